@@ -1,0 +1,93 @@
+import * as v from 'valibot';
+import { RawNumber, RequestId } from './common';
+
+/**
+ * Extension → helper. Objects are strict: an unexpected key is a malformed
+ * message, because these frames reach the PBX.
+ */
+const ClientInfo = v.strictObject({
+  name: v.pipe(v.string(), v.maxLength(64)),
+  version: v.pipe(v.string(), v.maxLength(32)),
+  browser: v.pipe(v.string(), v.maxLength(32)),
+});
+
+/** First frame of a paired extension: proves it holds the pairing token. */
+export const HelloMessage = v.strictObject({
+  type: v.literal('hello'),
+  v: v.number(),
+  token: v.pipe(v.string(), v.minLength(16), v.maxLength(256)),
+  client: ClientInfo,
+});
+
+/** First frame of an unpaired extension: the short code `helper pair` shows. */
+export const PairMessage = v.strictObject({
+  type: v.literal('pair'),
+  v: v.number(),
+  code: v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{4,16}$/)),
+  client: ClientInfo,
+});
+
+export const DialMessage = v.strictObject({
+  type: v.literal('dial'),
+  id: RequestId,
+  number: RawNumber,
+  /** Which of the operator's extensions rings first; the first one by default. */
+  extension: v.optional(v.pipe(v.string(), v.regex(/^\d{2,6}$/))),
+  source: v.picklist(['link', 'popup', 'context-menu', 'journal', 'card']),
+});
+
+export const JournalQueryMessage = v.strictObject({
+  type: v.literal('journal.query'),
+  id: RequestId,
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  before: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  missedOnly: v.optional(v.boolean()),
+  search: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+
+/** Marks missed calls as seen (called back or dismissed). */
+export const MissedAckMessage = v.strictObject({
+  type: v.literal('missed.ack'),
+  id: RequestId,
+  callIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(128))), v.maxLength(500)),
+});
+
+export const TransferMessage = v.strictObject({
+  type: v.literal('transfer'),
+  id: RequestId,
+  callId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  target: v.picklist(['courier', 'manager']),
+  /** Courier code when the caller's parcels are held by several couriers. */
+  courierCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+
+export const PingMessage = v.strictObject({
+  type: v.literal('ping'),
+  t: v.number(),
+});
+
+/** Demo mode only: the helper refuses it when connected to a real PBX. */
+export const SimulateCallMessage = v.strictObject({
+  type: v.literal('demo.simulate'),
+  id: RequestId,
+  number: RawNumber,
+  scenario: v.picklist(['answer', 'no-answer', 'answered-elsewhere']),
+});
+
+export const ClientMessage = v.variant('type', [
+  HelloMessage,
+  PairMessage,
+  DialMessage,
+  JournalQueryMessage,
+  MissedAckMessage,
+  TransferMessage,
+  PingMessage,
+  SimulateCallMessage,
+]);
+export type ClientMessage = v.InferOutput<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+export type ClientMessageOf<T extends ClientMessageType> = Extract<ClientMessage, { type: T }>;
+
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = ClientMessage.options.map(
+  (o) => o.entries.type.literal,
+);
