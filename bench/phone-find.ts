@@ -1,0 +1,87 @@
+/**
+ * Throughput of findPhones (bundled, as shipped) on about 1 MB of generated cabinet text, next to
+ * libphonenumber's findPhoneNumbersInText (max metadata) on the same text in
+ * the same run, plus the time of pathological inputs. Medians of several runs.
+ * The last line is the headline: `findPhones <numbers/s> numbers/s` for the
+ * content-script (RU+KZ) build.
+ */
+import { findPhoneNumbersInText } from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
+import { loadBundledPhoneKit } from './phone-bundle';
+import { generateCorpus } from './phone-corpus';
+
+const RUNS = 7;
+const CORPUS_BYTES = 1024 * 1024;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function measure<T>(run: () => T): { seconds: number; result: T } {
+  const times: number[] = [];
+  let result = run();
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    result = run();
+    times.push((performance.now() - started) / 1000);
+  }
+  return { seconds: median(times), result };
+}
+
+/** How many of the planted numbers were found, in order; the rest of the finds are false. */
+function matchPlanted(planted: readonly string[], found: readonly string[]): number {
+  const remaining = new Map<string, number>();
+  for (const e164 of planted) remaining.set(e164, (remaining.get(e164) ?? 0) + 1);
+  let matched = 0;
+  for (const e164 of found) {
+    const left = remaining.get(e164) ?? 0;
+    if (left > 0) {
+      remaining.set(e164, left - 1);
+      matched++;
+    }
+  }
+  return matched;
+}
+
+const full = await loadBundledPhoneKit('index');
+const cut = await loadBundledPhoneKit('ru-kz');
+const corpus = generateCorpus(CORPUS_BYTES);
+const megabytes = Buffer.byteLength(corpus.text) / (1024 * 1024);
+console.log(`corpus ${megabytes.toFixed(2)} MB, ${corpus.planted.length} phones planted`);
+
+const rows: Array<[string, () => string[]]> = [
+  ['findPhones (full max metadata)', () => full.findPhones(corpus.text).map((p) => p.e164)],
+  ['findPhones (RU+KZ cut)', () => cut.findPhones(corpus.text).map((p) => p.e164)],
+  [
+    'libphonenumber findPhoneNumbersInText (max)',
+    () => findPhoneNumbersInText(corpus.text, 'RU', maxMetadata).map((m) => m.number.number),
+  ],
+];
+let headline = 0;
+for (const [name, run] of rows) {
+  const { seconds, result } = measure(run);
+  const matched = matchPlanted(corpus.planted, result);
+  const rate = result.length / seconds;
+  console.log(
+    `${name}: ${(seconds * 1000).toFixed(0)} ms median, ${result.length} found ` +
+      `(${matched} of ${corpus.planted.length} planted, ${result.length - matched} false), ` +
+      `${Math.round(rate)} numbers/s, ${(megabytes / seconds).toFixed(2)} MB/s`,
+  );
+  if (name === 'findPhones (RU+KZ cut)') headline = rate;
+}
+
+const pathological: Array<[string, string]> = [
+  ['digits only', '7'.repeat(CORPUS_BYTES)],
+  ['digit pairs with spaces', '12 34 56 '.repeat(CORPUS_BYTES / 9)],
+  ['phone-like groups', '8 916 123 45 67 '.repeat(CORPUS_BYTES / 16)],
+  ['brackets and pluses', '+7 (+7 (8 ('.repeat(CORPUS_BYTES / 11)],
+];
+for (const [name, text] of pathological) {
+  const { seconds, result } = measure(() => cut.findPhones(text));
+  console.log(
+    `pathological 1 MB, ${name}: ${(seconds * 1000).toFixed(0)} ms median, ${result.length} found`,
+  );
+}
+
+console.log(`findPhones ${Math.round(headline)} numbers/s`);
