@@ -1,0 +1,9 @@
+import type { Identity } from '../../shared/protocol';
+
+export type LookupOutcome =
+  { state: 'done'; identity: Identity } | { state: 'unavailable'; reason: string };
+
+/** The lookup seam: the MySQL directory in real mode, the built-in one in demo mode. */
+export interface IdentityResolver {
+  lookup(dbKey: string, signal?: AbortSignal): Promise<LookupOutcome>;
+}
