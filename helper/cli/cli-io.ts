@@ -1,0 +1,17 @@
+import type { Environment } from '../config/env-overrides';
+
+export interface TextOutput {
+  write(text: string): unknown;
+}
+
+/** Everything a command touches outside itself, so each is testable alone. */
+export interface CliIo {
+  stdout: TextOutput;
+  stderr: TextOutput;
+  env: Environment;
+  /** Aborted on SIGINT/SIGTERM. */
+  signal: AbortSignal;
+}
+
+/** Process exit codes. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

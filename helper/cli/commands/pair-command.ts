@@ -1,0 +1,25 @@
+import { formatProblems } from '../../config/format-problems';
+import { runPairCommand } from '../../pairing/run-pair-command';
+import type { CliIo } from '../cli-io';
+import { EXIT } from '../cli-io';
+import { loadCliConfig } from '../load-cli-config';
+import type { CommandLine } from '../parse-command-line';
+
+/** `pair`: a one-time code in the state folder beside the configuration file. */
+export async function pairCommand(line: CommandLine, io: CliIo): Promise<number> {
+  const loaded = loadCliConfig(line, io);
+  const config = loaded.ok ? loaded.config : loaded.partial;
+  if (!config) {
+    io.stderr.write(
+      `Cannot pair: the configuration cannot be read:\n${formatProblems(loaded.ok ? [] : loaded.problems)}\n`,
+    );
+    return EXIT.failed;
+  }
+  try {
+    await runPairCommand(config.paths.stateDir, io.stdout);
+    return EXIT.ok;
+  } catch (error) {
+    io.stderr.write(`Cannot pair: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+}

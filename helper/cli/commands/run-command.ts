@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+import { ConfigError } from '../../config/config-error';
+import type { HelperConfig } from '../../config/types';
+import { loggerForConfig } from '../../log/logger-for-config';
+import type { CliIo } from '../cli-io';
+import { EXIT } from '../cli-io';
+import { loadCliConfig } from '../load-cli-config';
+import type { CommandLine } from '../parse-command-line';
+
+export type RunHelper = (
+  config: HelperConfig,
+  logger: Logger,
+  signal: AbortSignal,
+) => Promise<void>;
+
+/** Loaded only by `run`, so the other commands start without the whole helper. */
+async function defaultRunHelper(): Promise<RunHelper> {
+  const { runHelper } = await import('../../app/run');
+  return runHelper;
+}
+
+/** `run`: validates the configuration, then serves until SIGINT/SIGTERM. */
+export async function runCommand(
+  line: CommandLine,
+  io: CliIo,
+  runHelper?: RunHelper,
+): Promise<number> {
+  const loaded = loadCliConfig(line, io);
+  if (!loaded.ok) {
+    io.stderr.write(`${new ConfigError(loaded.problems, loaded.file).message}\n`);
+    return EXIT.failed;
+  }
+  const { config, warnings } = loaded;
+  const { logger, close } = loggerForConfig(config, io.stderr);
+  try {
+    for (const warning of warnings)
+      logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
+    if (config.paths.file === null) {
+      logger.info(
+        { stateDir: config.paths.stateDir },
+        'no configuration file found: starting in demo mode (run "doctor" to see where it is looked for)',
+      );
+    }
+    logger.info({ mode: config.mode, file: config.paths.file }, 'helper starting');
+    const start = runHelper ?? (await defaultRunHelper());
+    await start(config, logger, io.signal);
+    logger.info('helper stopped');
+    return EXIT.ok;
+  } catch (error) {
+    logger.fatal({ err: error }, 'helper stopped on an error');
+    return EXIT.failed;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,52 @@
+import packageJson from '../../package.json' with { type: 'json' };
+import type { CliIo } from './cli-io';
+import { EXIT } from './cli-io';
+import { doctorCommand } from './commands/doctor-command';
+import type { DoctorSeams } from './commands/doctor-command';
+import { managerConfCommand } from './commands/manager-conf-command';
+import { pairCommand } from './commands/pair-command';
+import { runCommand } from './commands/run-command';
+import type { RunHelper } from './commands/run-command';
+import { parseCommandLine } from './parse-command-line';
+import type { CommandLine } from './parse-command-line';
+import { USAGE, UsageError } from './usage';
+
+/** Seams for tests; the real helper and services otherwise. */
+export interface CliSeams {
+  runHelper?: RunHelper;
+  doctor?: DoctorSeams;
+}
+
+export const VERSION: string = packageJson.version;
+
+/** Runs one command line and resolves with the process exit code. */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  seams: CliSeams = {},
+): Promise<number> {
+  let line: CommandLine;
+  try {
+    line = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${error.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  switch (line.command) {
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT.ok;
+    case 'version':
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    case 'run':
+      return runCommand(line, io, seams.runHelper);
+    case 'doctor':
+      return doctorCommand(line, io, seams.doctor);
+    case 'pair':
+      return pairCommand(line, io);
+    case 'manager-conf':
+      return managerConfCommand(line, io);
+  }
+}

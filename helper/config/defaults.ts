@@ -1,0 +1,49 @@
+import { DEFAULT_LOOKUP_QUERIES } from './default-queries';
+import type { ConfigValues } from './types';
+
+/**
+ * The unpacked development/test build of the extension; its id is pinned by the
+ * manifest key in wxt.config.ts. Store builds get other ids and are added by IT.
+ */
+export const DEV_CHROMIUM_ORIGIN = 'chrome-extension://efimpjfpbnikmcgaaljbfonliffkmhhl';
+
+/** Firefox gives every installation its own UUID, so any moz-extension origin is admitted. */
+export const ANY_FIREFOX_ORIGIN = 'moz-extension://*';
+
+export const DEFAULT_WEBSOCKET_PORT = 47800;
+
+/** Every key the configuration file knows, with the value used when it is absent. */
+export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
+  mode: 'real',
+  pbx: { host: '', port: 5038, user: '', secret: '' },
+  originate: {
+    channel: 'PJSIP/{ext}',
+    context: 'from-internal',
+    callerId: '',
+    ringTimeoutSeconds: 30,
+  },
+  operator: { extensions: [], user: '' },
+  database: {
+    host: '',
+    port: 3306,
+    user: '',
+    password: '',
+    database: 'courier',
+    poolSize: 4,
+    queryTimeoutMs: 1000,
+    cacheTtlSeconds: 30,
+  },
+  lookup: DEFAULT_LOOKUP_QUERIES,
+  links: { client: '', order: '', courier: '' },
+  websocket: {
+    port: DEFAULT_WEBSOCKET_PORT,
+    allowedOrigins: [DEV_CHROMIUM_ORIGIN, ANY_FIREFOX_ORIGIN],
+  },
+  log: { level: 'info', file: '' },
+  phone: { defaultCountry: 'RU' },
+} satisfies ConfigValues);
+
+/** A deep copy of the defaults that callers may change. */
+export function cloneDefaults(): ConfigValues {
+  return structuredClone(DEFAULTS) as ConfigValues;
+}

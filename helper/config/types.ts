@@ -1,0 +1,114 @@
+/** Levels pino knows, from the most to the least verbose, plus `silent`. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const MODES = ['real', 'demo'] as const;
+/** `demo` runs on a simulated PBX and built-in data; `real` needs the PBX and database. */
+export type HelperMode = (typeof MODES)[number];
+
+export interface PbxConfig {
+  host: string;
+  port: number;
+  /** AMI account name (`[user]` in manager.conf). */
+  user: string;
+  secret: string;
+}
+
+export interface OriginateConfig {
+  /** Channel of the operator's phone with an `{ext}` placeholder: `PJSIP/{ext}`. */
+  channel: string;
+  context: string;
+  /** Caller ID the called party sees; empty leaves the PBX default. */
+  callerId: string;
+  ringTimeoutSeconds: number;
+}
+
+/**
+ * Exactly one of the two is set in real mode: a fixed list of the operator's
+ * extensions, or the cabinet user whose `users.extPhone` holds them.
+ */
+export interface OperatorConfig {
+  extensions: string[];
+  /** Empty when `extensions` is used. */
+  user: string;
+}
+
+export interface DatabaseConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  poolSize: number;
+  queryTimeoutMs: number;
+  cacheTtlSeconds: number;
+}
+
+/**
+ * One SQL query per role; each takes the caller's digits-only number as its only
+ * `?`, except `operatorExtensions`, which takes the operator's cabinet login.
+ */
+export interface LookupQueries {
+  client: string;
+  contactPerson: string;
+  courier: string;
+  deliveries: string;
+  parcelHolders: string;
+  operatorExtensions: string;
+}
+export type LookupQueryName = keyof LookupQueries;
+
+/** Cabinet URL templates with a `{code}` placeholder; empty means no link. */
+export interface LinkTemplates {
+  client: string;
+  order: string;
+  courier: string;
+}
+
+export interface WebSocketConfig {
+  port: number;
+  allowedOrigins: string[];
+}
+
+export interface LogConfig {
+  level: LogLevel;
+  /** Empty logs to stderr only. */
+  file: string;
+}
+
+export interface PhoneConfig {
+  /** ISO 3166 country for numbers written without a country code. */
+  defaultCountry: string;
+}
+
+/** Everything the configuration file can set. */
+export interface ConfigValues {
+  mode: HelperMode;
+  pbx: PbxConfig;
+  originate: OriginateConfig;
+  operator: OperatorConfig;
+  database: DatabaseConfig;
+  lookup: LookupQueries;
+  links: LinkTemplates;
+  websocket: WebSocketConfig;
+  log: LogConfig;
+  phone: PhoneConfig;
+}
+
+export interface ConfigPaths {
+  /** The file the values came from; null when none existed (demo on defaults). */
+  file: string | null;
+  /** Where the helper keeps its own state (pairing tokens), beside the config file. */
+  stateDir: string;
+}
+
+export interface HelperConfig extends ConfigValues {
+  paths: ConfigPaths;
+}
+
+/** One thing wrong with the configuration, with the dotted key and what to change. */
+export interface ConfigProblem {
+  key: string;
+  message: string;
+  fix: string;
+}

@@ -1,0 +1,208 @@
+import { cloneDefaults } from './defaults';
+import type { Finding } from './field-rules';
+import { FIELD_SPECS, SECTION_NAMES, TOP_LEVEL_KEYS } from './schema';
+import type { FieldSpec } from './schema';
+import { closestName } from './suggest';
+import type { ConfigProblem, ConfigValues } from './types';
+
+export type RawTable = Record<string, unknown>;
+
+export type ValidationResult =
+  | { ok: true; values: ConfigValues }
+  | {
+      ok: false;
+      problems: ConfigProblem[];
+      /** The defaults with every valid value applied, for checks of the sections without problems. */
+      partial: ConfigValues;
+    };
+
+type Coerced = { ok: true; value: unknown } | { ok: false; finding: Finding };
+
+function isTable(value: unknown): value is RawTable {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
+}
+
+function describe(value: unknown, secret: boolean): string {
+  if (secret) return 'a value of the wrong type';
+  if (Array.isArray(value)) return 'a list';
+  if (isTable(value)) return 'a table';
+  return `${typeof value} ${JSON.stringify(String(value)).slice(0, 60)}`;
+}
+
+function coerce(spec: FieldSpec, value: unknown, fromEnv: string | undefined): Coerced {
+  const wrong = (expected: string, example: string): Coerced => ({
+    ok: false,
+    finding: {
+      message: `must be ${expected}, got ${describe(value, spec.secret)}`,
+      fix: `write it as ${spec.key.split('.').pop()} = ${example}`,
+    },
+  });
+  switch (spec.kind) {
+    case 'string':
+      return typeof value === 'string' ? { ok: true, value } : wrong('text', '"..." (in quotes)');
+    case 'integer':
+      if (typeof value === 'number') return { ok: true, value };
+      if (fromEnv !== undefined && typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
+        return { ok: true, value: Number(value.trim()) };
+      }
+      return wrong('a number', 'a number without quotes');
+    case 'list':
+      if (typeof value === 'number') return { ok: true, value: [String(value)] };
+      if (typeof value === 'string') {
+        return {
+          ok: true,
+          value: value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        };
+      }
+      if (
+        Array.isArray(value) &&
+        value.every((item) => typeof item === 'string' || typeof item === 'number')
+      ) {
+        return { ok: true, value: value.map((item) => String(item).trim()) };
+      }
+      return wrong('a comma-separated text or a list of texts', '"a,b" or ["a", "b"]');
+    case 'enum': {
+      const allowed = spec.enumValues ?? [];
+      if (typeof value === 'string' && allowed.includes(value)) return { ok: true, value };
+      const guess = typeof value === 'string' ? closestName(value, allowed) : undefined;
+      return {
+        ok: false,
+        finding: {
+          message: `must be one of ${allowed.join(', ')}, got ${describe(value, false)}`,
+          fix: guess
+            ? `did you mean "${guess}"? set ${spec.key} = "${guess}"`
+            : `set ${spec.key} to one of: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        },
+      };
+    }
+  }
+}
+
+function unknownKeyProblem(
+  key: string,
+  name: string,
+  known: readonly string[],
+  where: string,
+): ConfigProblem {
+  const guess = closestName(name, known);
+  const elsewhere = [...FIELD_SPECS.keys()].find((k) => k.endsWith(`.${name}`));
+  let fix = `remove it; known ${where}: ${known.join(', ')}`;
+  if (guess) fix = `did you mean "${guess}"? rename it`;
+  else if (elsewhere) fix = `did you mean "${elsewhere}"? move it to [${elsewhere.split('.')[0]}]`;
+  return { key, message: `unknown ${where === 'sections' ? 'section or key' : 'key'}`, fix };
+}
+
+function collectFields(raw: RawTable, problems: ConfigProblem[]): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(raw)) {
+    if (TOP_LEVEL_KEYS.includes(name)) {
+      fields.set(name, value);
+    } else if (SECTION_NAMES.includes(name)) {
+      if (!isTable(value)) {
+        problems.push({
+          key: name,
+          message: `must be a section, got ${describe(value, true)}`,
+          fix: `write it as a [${name}] header followed by its keys`,
+        });
+        continue;
+      }
+      const known = [...FIELD_SPECS.keys()]
+        .filter((key) => key.startsWith(`${name}.`))
+        .map((key) => key.slice(name.length + 1));
+      for (const [field, fieldValue] of Object.entries(value)) {
+        if (known.includes(field)) fields.set(`${name}.${field}`, fieldValue);
+        else
+          problems.push(unknownKeyProblem(`${name}.${field}`, field, known, `keys in [${name}]`));
+      }
+    } else {
+      problems.push(
+        unknownKeyProblem(name, name, [...TOP_LEVEL_KEYS, ...SECTION_NAMES], 'sections'),
+      );
+    }
+  }
+  return fields;
+}
+
+function assign(values: ConfigValues, key: string, value: unknown): void {
+  const [section, field] = key.split('.');
+  const target = values as unknown as RawTable;
+  if (field === undefined) target[key] = value;
+  else (target[section as string] as RawTable)[field] = value;
+}
+
+function requiredProblems(values: ConfigValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const need = (key: string, value: string, fix: string): void => {
+    if (value === '') problems.push({ key, message: 'is required', fix });
+  };
+  if (values.mode === 'real') {
+    need('pbx.host', values.pbx.host, 'set pbx.host to the PBX address, e.g. "pbx.office.lan"');
+    need('pbx.user', values.pbx.user, 'set pbx.user to the AMI account from manager.conf');
+    need(
+      'pbx.secret',
+      values.pbx.secret,
+      "set pbx.secret, or the environment variable COURIER_PBX_SECRET, to that account's secret",
+    );
+    need('database.host', values.database.host, 'set database.host to the MySQL server address');
+    need('database.user', values.database.user, 'set database.user to the read-only account');
+  }
+  const hasExtensions = values.operator.extensions.length > 0;
+  const hasUser = values.operator.user !== '';
+  if (hasExtensions && hasUser) {
+    problems.push({
+      key: 'operator',
+      message: 'sets both operator.extensions and operator.user',
+      fix: 'keep only one: the extension list, or the cabinet user whose users.extPhone holds them',
+    });
+  } else if (!hasExtensions && !hasUser && values.mode === 'real') {
+    problems.push({
+      key: 'operator',
+      message: 'sets neither operator.extensions nor operator.user',
+      fix: 'set operator.extensions = "101" (comma-separated for several) or operator.user = "<cabinet login>"',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Checks a parsed configuration table against every rule at once. `fromEnv`
+ * names the environment variable that supplied a key, so problems point there.
+ */
+export function validateConfig(
+  raw: RawTable,
+  fromEnv: ReadonlyMap<string, string> = new Map(),
+): ValidationResult {
+  const problems: ConfigProblem[] = [];
+  const values = cloneDefaults();
+  for (const [key, value] of collectFields(raw, problems)) {
+    const spec = FIELD_SPECS.get(key);
+    if (!spec) continue;
+    const env = fromEnv.get(key);
+    const report = (finding: Finding): void => {
+      problems.push({
+        key,
+        message: env ? `${finding.message} (set by environment variable ${env})` : finding.message,
+        fix: finding.fix,
+      });
+    };
+    const coerced = coerce(spec, value, env);
+    if (!coerced.ok) {
+      report(coerced.finding);
+      continue;
+    }
+    const finding = spec.rule?.(coerced.value as never, key);
+    if (finding) report(finding);
+    else assign(values, key, coerced.value);
+  }
+  const reported = problems.map((problem) => problem.key);
+  const missing = requiredProblems(values).filter(
+    (problem) => !reported.some((key) => key === problem.key || key.startsWith(`${problem.key}.`)),
+  );
+  const all = [...problems, ...missing];
+  return all.length > 0 ? { ok: false, problems: all, partial: values } : { ok: true, values };
+}

@@ -1,0 +1,55 @@
+const KEYWORDS = new Set([
+  'where',
+  'join',
+  'inner',
+  'left',
+  'right',
+  'cross',
+  'on',
+  'using',
+  'straight_join',
+  'group',
+  'order',
+  'limit',
+]);
+
+/** The name `contacts` goes by in a query (`contacts c` → `c`), if the query reads it. */
+export function contactsAlias(sql: string): string | undefined {
+  if (!/\bcontacts\b/i.test(sql)) return undefined;
+  const match = /\bcontacts`?\s+(?:as\s+)?`?(\w+)`?/i.exec(sql);
+  if (!match?.[1] || KEYWORDS.has(match[1].toLowerCase())) return 'contacts';
+  return match[1];
+}
+
+/** Names of the indexes whose first column is `VALUE`, from `SHOW INDEX FROM contacts`. */
+export function valueIndexes(rows: readonly Record<string, unknown>[]): string[] {
+  return [
+    ...new Set(
+      rows
+        .filter(
+          (row) =>
+            String(row.Column_name).toLowerCase() === 'value' && Number(row.Seq_in_index) === 1,
+        )
+        .map((row) => String(row.Key_name)),
+    ),
+  ];
+}
+
+/** The index an EXPLAIN plan reads `table` with; undefined for a full scan or no such row. */
+export function keyUsed(
+  plan: readonly Record<string, unknown>[],
+  table: string,
+): string | undefined {
+  const row = plan.find((entry) => String(entry.table ?? '') === table);
+  if (!row || row.key === null || row.key === undefined) return undefined;
+  const type = String(row.type ?? '').toLowerCase();
+  return type === 'all' || type === 'index' ? undefined : String(row.key);
+}
+
+/** The plan names `table` at all (an impossible WHERE can leave it out). */
+export function planReads(plan: readonly Record<string, unknown>[], table: string): boolean {
+  return plan.some((entry) => String(entry.table ?? '') === table);
+}
+
+export const CREATE_CONTACTS_INDEX =
+  'CREATE INDEX contacts_value_type ON contacts (`VALUE`, SourceCodeType);';

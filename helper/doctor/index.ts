@@ -1,0 +1,11 @@
+export { runDoctor } from './run-doctor';
+export type { DoctorOptions } from './run-doctor';
+export type { CheckResult, CheckStatus } from './check-result';
+export { checkAmi, createAmiSession, PRIVILEGE_PROBES } from './ami-checks';
+export type { AmiSessionFactory, DoctorAmiSession } from './ami-checks';
+export { checkDatabase, DUMMY_NUMBER } from './database-checks';
+export { openDoctorDatabase } from './doctor-database';
+export type { DoctorDatabase, DoctorDatabaseFactory, QueryAnswer } from './doctor-database';
+export { checkPortFree } from './port-check';
+export { formatResult } from './report';
+export { CREATE_CONTACTS_INDEX } from './contacts-index';

@@ -1,0 +1,15 @@
+export type { CallerLookup, LookupOutcome, QueryExecutor, IdentitySource, Row } from './types';
+export { CachingLookup } from './caching-lookup';
+export type { CachingLookupOptions } from './caching-lookup';
+export { createMysqlDirectory, MAX_NEGATIVE_TTL_MS } from './mysql-caller-lookup';
+export type { MysqlDirectory } from './mysql-caller-lookup';
+export { MysqlExecutor, poolOptions } from './mysql-executor';
+export { SqlIdentitySource } from './sql-identity-source';
+export { mergeIdentity, CALLER_QUERY_NAMES } from './merge-identity';
+export type { RoleRows, MergeOptions, CallerQueryName } from './merge-identity';
+export { resolveOperatorExtensions, OperatorExtensionsError } from './operator-extensions';
+export { splitExtensions } from './extensions';
+export { buildLink } from './link-template';
+export { storedNumberToE164 } from './stored-number';
+export { InvalidDbKeyError, LookupClosedError, LookupTimeoutError } from './errors';
+export { REQUIRED_ALIASES } from './aliases';

@@ -1,0 +1,33 @@
+import { runCli } from './cli/run-cli';
+
+/**
+ * The helper executable. SIGINT/SIGTERM abort the running command, which shuts
+ * down cleanly; a second signal ends the process at once (the handlers are
+ * installed once).
+ */
+function main(): void {
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals): void => controller.abort(new Error(`received ${signal}`));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signal: controller.signal,
+  }).then(
+    (code) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}
+
+main();

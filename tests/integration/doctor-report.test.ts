@@ -1,0 +1,178 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helper/cli/run-cli';
+import { harnessInfo } from '../harness/harness-info';
+
+/** A copy of the courier tables without the index on contacts.VALUE. */
+const NO_INDEX_DB = 'courier_doctor_no_index';
+const TABLES = ['users', 'kurier', 'clients', 'fio', 'zakaz', 'address', 'givn', 'contacts'];
+
+interface Overrides {
+  amiSecret?: string;
+  dbPort?: number;
+  database?: string;
+  extra?: string;
+}
+
+/** A loopback TCP port nothing listens on right now. */
+async function unusedTcpPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('doctor against the real PBX and database', () => {
+  let dir: string;
+  let wsPort: number;
+
+  async function asRoot<T>(
+    run: (sql: (text: string) => Promise<unknown>) => Promise<T>,
+  ): Promise<T> {
+    const { mariadb } = harnessInfo();
+    const connection = await createConnection({
+      host: mariadb.host,
+      port: mariadb.port,
+      user: mariadb.root.user,
+      password: mariadb.root.password,
+    });
+    try {
+      return await run((text) => connection.query(text));
+    } finally {
+      await connection.end();
+    }
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'doctor-it-'));
+    wsPort = await unusedTcpPort();
+    const { mariadb } = harnessInfo();
+    await asRoot(async (sql) => {
+      await sql(`DROP DATABASE IF EXISTS ${NO_INDEX_DB}`);
+      await sql(`CREATE DATABASE ${NO_INDEX_DB}`);
+      for (const table of TABLES) {
+        await sql(`CREATE TABLE ${NO_INDEX_DB}.${table} LIKE ${mariadb.database}.${table}`);
+        await sql(`INSERT INTO ${NO_INDEX_DB}.${table} SELECT * FROM ${mariadb.database}.${table}`);
+      }
+      await sql(`DROP INDEX contacts_value_type ON ${NO_INDEX_DB}.contacts`);
+      await sql(`GRANT SELECT ON ${NO_INDEX_DB}.* TO '${mariadb.readOnly.user}'@'%'`);
+    });
+  });
+
+  afterAll(async () => {
+    await asRoot(async (sql) => {
+      await sql(`DROP DATABASE IF EXISTS ${NO_INDEX_DB}`);
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function doctor(overrides: Overrides = {}): Promise<{ code: number; out: string }> {
+    const { mariadb, asterisk } = harnessInfo();
+    const helper = asterisk.accounts.helper;
+    const file = join(dir, 'helper.toml');
+    writeFileSync(
+      file,
+      [
+        '[pbx]',
+        `host = "${asterisk.amiHost}"`,
+        `port = ${asterisk.amiPort}`,
+        `user = "${helper.username}"`,
+        `secret = "${overrides.amiSecret ?? helper.secret}"`,
+        '[operator]',
+        'user = "operator1"',
+        '[database]',
+        `host = "${mariadb.host}"`,
+        `port = ${overrides.dbPort ?? mariadb.port}`,
+        `user = "${mariadb.readOnly.user}"`,
+        `password = "${mariadb.readOnly.password}"`,
+        `database = "${overrides.database ?? mariadb.database}"`,
+        'queryTimeoutMs = 10000',
+        '[websocket]',
+        `port = ${wsPort}`,
+        overrides.extra ?? '',
+      ].join('\n'),
+    );
+    const out: string[] = [];
+    const io = {
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => out.push(text) },
+      env: {},
+      signal: new AbortController().signal,
+    };
+    const code = await runCli(['doctor', '--config', file], io);
+    return { code, out: out.join('') };
+  }
+
+  function expectNoSecrets(out: string): void {
+    const { mariadb, asterisk } = harnessInfo();
+    expect(out).not.toContain(asterisk.accounts.helper.secret);
+    expect(out).not.toContain(mariadb.readOnly.password);
+  }
+
+  it('passes every check with the least-privilege AMI account and the read-only database account', async () => {
+    const { code, out } = await doctor();
+    expect(out).not.toContain('[FAIL]');
+    expect(out).toContain('[ok]   AMI privileges');
+    expect(out).toContain('[ok]   AMI least privilege');
+    expect(out).toContain('[ok]   database account is read-only');
+    expect(out).toContain(
+      '[ok]   lookup.operatorExtensions runs: operator "operator1" has extensions 101,102',
+    );
+    expect(out).toContain(
+      '[ok]   contacts.VALUE lookup uses an index: every lookup searches contacts by contacts_value_type',
+    );
+    expect(out).toContain(`[ok]   WebSocket port free: 127.0.0.1:${wsPort} is free`);
+    expect(code).toBe(0);
+    expectNoSecrets(out);
+  });
+
+  it('reports a wrong AMI secret with what to check', async () => {
+    const { code, out } = await doctor({ amiSecret: 'not-the-secret' });
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] AMI login: the PBX refused the login as "helper"\n\s+fix: check pbx.user\/pbx.secret/,
+    );
+    expect(out).not.toContain('not-the-secret');
+    expectNoSecrets(out);
+  });
+
+  it('reports an unreachable database with what to check', async () => {
+    const closedPort = await unusedTcpPort();
+    const { code, out } = await doctor({ dbPort: closedPort });
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `[FAIL] database reachable: cannot reach the database at 127.0.0.1:${closedPort} (ECONNREFUSED)`,
+    );
+    expect(out).toMatch(/fix: check database.host and database.port/);
+    expect(out).toContain('[ok]   AMI login');
+    expectNoSecrets(out);
+  });
+
+  it('reports the missing index on contacts.VALUE with the statement that adds it', async () => {
+    const { code, out } = await doctor({ database: NO_INDEX_DB });
+    expect(code).toBe(1);
+    expect(out).toContain(
+      '[FAIL] contacts.VALUE lookup uses an index: contacts has no index on VALUE',
+    );
+    expect(out).toContain(
+      'fix: on the database server run: CREATE INDEX contacts_value_type ON contacts (`VALUE`, SourceCodeType);',
+    );
+    expect(out).toContain('[ok]   lookup.client runs');
+  });
+
+  it('reports a bad configuration key with a suggestion, and still checks the rest', async () => {
+    const { code, out } = await doctor({ extra: '[log]\nlevle = "debug"' });
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] config log.levle: unknown key\n\s+fix: did you mean "level"\? rename it/,
+    );
+    expect(out).toContain('[ok]   AMI login');
+    expect(out).toContain('[ok]   database reachable');
+  });
+});
