@@ -1,0 +1,69 @@
+import { forgetChannelBridges } from './bridges';
+import { endedLeg } from './call-view';
+import { legResult } from './leg-result';
+import { legAnsweredElsewhere } from './legs';
+import type { ChannelRecord, Leg, TrackedCall } from './model';
+import { hangupCauseOutcome } from './outcome';
+import type { TrackerState } from './tracker-state';
+
+/**
+ * A channel is gone. Its hangup cause fills in how ringing a phone went when no DialEnd
+ * said it first (DialEnd's DialStatus is the clearer signal and wins). An extension that
+ * talked and has no channel left is done even if the call goes on (it was transferred);
+ * a rung extension stays open until the call ends, because queues ring the same phone
+ * again after a pause. The call ends with its last channel.
+ */
+export function hangupChannel(
+  s: TrackerState,
+  channel: ChannelRecord,
+  cause: number | undefined,
+  at: number,
+): void {
+  s.channels.delete(channel.uniqueid);
+  s.endedChannels.add(channel.uniqueid);
+  forgetChannelBridges(s, channel.uniqueid);
+  const call = s.calls.get(channel.linkedid);
+  if (call === undefined) return;
+  call.channels.delete(channel.uniqueid);
+  const outcome = hangupCauseOutcome(cause);
+  const leg = channel.extension === undefined ? undefined : call.legs.get(channel.extension);
+  if (leg !== undefined) {
+    leg.channels.delete(channel.uniqueid);
+    if (leg.state === 'ringing' && !channel.name.isLocal && outcome !== undefined) {
+      if (outcome === 'answered-elsewhere') legAnsweredElsewhere(s, call, leg);
+      else if (outcome !== 'normal') leg.ownOutcome ??= outcome;
+    }
+    if (leg.channels.size === 0 && (leg.role !== 'callee' || leg.state === 'answered')) {
+      endLeg(s, call, leg, at);
+    }
+  } else if (
+    channel.extension === undefined &&
+    channel.uniqueid !== call.linkedid &&
+    outcome !== undefined &&
+    outcome !== 'normal' &&
+    outcome !== 'answered-elsewhere'
+  ) {
+    call.farOutcome ??= outcome;
+  }
+  if (call.channels.size === 0) endCall(s, call, at);
+}
+
+export function endLeg(s: TrackerState, call: TrackedCall, leg: Leg, at: number): void {
+  const { result, missed } = legResult(call, leg);
+  const { view, record } = endedLeg(s.config, call, leg, at, result, missed);
+  call.legs.delete(leg.extension);
+  s.out.push({ change: 'ended', view, record });
+}
+
+/** Ends every open leg of the call and forgets the call and whatever channels it still had. */
+export function endCall(s: TrackerState, call: TrackedCall, at: number): void {
+  for (const leg of [...call.legs.values()]) endLeg(s, call, leg, at);
+  for (const channel of call.channels.values()) {
+    s.channels.delete(channel.uniqueid);
+    s.endedChannels.add(channel.uniqueid);
+    forgetChannelBridges(s, channel.uniqueid);
+  }
+  call.channels.clear();
+  s.calls.delete(call.linkedid);
+  s.endedCalls.add(call.linkedid);
+}

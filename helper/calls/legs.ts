@@ -1,0 +1,124 @@
+import { legView } from './call-view';
+import type { ChannelRecord, Leg, LegRole, TrackedCall } from './model';
+import type { TrackerState } from './tracker-state';
+
+function emit(s: TrackerState, call: TrackedCall, leg: Leg): void {
+  s.out.push({ change: leg.state, view: legView(s.config, call, leg) });
+}
+
+/**
+ * Opens an extension's view of a call and announces it. At most one leg per extension
+ * and call exists, which is what makes the `ringing` announcement happen once however
+ * many channels (Local halves, queue retries) ring the same phone.
+ */
+export function startLeg(
+  s: TrackerState,
+  call: TrackedCall,
+  extension: string,
+  role: LegRole,
+  at: number,
+): Leg {
+  const existing = call.legs.get(extension);
+  if (existing !== undefined) return existing;
+  const leg: Leg = {
+    extension,
+    role,
+    state: role === 'caller' ? 'dialling' : 'ringing',
+    startedAt: at,
+    answeredAt: undefined,
+    ownOutcome: undefined,
+    answeredBy: undefined,
+    peerHint: undefined,
+    channels: new Set(),
+  };
+  for (const channel of call.channels.values()) {
+    if (channel.extension === extension) joinLeg(leg, channel);
+  }
+  call.legs.set(extension, leg);
+  emit(s, call, leg);
+  return leg;
+}
+
+export function joinLeg(leg: Leg, channel: ChannelRecord): void {
+  leg.channels.add(channel.uniqueid);
+  if (channel.connectedLineNum !== undefined && channel.connectedLineNum !== leg.extension) {
+    leg.peerHint = channel.connectedLineNum;
+  }
+}
+
+/** An originated call turned out to be one (the first signal said otherwise). */
+export function becomeOriginated(s: TrackerState, call: TrackedCall, leg: Leg): void {
+  if (leg.role === 'originated') return;
+  call.origin = 'click-to-call';
+  if (leg.role === 'caller' && leg.state === 'dialling') {
+    leg.role = 'originated';
+    leg.state = 'ringing';
+    emit(s, call, leg);
+  }
+}
+
+/** This extension's own phone picked up a call ringing it. */
+export function answerLeg(s: TrackerState, call: TrackedCall, leg: Leg, at: number): void {
+  if (leg.role !== 'callee' || leg.state === 'answered') return;
+  leg.state = 'answered';
+  leg.answeredAt = at;
+  leg.answeredBy = leg.extension;
+  emit(s, call, leg);
+  answeredElsewhere(s, call, leg.extension);
+}
+
+/** Another phone took the call: every extension still ringing for it learns so. */
+export function answeredElsewhere(
+  s: TrackerState,
+  call: TrackedCall,
+  by: string | undefined,
+): void {
+  for (const leg of call.legs.values()) {
+    if (
+      leg.role === 'callee' &&
+      leg.state === 'answered-elsewhere' &&
+      leg.answeredBy === undefined
+    ) {
+      leg.answeredBy = by;
+    }
+    if (leg.role !== 'callee' || leg.state !== 'ringing' || leg.extension === by) continue;
+    leg.state = 'answered-elsewhere';
+    leg.answeredBy = by;
+    emit(s, call, leg);
+  }
+}
+
+/** Marks one ringing leg as taken elsewhere, when only its own hangup cause says so. */
+export function legAnsweredElsewhere(s: TrackerState, call: TrackedCall, leg: Leg): void {
+  if (leg.role !== 'callee' || leg.state !== 'ringing') return;
+  leg.state = 'answered-elsewhere';
+  emit(s, call, leg);
+}
+
+/** The operator picked up the phone rung by a click-to-call: the far end is dialled now. */
+export function operatorAnswered(s: TrackerState, call: TrackedCall, leg: Leg): void {
+  if (leg.role !== 'originated' || leg.state !== 'ringing') return;
+  leg.state = 'dialling';
+  emit(s, call, leg);
+}
+
+/**
+ * The far end of a call the operator made (or originated) answered; `by` is who answered,
+ * and a leg of that same extension is not its own far end.
+ */
+export function farAnswered(
+  s: TrackerState,
+  call: TrackedCall,
+  by: string | undefined,
+  at: number,
+): void {
+  call.farAnsweredBy ??= by;
+  for (const leg of call.legs.values()) {
+    if (leg.role === 'callee' || leg.state === 'answered' || leg.extension === by) continue;
+    if (leg.role === 'originated' && leg.state === 'ringing') operatorAnswered(s, call, leg);
+    leg.state = 'answered';
+    leg.answeredAt = at;
+    leg.answeredBy = by;
+    emit(s, call, leg);
+  }
+}
