@@ -30,7 +30,11 @@ export const PairMessage = v.strictObject({
 export const DialMessage = v.strictObject({
   type: v.literal('dial'),
   id: RequestId,
-  number: RawNumber,
+  /** Control characters are refused outright: this text is on its way to the PBX. */
+  number: v.pipe(
+    RawNumber,
+    v.regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
+  ),
   /** Which of the operator's extensions rings first; the first one by default. */
   extension: v.optional(v.pipe(v.string(), v.regex(/^\d{2,6}$/))),
   source: v.picklist(['link', 'popup', 'context-menu', 'journal', 'card']),

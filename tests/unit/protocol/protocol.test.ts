@@ -145,3 +145,13 @@ describe('malformed input becomes a typed error', () => {
     if (!result.ok) expect(result.error.message).toContain('number');
   });
 });
+
+describe('dial numbers on their way to the PBX', () => {
+  it.each(['101\n', '+7916\r\nAction: Command', '8916\u0000123', '\t8916'])(
+    'refuses %j with a control character',
+    (number) => {
+      const result = parseClientMessage({ type: 'dial', id: 'a', number, source: 'link' });
+      expect(result.ok).toBe(false);
+    },
+  );
+});

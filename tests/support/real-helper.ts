@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runHelper } from '../../helper/app/run';
+import { loadConfig } from '../../helper/config/load';
+import type { HelperConfig } from '../../helper/config/types';
+import { createLogger } from '../../helper/log/create-logger';
+import { configSecrets } from '../../helper/log/logger-for-config';
+import { PairingStore } from '../../helper/pairing/pairing-store';
+import { harnessInfo } from '../harness/harness-info';
+import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';
+import { ExtensionClient } from './extension-client';
+import { freePort } from './free-port';
+import { LogCapture } from './log-capture';
+import { TcpProxy } from './tcp-proxy';
+
+export const COMPANY_CALLER_ID = '74951234500';
+export const CABINET = 'https://cabinet.test';
+
+export interface RealHelperOptions {
+  extensions?: string[];
+  operatorUser?: string;
+  /** Put a cuttable relay between the helper and the AMI port. */
+  amiProxy?: boolean;
+  /** Put a cuttable relay between the helper and MariaDB. */
+  dbProxy?: boolean;
+}
+
+export interface RealHelper {
+  config: HelperConfig;
+  port: number;
+  logs: LogCapture;
+  amiProxy?: TcpProxy;
+  dbProxy?: TcpProxy;
+  secrets: string[];
+  /** A paired client, like the extension after pairing. */
+  connect(): Promise<ExtensionClient>;
+  stop(): Promise<void>;
+}
+
+function toml(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * Starts the real helper in this process against the harness's Asterisk and
+ * MariaDB, configured through a real TOML file as IT would write it.
+ */
+export async function startRealHelper(options: RealHelperOptions = {}): Promise<RealHelper> {
+  const { asterisk, mariadb } = harnessInfo();
+  const dir = mkdtempSync(join(tmpdir(), 'ct-helper-'));
+  const amiProxy = options.amiProxy
+    ? await TcpProxy.start({ host: asterisk.amiHost, port: asterisk.amiPort })
+    : undefined;
+  const dbProxy = options.dbProxy
+    ? await TcpProxy.start({ host: mariadb.host, port: mariadb.port })
+    : undefined;
+  const port = await freePort();
+  const operator = options.operatorUser
+    ? `user = ${toml(options.operatorUser)}`
+    : `extensions = ${toml((options.extensions ?? ['101']).join(','))}`;
+  const file = join(dir, 'helper.toml');
+  writeFileSync(
+    file,
+    [
+      '[pbx]',
+      `host = ${toml(asterisk.amiHost)}`,
+      `port = ${amiProxy?.port ?? asterisk.amiPort}`,
+      `user = ${toml(asterisk.accounts.helper.username)}`,
+      `secret = ${toml(asterisk.accounts.helper.secret)}`,
+      '[originate]',
+      'channel = "PJSIP/{ext}"',
+      `context = ${toml(OUTBOUND_CONTEXT)}`,
+      `callerId = ${toml(COMPANY_CALLER_ID)}`,
+      'ringTimeoutSeconds = 15',
+      '[operator]',
+      operator,
+      '[database]',
+      `host = ${toml(mariadb.host)}`,
+      `port = ${dbProxy?.port ?? mariadb.port}`,
+      `user = ${toml(mariadb.readOnly.user)}`,
+      `password = ${toml(mariadb.readOnly.password)}`,
+      `database = ${toml(mariadb.database)}`,
+      'queryTimeoutMs = 1000',
+      'cacheTtlSeconds = 1',
+      '[links]',
+      `client = "${CABINET}/clients/{code}"`,
+      `order = "${CABINET}/orders/{code}"`,
+      `courier = "${CABINET}/couriers/{code}"`,
+      '[websocket]',
+      `port = ${port}`,
+      '[log]',
+      'level = "debug"',
+      '',
+    ].join('\n'),
+  );
+  const loaded = loadConfig({ file, env: {} });
+  if (!loaded.ok) {
+    throw new Error(`test config invalid: ${JSON.stringify(loaded.problems)}`);
+  }
+  const config = loaded.config;
+  const logs = new LogCapture();
+  const { logger, close } = createLogger({
+    level: 'debug',
+    file: '',
+    secrets: configSecrets(config),
+    stream: logs,
+  });
+  const controller = new AbortController();
+  const running = runHelper(config, logger, controller.signal);
+  running.catch(() => undefined);
+  await waitForListening(logs, running);
+  const clients: ExtensionClient[] = [];
+  return {
+    config,
+    port,
+    logs,
+    amiProxy,
+    dbProxy,
+    secrets: [config.pbx.secret, config.database.password].filter((s) => s.length > 0),
+    async connect() {
+      const store = new PairingStore({ stateDir: config.paths.stateDir });
+      const { code } = await store.createPairingCode();
+      const pairing = await ExtensionClient.open(port);
+      const token = await pairing.pair(code);
+      await pairing.close();
+      const client = await ExtensionClient.open(port);
+      await client.hello(token);
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.close()));
+      controller.abort();
+      await running.catch(() => undefined);
+      await close();
+      await amiProxy?.close();
+      await dbProxy?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForListening(logs: LogCapture, running: Promise<void>): Promise<void> {
+  let failed: unknown;
+  running.catch((error: unknown) => (failed = error));
+  for (let i = 0; i < 200; i++) {
+    if (failed) throw failed;
+    if (logs.text().includes('listening for the extension')) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`helper did not start:\n${logs.text()}`);
+}
