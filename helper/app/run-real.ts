@@ -9,7 +9,7 @@ import { CallHub } from './call-hub';
 import { watchDatabase } from './database-health';
 import { createPbxDialer } from './pbx-dialer';
 import { HelperService } from './helper-service';
-import type { IdentityResolver } from './identity-resolver';
+import type { LookupOutcome } from './identity-resolver';
 import { MemoryJournal } from './journal-reader';
 import { operatorExtensions } from './operator-extensions';
 import { followPbx } from './pbx-session';
@@ -31,8 +31,12 @@ export async function startRealHelper(
   const executor = new MysqlExecutor(config.database);
   const directory = createMysqlDirectory(config, executor);
 
-  let hub: CallHub | undefined;
-  let tracker: CallTracker | undefined;
+  // Built once the operator's extensions are known; dials before that are refused.
+  const trackerRef: { current?: CallTracker } = {};
+  const hub: CallHub = new CallHub({
+    resolver: { lookup: (dbKey, lookupSignal) => lookupCaller(dbKey, lookupSignal) },
+    onLookupError: (error) => logger.warn({ err: error }, 'caller lookup failed'),
+  });
   const status = new StatusBoard(
     {
       helperVersion: HELPER_VERSION,
@@ -44,8 +48,8 @@ export async function startRealHelper(
       },
       demo: false,
     },
-    (next) => hub?.broadcast({ type: 'status', status: next }),
-    () => hub?.missedCount() ?? 0,
+    (next) => hub.broadcast({ type: 'status', status: next }),
+    () => hub.missedCount(),
   );
   const database = watchDatabase(
     executor,
@@ -56,18 +60,12 @@ export async function startRealHelper(
   );
   void database.check();
 
-  const resolver: IdentityResolver = {
-    async lookup(dbKey, lookupSignal) {
-      const outcome = await directory.lookup.lookup(dbKey, lookupSignal);
-      if (outcome.state === 'unavailable') void database.check();
-      else status.set('database', 'connected');
-      return outcome;
-    },
-  };
-  hub = new CallHub({
-    resolver,
-    onLookupError: (error) => logger.warn({ err: error }, 'caller lookup failed'),
-  });
+  async function lookupCaller(dbKey: string, lookupSignal?: AbortSignal): Promise<LookupOutcome> {
+    const outcome = await directory.lookup.lookup(dbKey, lookupSignal);
+    if (outcome.state === 'unavailable') void database.check();
+    else status.set('database', 'connected');
+    return outcome;
+  }
 
   const ami = new AmiClient({
     host: config.pbx.host,
@@ -81,7 +79,7 @@ export async function startRealHelper(
   const api = new HelperService({
     hub,
     status,
-    dialer: createPbxDialer(ami, config, () => tracker),
+    dialer: createPbxDialer(ami, config, () => trackerRef.current),
     journal: new MemoryJournal(() => hub.recentCalls()),
   });
   const server = await serveExtension(config, api, logger, signal);
@@ -89,10 +87,11 @@ export async function startRealHelper(
 
   const extensions = await operatorExtensions(config, directory, logger, signal);
   status.setExtensions(extensions, config.operator.user || undefined);
-  tracker = new CallTracker({
+  const tracker = new CallTracker({
     extensions,
     defaultCountry: config.phone.defaultCountry as never,
   });
+  trackerRef.current = tracker;
   followPbx({ ami, tracker, hub, status, logger: logger.child({ part: 'calls' }) }, signal);
   ami.start().catch((error: unknown) => {
     if (!signal.aborted) logger.error({ err: error }, 'AMI login failed');
