@@ -1,0 +1,242 @@
+import { entryKey, type JournalEntry, type JournalRecord } from './entry';
+import { JournalClosedError } from './errors';
+import type { JournalSpool } from './journal-spool';
+import type { JournalStore } from './journal-store';
+import { DEFAULT_RETRY_POLICY, pause, retryDelay, type RetryPolicy } from './retry-delay';
+import { isRecordRefused } from './write-failure';
+
+export type JournalHealth = 'ok' | 'spooling';
+
+export interface DurableJournalOptions {
+  readonly store: JournalStore;
+  readonly spool: JournalSpool;
+  /** Stops the writer; records already handed over stay in the spool for the next start. */
+  readonly signal: AbortSignal;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Records written per transaction. */
+  readonly batchSize?: number;
+  /** A committed prefix longer than this is cut from the spool while newer records wait. */
+  readonly compactAfter?: number;
+  /** `spooling` while the database cannot be written; `ok` once it caught up. */
+  readonly onHealth?: (health: JournalHealth, reason?: string) => void;
+  readonly onError?: (error: unknown, context: string) => void;
+  readonly random?: () => number;
+}
+
+/**
+ * The journal's write path. Every record is appended to the spool (synced) before it is
+ * written to the database; the database gets the records in order, in batches, and the
+ * spool is emptied only when everything in it is committed. While the database cannot be
+ * written, records wait in the spool and the writer retries with growing pauses; after a
+ * restart the spool is replayed first. A record the database refuses for its content is
+ * set aside in the rejected file instead of blocking the ones behind it.
+ */
+export class DurableJournal {
+  private readonly retry: RetryPolicy;
+  private readonly batchSize: number;
+  private readonly compactAfter: number;
+  /** Records in the spool file, in order; the first `committed` are in the database. */
+  private inFile: JournalRecord[] = [];
+  private committed = 0;
+  /** Handed over, not yet synced to the spool. */
+  private incoming: JournalRecord[] = [];
+  private appending: JournalRecord[] = [];
+  private fileLane: Promise<void> = Promise.resolve();
+  private wake: (() => void) | undefined;
+  private idleWaiters: Array<() => void> = [];
+  private worker: Promise<void> | undefined;
+  private health: JournalHealth = 'ok';
+  private closed = false;
+  /** Aborted by close() or by the caller's signal: ends waits at once. */
+  private readonly stop = new AbortController();
+  private readonly onAbort = (): void => this.stop.abort();
+
+  constructor(private readonly options: DurableJournalOptions) {
+    options.signal.addEventListener('abort', this.onAbort, { once: true });
+    if (options.signal.aborted) this.stop.abort();
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.batchSize = options.batchSize ?? 200;
+    this.compactAfter = options.compactAfter ?? 5_000;
+  }
+
+  /** Opens the spool, queues what an earlier run left in it, and starts writing. */
+  async start(): Promise<{ replayed: number; unreadable: number }> {
+    if (this.stopped) throw new JournalClosedError();
+    const { records, unreadable } = await this.options.spool.open();
+    this.inFile = records;
+    this.committed = 0;
+    this.worker = this.run();
+    return { replayed: records.length, unreadable };
+  }
+
+  /** Hands a record over; resolves once it is safe on disk (not yet in the database). */
+  record(record: JournalRecord): Promise<void> {
+    if (this.closed) return Promise.reject(new JournalClosedError());
+    this.incoming.push(record);
+    return this.appendIncoming();
+  }
+
+  /** Entries handed over and not yet committed, oldest first, the latest per call and extension. */
+  pending(): JournalEntry[] {
+    const latest = new Map<string, JournalEntry>();
+    const waiting = [...this.inFile.slice(this.committed), ...this.appending, ...this.incoming];
+    for (const record of waiting) {
+      if (record.kind === 'entry') {
+        latest.set(entryKey(record.entry), record.entry);
+      } else {
+        const key = entryKey(record);
+        const entry = latest.get(key);
+        if (entry) latest.set(key, { ...entry, transfer: record.transfer });
+      }
+    }
+    return [...latest.values()];
+  }
+
+  /** How many records wait for the database. */
+  backlog(): number {
+    return this.inFile.length - this.committed + this.appending.length + this.incoming.length;
+  }
+
+  /** Resolves when everything handed over so far is committed (or the journal stops). */
+  drained(): Promise<void> {
+    if (this.backlog() === 0 || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops writing; what is not committed stays in the spool for the next start. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.options.signal.removeEventListener('abort', this.onAbort);
+    this.stop.abort();
+    await this.fileLane;
+    await this.worker;
+    this.releaseIdle();
+    await this.options.spool.close();
+  }
+
+  /** Runs spool file work one at a time, so the file and `inFile` always agree. */
+  private fileOp<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.fileLane.then(work);
+    this.fileLane = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private appendIncoming(): Promise<void> {
+    return this.fileOp(async () => {
+      if (this.incoming.length === 0) return;
+      this.appending = this.incoming;
+      this.incoming = [];
+      try {
+        await this.options.spool.append(this.appending);
+      } catch (error) {
+        this.incoming = [...this.appending, ...this.incoming];
+        this.appending = [];
+        throw error;
+      }
+      this.inFile.push(...this.appending);
+      this.appending = [];
+      this.wake?.();
+    });
+  }
+
+  private get stopped(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      const batch = this.inFile.slice(this.committed, this.committed + this.batchSize);
+      if (batch.length === 0) {
+        await this.tidySpool();
+        if (this.backlog() === 0) this.releaseIdle();
+        await this.sleepUntilWoken();
+        continue;
+      }
+      try {
+        await this.writeBatch(batch);
+        if (this.committed >= this.compactAfter) await this.tidySpool();
+        failures = 0;
+        this.setHealth('ok');
+      } catch (error) {
+        failures += 1;
+        this.setHealth('spooling', error instanceof Error ? error.message : String(error));
+        this.options.onError?.(error, 'journal write failed; the records wait in the spool');
+        await pause(retryDelay(this.retry, failures, this.options.random), this.stop.signal);
+      }
+    }
+    this.releaseIdle();
+  }
+
+  /** Writes a batch; when the database refuses one of its records, isolates and sets it aside. */
+  private async writeBatch(batch: JournalRecord[]): Promise<void> {
+    try {
+      await this.options.store.write(batch);
+      this.committed += batch.length;
+      return;
+    } catch (error) {
+      if (!isRecordRefused(error)) throw error;
+    }
+    for (const record of batch) {
+      try {
+        await this.options.store.write([record]);
+      } catch (error) {
+        if (!isRecordRefused(error)) throw error;
+        await this.options.spool.reject([record], error instanceof Error ? error.message : '');
+        this.options.onError?.(error, 'journal record refused by the database; set aside');
+      }
+      this.committed += 1;
+    }
+  }
+
+  /** Empties the spool once all of it is committed, or cuts a long committed prefix. */
+  private tidySpool(): Promise<void> {
+    return this.fileOp(async () => {
+      if (this.committed === 0) return;
+      try {
+        if (this.committed === this.inFile.length) {
+          await this.options.spool.clear();
+          this.inFile = [];
+          this.committed = 0;
+        } else if (this.committed >= this.compactAfter) {
+          const rest = this.inFile.slice(this.committed);
+          await this.options.spool.rewrite(rest);
+          this.inFile = rest;
+          this.committed = 0;
+        }
+      } catch (error) {
+        // The committed records stay in the file; replaying them later is harmless.
+        this.options.onError?.(error, 'journal spool could not be tidied');
+      }
+    });
+  }
+
+  private sleepUntilWoken(): Promise<void> {
+    if (this.inFile.length > this.committed || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.wake = undefined;
+        this.stop.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.wake = done;
+      this.stop.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private releaseIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private setHealth(health: JournalHealth, reason?: string): void {
+    if (health === this.health) return;
+    this.health = health;
+    this.options.onHealth?.(health, reason);
+  }
+}

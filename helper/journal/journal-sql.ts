@@ -1,0 +1,103 @@
+/**
+ * The journal's statements. Every value is a `?` parameter; the table names are fixed by
+ * the migration in db/migrations.
+ */
+
+export const ENTRY_COLUMNS = [
+  'call_id',
+  'extension',
+  'direction',
+  'origin',
+  'remote_raw',
+  'remote_e164',
+  'remote_db_key',
+  'client_code',
+  'contact_code',
+  'courier_code',
+  'identity_json',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'talk_seconds',
+  'result',
+  'missed',
+  'answered_by',
+  'recording_file',
+  'recording_url',
+  'transfer_target',
+  'transferred_to',
+  'transfer_ok',
+  'transferred_at',
+  'transfer_message',
+  'recovered',
+] as const;
+
+/** Kept from an earlier write when a later one does not know them (a transfer noted first). */
+const KEEP_WHEN_NULL = new Set<string>([
+  'recording_file',
+  'recording_url',
+  'transfer_target',
+  'transferred_to',
+  'transfer_ok',
+  'transferred_at',
+  'transfer_message',
+  'identity_json',
+  'client_code',
+  'contact_code',
+  'courier_code',
+]);
+
+const KEY_COLUMNS = new Set<string>(['call_id', 'extension']);
+
+const row = `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
+
+const updates = ENTRY_COLUMNS.filter((column) => !KEY_COLUMNS.has(column)).map((column) =>
+  KEEP_WHEN_NULL.has(column)
+    ? `${column} = COALESCE(VALUES(${column}), ${column})`
+    : `${column} = VALUES(${column})`,
+);
+
+function rows(count: number, one: string): string {
+  return Array.from({ length: count }, () => one).join(', ');
+}
+
+/**
+ * Inserts or replaces entries, one per call and extension; a later row for the same key
+ * wins, as the rows are applied in order.
+ */
+export function upsertEntries(count: number): string {
+  return (
+    `INSERT INTO call_journal (${ENTRY_COLUMNS.join(', ')}) VALUES ${rows(count, row)} ` +
+    `ON DUPLICATE KEY UPDATE ${updates.join(', ')}`
+  );
+}
+
+/**
+ * Entries completed after a restart from what was saved before it: they never replace an
+ * entry written from what the PBX reported.
+ */
+export function insertRecoveredEntries(count: number): string {
+  return (
+    `INSERT INTO call_journal (${ENTRY_COLUMNS.join(', ')}) VALUES ${rows(count, row)} ` +
+    'ON DUPLICATE KEY UPDATE id = id'
+  );
+}
+
+export function selectEntryIds(count: number): string {
+  return (
+    'SELECT id, call_id, extension FROM call_journal ' +
+    `WHERE (call_id, extension) IN (${rows(count, '(?, ?)')})`
+  );
+}
+
+export function upsertOrders(count: number): string {
+  return (
+    'INSERT INTO call_journal_orders (journal_id, address_code, order_code, courier_code) ' +
+    `VALUES ${rows(count, '(?, ?, ?, ?)')} ON DUPLICATE KEY UPDATE ` +
+    'order_code = VALUES(order_code), courier_code = VALUES(courier_code)'
+  );
+}
+
+export const UPDATE_TRANSFER =
+  'UPDATE call_journal SET transfer_target = ?, transferred_to = ?, transfer_ok = ?, ' +
+  'transferred_at = ?, transfer_message = ? WHERE call_id = ? AND extension = ?';

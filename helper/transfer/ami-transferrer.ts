@@ -1,0 +1,120 @@
+import type { CallView, TransferState } from '../../shared/protocol';
+import type { AmiResponse } from '../ami/client';
+import type { ChannelSnapshot } from '../ami/channel-snapshot';
+import type { AmiFields } from '../ami/encode';
+import { AmiPermissionError } from '../ami/errors';
+import type { TransferRequest } from '../app/helper-api';
+import type { Transferrer } from '../app/helper-service';
+import { callChannels } from './call-channels';
+import { TransferRefusedError } from './errors';
+import { checkTransferSettings, type TransferSettings } from './transfer-settings';
+import { transferTarget, type TransferTarget } from './transfer-target';
+
+/** The AMI actions a transfer uses; `AmiClient` has them. */
+export interface TransferAmi {
+  action(name: string, fields?: AmiFields, options?: { timeoutMs?: number }): Promise<AmiResponse>;
+  coreShowChannels(options?: { timeoutMs?: number }): Promise<ChannelSnapshot[]>;
+}
+
+export interface AmiTransferrerOptions {
+  readonly ami: TransferAmi;
+  readonly settings: TransferSettings;
+  /** The operator's extensions, so none of their phones is taken for the caller. */
+  readonly extensions: () => readonly string[];
+  /** Told every transfer the PBX was asked for, ok or not: the card and the journal show it. */
+  readonly onTransfer?: (call: CallView, state: TransferState) => void;
+  readonly now?: () => number;
+}
+
+export interface TransferOutcome {
+  ok: boolean;
+  to?: string;
+  message?: string;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AmiPermissionError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Transfers the caller of a card's call over AMI. `blind` asks the PBX to blind-transfer
+ * from the operator's phone channel (BlindTransfer: everyone bridged to that channel goes
+ * to the destination, the operator's phone is released); `redirect` sends the caller's own
+ * channel to the destination (Redirect). Both need the AMI write class `call`; finding the
+ * channels (CoreShowChannels) needs `reporting`.
+ */
+export class AmiTransferrer implements Transferrer {
+  private readonly now: () => number;
+
+  constructor(private readonly options: AmiTransferrerOptions) {
+    checkTransferSettings(options.settings);
+    this.now = options.now ?? Date.now;
+  }
+
+  async transfer(call: CallView, request: TransferRequest): Promise<TransferOutcome> {
+    if (call.state !== 'answered') {
+      return { ok: false, message: 'Only an answered call can be transferred.' };
+    }
+    let target: TransferTarget;
+    try {
+      target = transferTarget(call, request, this.options.settings);
+    } catch (error) {
+      if (error instanceof TransferRefusedError) return { ok: false, message: error.message };
+      throw error;
+    }
+    let outcome: TransferOutcome;
+    try {
+      await this.ask(call, target);
+      outcome = {
+        ok: true,
+        to: target.to,
+        message: `Transferred to ${target.name ? `${target.name}, ` : ''}${target.to}.`,
+      };
+    } catch (error) {
+      outcome = { ok: false, to: target.to, message: describe(error) };
+    }
+    const state: TransferState = {
+      target: target.target,
+      to: target.to,
+      ok: outcome.ok,
+      at: this.now(),
+      ...(outcome.message ? { message: outcome.message.slice(0, 512) } : {}),
+    };
+    this.options.onTransfer?.(call, state);
+    return outcome;
+  }
+
+  private async ask(call: CallView, target: TransferTarget): Promise<void> {
+    const snapshots = await this.options.ami.coreShowChannels();
+    const channels = callChannels(
+      snapshots,
+      call.callId,
+      call.extension,
+      this.options.extensions(),
+    );
+    const destination = { Context: target.context, Exten: target.exten };
+    if (this.options.settings.method === 'blind') {
+      if (!channels.operator) {
+        throw new TransferRefusedError(
+          `The call is no longer connected to extension ${call.extension}; nothing was transferred.`,
+        );
+      }
+      await this.options.ami.action('BlindTransfer', {
+        Channel: channels.operator,
+        ...destination,
+      });
+    } else {
+      if (!channels.remote) {
+        throw new TransferRefusedError(
+          'The caller is no longer on the line; nothing was transferred.',
+        );
+      }
+      await this.options.ami.action('Redirect', {
+        Channel: channels.remote,
+        ...destination,
+        Priority: '1',
+      });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { CallView, CourierRef } from '../../shared/protocol';
+import type { TransferRequest } from '../app/helper-api';
+import { validateDialTarget } from '../ami/dial-target';
+import { courierExten } from './courier-exten';
+import { TransferRefusedError } from './errors';
+import type { TransferSettings } from './transfer-settings';
+
+/** Where the caller goes: a dialplan extension, and what the card and journal show. */
+export interface TransferTarget {
+  readonly target: 'courier' | 'manager';
+  readonly context: string;
+  readonly exten: string;
+  /** The number or extension dialled, as the card shows it. */
+  readonly to: string;
+  /** Who that is, for the card's message. */
+  readonly name?: string;
+}
+
+function holders(call: CallView): CourierRef[] {
+  const byCode = new Map<string, CourierRef>();
+  for (const delivery of call.identity.deliveries) {
+    if (delivery.courier && !byCode.has(delivery.courier.code)) {
+      byCode.set(delivery.courier.code, delivery.courier);
+    }
+  }
+  return [...byCode.values()];
+}
+
+function courierTarget(
+  call: CallView,
+  request: TransferRequest,
+  settings: TransferSettings,
+): TransferTarget {
+  const couriers = holders(call);
+  let courier: CourierRef | undefined;
+  if (request.courierCode !== undefined) {
+    courier = couriers.find((c) => c.code === request.courierCode);
+    if (!courier) {
+      throw new TransferRefusedError(
+        `Courier ${request.courierCode} holds none of this caller's parcels.`,
+      );
+    }
+  } else if (couriers.length === 1) {
+    courier = couriers[0];
+  } else if (couriers.length === 0) {
+    throw new TransferRefusedError('No parcel of this caller is with a courier now.');
+  } else {
+    throw new TransferRefusedError(
+      `Several couriers hold this caller's parcels (${couriers.map((c) => c.code).join(', ')}): ` +
+        'choose one on the card.',
+    );
+  }
+  if (!courier?.mobile) {
+    throw new TransferRefusedError(
+      `Courier ${courier?.name ?? ''} has no mobile number in the courier card; add it in the cabinet.`,
+    );
+  }
+  const exten = validateDialTarget(courierExten(settings.courierExten, courier.mobile));
+  return {
+    target: 'courier',
+    context: settings.courierContext,
+    exten,
+    to: courier.mobile,
+    name: courier.name,
+  };
+}
+
+function managerTarget(call: CallView, settings: TransferSettings): TransferTarget {
+  const managers = [
+    ...call.identity.clients.map((c) => c.manager),
+    ...call.identity.couriers.map((c) => c.manager),
+  ];
+  for (const manager of managers) {
+    const extension = manager?.extensions[0];
+    if (manager && extension) {
+      return {
+        target: 'manager',
+        context: settings.managerContext,
+        exten: validateDialTarget(extension),
+        to: extension,
+        name: manager.name ?? manager.user,
+      };
+    }
+  }
+  throw new TransferRefusedError(
+    'This caller has no account manager with an extension (users.extPhone) in the cabinet.',
+  );
+}
+
+/**
+ * Where the card's transfer sends the caller: the courier holding their parcel (his mobile
+ * through the outbound route), or the account manager of the client (or of the courier)
+ * at his extension. Throws TransferRefusedError saying what is missing.
+ */
+export function transferTarget(
+  call: CallView,
+  request: TransferRequest,
+  settings: TransferSettings,
+): TransferTarget {
+  return request.target === 'courier'
+    ? courierTarget(call, request, settings)
+    : managerTarget(call, settings);
+}
