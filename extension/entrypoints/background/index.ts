@@ -1,3 +1,7 @@
+import { defineBackground } from '#imports';
+import { startBackground } from '../../background/start-background';
+
 export default defineBackground(() => {
-  // Wired up by the background modules.
+  // The worker lives until the browser stops it, so nothing ever aborts this.
+  startBackground(new AbortController().signal);
 });

@@ -1,0 +1,141 @@
+import type { CallView } from '../../shared/protocol';
+import type { FromBackground } from '../lib/runtime-messages';
+import type { Settings } from '../lib/settings';
+import type { CallNotifier } from './call-notifier';
+import type { FrontTab } from './front-tab';
+
+export interface CallDispatcherDeps {
+  settings: () => Settings;
+  frontTab: () => Promise<FrontTab | null>;
+  sendToTab: (tabId: number, message: FromBackground) => Promise<boolean>;
+  notifier: CallNotifier;
+}
+
+interface TrackedCall {
+  call: CallView;
+  /** Tabs showing a card for this call; they get every update until it ends. */
+  tabs: Set<number>;
+  notified: boolean;
+  dismissed: boolean;
+}
+
+/**
+ * Routes the helper's `call` updates: a card in the cabinet tab in front (and
+ * every update to the tabs already showing it), or a system notification for
+ * a ringing incoming call when no cabinet tab is in front or the browser is in
+ * the background. Updates are handled strictly in order.
+ */
+export class CallDispatcher {
+  readonly #calls = new Map<string, TrackedCall>();
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: CallDispatcherDeps) {}
+
+  dispatch(call: CallView): Promise<void> {
+    return this.#enqueue(() => this.#dispatch(call));
+  }
+
+  /**
+   * A content script (re)loaded: it will get every update of the calls in
+   * progress, which are returned for it to show now.
+   */
+  tabReady(tabId: number): Promise<CallView[]> {
+    return this.#enqueue(async () => {
+      if (!this.deps.settings().cards) return [];
+      const shown: CallView[] = [];
+      for (const tracked of this.#calls.values()) {
+        if (tracked.dismissed) continue;
+        tracked.tabs.add(tabId);
+        shown.push(tracked.call);
+      }
+      return shown;
+    });
+  }
+
+  /** The operator closed a card: stop showing this call; returns the tabs that showed it. */
+  dismiss(callId: string): Promise<number[]> {
+    return this.#enqueue(async () => {
+      const tracked = this.#calls.get(callId);
+      if (tracked === undefined) return [];
+      tracked.dismissed = true;
+      await this.#clearNotification(tracked);
+      const tabs = [...tracked.tabs];
+      tracked.tabs.clear();
+      return tabs;
+    });
+  }
+
+  /** Tabs showing a call, e.g. to bring one to the front from its notification. */
+  tabsShowing(callId: string): number[] {
+    return [...(this.#calls.get(callId)?.tabs ?? [])];
+  }
+
+  /**
+   * The helper connection dropped: nothing more will be heard of these calls,
+   * so their cards close; the helper re-sends live calls when it reconnects.
+   */
+  forgetAll(): Promise<void> {
+    return this.#enqueue(async () => {
+      const calls = [...this.#calls.values()];
+      this.#calls.clear();
+      for (const tracked of calls) {
+        await this.#clearNotification(tracked);
+        for (const tabId of tracked.tabs) {
+          await this.deps.sendToTab(tabId, { kind: 'card-dismissed', callId: tracked.call.callId });
+        }
+      }
+    });
+  }
+
+  async #dispatch(call: CallView): Promise<void> {
+    const settings = this.deps.settings();
+    const tracked = this.#calls.get(call.callId) ?? {
+      call,
+      tabs: new Set<number>(),
+      notified: false,
+      dismissed: false,
+    };
+    tracked.call = call;
+    const live = call.state !== 'ended';
+    if (live) this.#calls.set(call.callId, tracked);
+    else this.#calls.delete(call.callId);
+
+    const front = await this.deps.frontTab();
+    const targets = new Set(tracked.tabs);
+    if (settings.cards && live && !tracked.dismissed && front !== null) targets.add(front.tabId);
+    for (const tabId of targets) {
+      if (await this.deps.sendToTab(tabId, { kind: 'call', call })) tracked.tabs.add(tabId);
+      else tracked.tabs.delete(tabId);
+    }
+
+    const cardInFront = front !== null && front.windowFocused && tracked.tabs.has(front.tabId);
+    const wantsNotice =
+      settings.notifications &&
+      !tracked.dismissed &&
+      !cardInFront &&
+      call.state === 'ringing' &&
+      call.direction !== 'out' &&
+      call.origin === 'pbx';
+    if (wantsNotice && !tracked.notified) {
+      tracked.notified = true;
+      await this.deps.notifier.showIncoming(call, settings.sound).catch(() => {});
+    } else if (!wantsNotice) {
+      await this.#clearNotification(tracked);
+    }
+  }
+
+  async #clearNotification(tracked: TrackedCall): Promise<void> {
+    if (!tracked.notified) return;
+    tracked.notified = false;
+    await this.deps.notifier.clearIncoming(tracked.call.callId).catch(() => {});
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+}

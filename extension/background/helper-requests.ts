@@ -1,0 +1,98 @@
+import { t } from '../lib/i18n/core';
+import {
+  HelperConnectionLostError,
+  HelperNotConnectedError,
+  HelperTimeoutError,
+  PairingFailedError,
+} from '../lib/helper-client/errors';
+import type { JournalReply, OkReply, TransferReply } from './messages';
+import type { HelperPort } from './helper-port';
+import type { RouterDeps } from './router';
+
+/** The most recent calls a journal page holds. */
+export const JOURNAL_PAGE_SIZE = 30;
+
+function pairingFailure(error: PairingFailedError): string {
+  if (error.kind === 'unreachable') return t('shell.error.pairUnreachable');
+  if (error.code === 'rate-limited') return t('shell.error.pairRateLimited');
+  if (error.kind === 'refused' && error.code !== 'unsupported-version') {
+    return t('shell.error.pairRefused');
+  }
+  return error.message;
+}
+
+/**
+ * The sentence shown for a failed request: the extension's own failures in
+ * the operator's language, the helper's refusals in its own words.
+ */
+function failure(error: unknown): { ok: false; message: string } {
+  if (error instanceof HelperNotConnectedError)
+    return { ok: false, message: t('shell.error.notConnected') };
+  if (error instanceof HelperConnectionLostError) {
+    return { ok: false, message: t('shell.error.connectionLost') };
+  }
+  if (error instanceof HelperTimeoutError) return { ok: false, message: t('shell.error.timeout') };
+  if (error instanceof PairingFailedError) return { ok: false, message: pairingFailure(error) };
+  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The router's helper-backed requests: each turns a runtime message into a
+ * protocol request and the helper's answer (or error) into a reply.
+ */
+export function helperRequests(
+  helper: Pick<HelperPort, 'request' | 'pair'>,
+  storeToken: (token: string) => Promise<void>,
+): Pick<RouterDeps, 'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'pair'> {
+  return {
+    async journal(query): Promise<JournalReply> {
+      try {
+        const page = await helper.request({
+          type: 'journal.query',
+          limit: JOURNAL_PAGE_SIZE,
+          ...query,
+        });
+        return { ok: true, entries: page.entries, hasMore: page.hasMore };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async ackMissed(callIds): Promise<OkReply> {
+      try {
+        await helper.request({ type: 'missed.ack', callIds });
+        return { ok: true };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async transfer(request): Promise<TransferReply> {
+      try {
+        const result = await helper.request({ type: 'transfer', ...request });
+        return {
+          ok: result.ok,
+          ...(result.to === undefined ? {} : { to: result.to }),
+          ...(result.message === undefined ? {} : { message: result.message }),
+        };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async simulate(number, scenario): Promise<OkReply> {
+      try {
+        await helper.request({ type: 'demo.simulate', number, scenario });
+        return { ok: true };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async pair(code): Promise<OkReply> {
+      try {
+        const { token } = await helper.pair(code.replace(/\s+/g, ''));
+        await storeToken(token);
+        return { ok: true };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { CallView } from '../../shared/protocol';
+import type { ConnectionState, DialSource } from '../lib/runtime-messages';
+import type { DialAudience } from './dial-coordinator';
+import type { BackgroundRequest, BackgroundReplies, OkReply } from './messages';
+import type { SenderKind } from './sender-policy';
+
+/** What the router needs from the rest of the background; each piece is tested on its own. */
+export interface RouterDeps {
+  connection: () => ConnectionState;
+  dial: (
+    number: string,
+    source: DialSource,
+    audience: DialAudience,
+  ) => Promise<BackgroundReplies['dial']>;
+  journal: (query: {
+    missedOnly?: boolean;
+    search?: string;
+    before?: number;
+  }) => Promise<BackgroundReplies['journal']>;
+  ackMissed: (callIds: string[]) => Promise<OkReply>;
+  transfer: (request: {
+    callId: string;
+    target: 'courier' | 'manager';
+    courierCode?: string;
+  }) => Promise<BackgroundReplies['transfer']>;
+  simulate: (
+    number: string,
+    scenario: 'answer' | 'no-answer' | 'answered-elsewhere',
+  ) => Promise<OkReply>;
+  pair: (code: string) => Promise<OkReply>;
+  dismissCard: (callId: string) => Promise<void>;
+  /** Registers a freshly loaded cabinet tab for call updates; returns the calls to show it now. */
+  tabReady: (tabId: number) => Promise<CallView[]>;
+}
+
+/** Dial sources each kind of sender may claim; the context menu dials from the background itself. */
+const DIAL_SOURCES: Record<'extension-page' | 'content-script', ReadonlySet<DialSource>> = {
+  'extension-page': new Set(['popup', 'journal']),
+  'content-script': new Set(['link', 'card']),
+};
+
+/** Kinds a content script may send; everything else is for the extension's own pages. */
+const CONTENT_SCRIPT_KINDS: ReadonlySet<BackgroundRequest['kind']> = new Set([
+  'dial',
+  'tab-ready',
+  'get-state',
+  'transfer',
+  'card-dismiss',
+  'missed-ack',
+]);
+
+/**
+ * Answers runtime messages from the extension's pages and content scripts.
+ * Returns `undefined` (no answer) for anything from a foreign sender or a
+ * request its sender may not make, so nothing outside the extension can dial,
+ * pair or read the journal through this channel.
+ */
+export async function routeRequest(
+  request: BackgroundRequest,
+  sender: SenderKind,
+  deps: RouterDeps,
+): Promise<BackgroundReplies[BackgroundRequest['kind']] | undefined> {
+  if (sender.kind === 'foreign') return undefined;
+  if (sender.kind === 'content-script' && !CONTENT_SCRIPT_KINDS.has(request.kind)) return undefined;
+  switch (request.kind) {
+    case 'dial': {
+      if (typeof request.number !== 'string' || !DIAL_SOURCES[sender.kind].has(request.source)) {
+        return undefined;
+      }
+      const audience: DialAudience =
+        sender.kind === 'content-script'
+          ? { kind: 'tab', tabId: sender.tabId, frameId: sender.frameId }
+          : { kind: 'extension-pages' };
+      return deps.dial(request.number, request.source, audience);
+    }
+    case 'tab-ready':
+      return {
+        connection: deps.connection(),
+        calls: sender.kind === 'content-script' ? await deps.tabReady(sender.tabId) : [],
+      };
+    case 'get-state':
+      return deps.connection();
+    case 'journal':
+      return deps.journal({
+        ...(request.missedOnly === undefined ? {} : { missedOnly: request.missedOnly }),
+        ...(request.search === undefined ? {} : { search: request.search }),
+        ...(request.before === undefined ? {} : { before: request.before }),
+      });
+    case 'missed-ack':
+      return Array.isArray(request.callIds) ? deps.ackMissed(request.callIds) : undefined;
+    case 'transfer':
+      return deps.transfer({
+        callId: request.callId,
+        target: request.target,
+        ...(request.courierCode === undefined ? {} : { courierCode: request.courierCode }),
+      });
+    case 'card-dismiss':
+      await deps.dismissCard(request.callId);
+      return { ok: true };
+    case 'demo-simulate':
+      return deps.simulate(request.number, request.scenario);
+    case 'pair':
+      return typeof request.code === 'string' ? deps.pair(request.code) : undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { urlMatchesSites } from '../lib/site-patterns';
+
+/** The parts of `runtime.MessageSender` the policy reads. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+export type SenderKind =
+  | { kind: 'extension-page' }
+  | { kind: 'content-script'; tabId: number; frameId: number }
+  | { kind: 'foreign' };
+
+export interface OwnIdentity {
+  /** `runtime.id`. */
+  id: string;
+  /** `runtime.getURL('/')`: every page of the extension starts with it. */
+  baseUrl: string;
+}
+
+/**
+ * Who sent a runtime message. Only two senders count: the extension's own
+ * pages (popup, options), and its content script in a tab of a site the user
+ * enabled. Web pages cannot post to this channel at all (no
+ * `externally_connectable`), and anything else — another extension, a content
+ * script in a tab whose site was since disabled — is foreign.
+ */
+export function classifySender(
+  sender: SenderInfo,
+  own: OwnIdentity,
+  sites: readonly string[],
+): SenderKind {
+  if (sender.id !== own.id) return { kind: 'foreign' };
+  if (sender.url?.startsWith(own.baseUrl)) return { kind: 'extension-page' };
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return { kind: 'foreign' };
+  const frameUrl = sender.url ?? sender.tab?.url;
+  if (!urlMatchesSites(frameUrl, sites) || !urlMatchesSites(sender.tab?.url, sites)) {
+    return { kind: 'foreign' };
+  }
+  return { kind: 'content-script', tabId, frameId: sender.frameId ?? 0 };
+}

@@ -1,0 +1,54 @@
+import { t } from '../../lib/i18n/core';
+import type { Settings } from '../../lib/settings';
+
+type Toggle = 'linkify' | 'cards' | 'notifications' | 'sound';
+const TOGGLES: readonly Toggle[] = ['linkify', 'cards', 'notifications', 'sound'];
+const LANGUAGES: readonly Settings['language'][] = ['auto', 'ru', 'en'];
+
+/** On/off switches for links, cards, notifications and sound, and the UI language. */
+export function BehaviourSection({
+  settings,
+  save,
+}: {
+  settings: Settings;
+  save: (change: Partial<Settings>) => Promise<void>;
+}) {
+  return (
+    <section class="ct-section" aria-labelledby="ct-behaviour-title">
+      <h2 id="ct-behaviour-title" class="ct-section__title">
+        {t('shell.options.behaviour.title')}
+      </h2>
+      {TOGGLES.map((key) => (
+        <label key={key} class="ct-check">
+          <input
+            type="checkbox"
+            name={key}
+            checked={settings[key]}
+            onChange={(event) => void save({ [key]: event.currentTarget.checked })}
+          />
+          <span>
+            <span class="ct-check__label">{t(`shell.options.toggle.${key}`)}</span>
+            <span class="ct-check__hint">{t(`shell.options.toggle.${key}.hint`)}</span>
+          </span>
+        </label>
+      ))}
+      <label class="ct-field">
+        <span>{t('shell.options.language')}</span>
+        <select
+          class="ct-input"
+          name="language"
+          value={settings.language}
+          onChange={(event) =>
+            void save({ language: event.currentTarget.value as Settings['language'] })
+          }
+        >
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language}>
+              {t(`shell.options.language.${language}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}
