@@ -12,6 +12,8 @@ const DEV_PUBLIC_KEY =
 
 export default defineConfig({
   srcDir: 'extension',
+  // WXT 0.21 looks for public/ at the project root; the locales live with the extension.
+  publicDir: 'extension/public',
   outDir: '.output',
   modulesDir: 'extension/modules',
   vite: () => ({ plugins: [preact()] }),
@@ -19,8 +21,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'scripting'],
+    permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Firefox MV2 knows host permissions only as optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
