@@ -3,6 +3,7 @@ import {
   type CallView,
   type Identity,
   type LookupState,
+  type TransferState,
 } from '../../shared/protocol';
 import type { PushMessage } from './helper-api';
 import type { IdentityResolver } from './identity-resolver';
@@ -14,6 +15,8 @@ export interface CallHubOptions {
   recentLimit?: number;
   /** Fired once per ended call with its final view, for the durable journal. */
   onEnded?: (call: CallView) => void;
+  /** The link to the call's recording, once the PBX has said where it records. */
+  recordingUrl?: (callId: string) => string | undefined;
   onLookupError?: (error: unknown) => void;
 }
 
@@ -30,6 +33,8 @@ interface IdentityState {
 export class CallHub {
   private readonly active = new Map<string, CallView>();
   private readonly identities = new Map<string, IdentityState>();
+  /** Transfers asked from a card, by call and extension, until that view ends. */
+  private readonly transfers = new Map<string, TransferState>();
   private readonly recent: CallView[] = [];
   private readonly unseenMissed = new Set<string>();
   private readonly listeners = new Set<(message: PushMessage) => void>();
@@ -64,15 +69,20 @@ export class CallHub {
   /** Takes one tracker update: a new call, a state change, or the end. */
   update(call: TrackedCall): void {
     const identity = this.identityFor(call);
+    const key = callKey(call);
+    const recordingUrl = call.recordingUrl ?? this.options.recordingUrl?.(call.callId);
+    const transfer = this.transfers.get(key) ?? call.transfer;
     const view: CallView = {
       ...call,
       identity: identity.identity,
       lookup: identity.lookup,
+      ...(recordingUrl ? { recordingUrl } : {}),
+      ...(transfer ? { transfer } : {}),
       ...(isMissed(call) ? { missed: true } : {}),
     };
-    const key = callKey(call);
     if (call.state === 'ended') {
       this.active.delete(key);
+      this.transfers.delete(key);
       this.remember(view);
       if (view.missed) {
         this.unseenMissed.add(call.callId);
@@ -85,6 +95,30 @@ export class CallHub {
     this.broadcast({ type: 'call', call: view });
     if (call.state === 'ended' && !this.hasActive(call.callId)) {
       this.identities.delete(call.callId);
+    }
+  }
+
+  /**
+   * Puts a transfer asked from the card on the call's view and pushes it; later updates of
+   * the call keep it. A call that ended meanwhile (a blind transfer releases the operator's
+   * phone at once) gets it on its last view, for the popup's recent calls.
+   */
+  setTransfer(callId: string, extension: string, transfer: TransferState): void {
+    const key = callKey({ callId, extension });
+    const view = this.active.get(key);
+    if (view) {
+      this.transfers.set(key, transfer);
+      const updated: CallView = { ...view, transfer };
+      this.active.set(key, updated);
+      this.broadcast({ type: 'call', call: updated });
+      return;
+    }
+    const at = this.recent.findIndex((c) => callKey(c) === key);
+    const ended = this.recent[at];
+    if (ended) {
+      const updated: CallView = { ...ended, transfer };
+      this.recent[at] = updated;
+      this.broadcast({ type: 'call', call: updated });
     }
   }
 

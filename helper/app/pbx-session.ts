@@ -24,6 +24,11 @@ export interface PbxSessionParts {
   logger: Logger;
   /** Sees every frame before the tracker, for recordings and the like. */
   onFrame?: (frame: AmiFrame) => void;
+  /**
+   * After each login's resync has reached the hub: from then on the hub's active calls are
+   * the PBX's, so calls saved by an earlier run that are not among them have ended.
+   */
+  onResync?: (info: { reconnected: boolean }) => void;
 }
 
 /**
@@ -84,6 +89,7 @@ export function followPbx(parts: PbxSessionParts, signal: AbortSignal): void {
             { reconnected: info.reconnected, channels: snapshots.length },
             'calls in progress resynchronised',
           );
+          parts.onResync?.({ reconnected: info.reconnected });
         })
         .catch((error: unknown) => logger.warn({ err: error }, 'resync after login failed'));
     },

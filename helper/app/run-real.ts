@@ -1,14 +1,19 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { AmiClient } from '../ami/client';
 import { CallTracker } from '../calls/tracker';
 import type { HelperConfig } from '../config/types';
 import { createMysqlDirectory } from '../lookup/mysql-caller-lookup';
 import { MysqlExecutor } from '../lookup/mysql-executor';
+import type { CallJournal } from '../journal/call-journal';
 import { configSecrets } from '../log/logger-for-config';
+import { createRecordingIndex } from '../recording';
+import { createTransferrer } from '../transfer';
 import { CallHub } from './call-hub';
 import { watchDatabase } from './database-health';
 import { createPbxDialer } from './pbx-dialer';
 import { HelperService } from './helper-service';
+import { recoverAfterFirstResync, startHelperJournal } from './helper-journal';
 import type { LookupOutcome } from './identity-resolver';
 import { MemoryJournal } from './journal-reader';
 import { operatorExtensions } from './operator-extensions';
@@ -27,14 +32,23 @@ export async function startRealHelper(
   logger: Logger,
   signal: AbortSignal,
 ): Promise<{ port: number; stopped: Promise<void> }> {
+  // Every part below ends with this one signal, a dozen listeners by design; Node's
+  // default of 10 would report that as a leak.
+  setMaxListeners(32, signal);
   const secrets = configSecrets(config);
   const executor = new MysqlExecutor(config.database);
   const directory = createMysqlDirectory(config, executor);
+  const recordings = createRecordingIndex(config.recording);
 
   // Built once the operator's extensions are known; dials before that are refused.
   const trackerRef: { current?: CallTracker } = {};
+  // The journal starts after the hub it listens to; no call ends before the PBX is followed.
+  const journalRef: { current?: CallJournal } = {};
+  const resolver = { lookup: lookupCaller };
   const hub: CallHub = new CallHub({
-    resolver: { lookup: (dbKey, lookupSignal) => lookupCaller(dbKey, lookupSignal) },
+    resolver,
+    recordingUrl: (callId) => recordings.urlFor(callId),
+    onEnded: (view) => journalRef.current?.ended(view),
     onLookupError: (error) => logger.warn({ err: error }, 'caller lookup failed'),
   });
   const status = new StatusBoard(
@@ -51,6 +65,26 @@ export async function startRealHelper(
     (next) => hub.broadcast({ type: 'status', status: next }),
     () => hub.missedCount(),
   );
+  const memoryJournal = new MemoryJournal(() => hub.recentCalls());
+  const running = await startHelperJournal(config, {
+    recordings,
+    resolver,
+    fallback: memoryJournal,
+    extensions: () => status.get().operator.extensions,
+    logger: logger.child({ part: 'journal' }),
+    signal,
+  }).catch(async (error: unknown) => {
+    await Promise.allSettled([directory.close(), executor.close()]);
+    throw error;
+  });
+  const journal = running?.journal;
+  journalRef.current = journal;
+  if (journal) {
+    hub.subscribe((message) => {
+      if (message.type === 'call') journal.observe(message.call);
+    }, signal);
+  }
+
   const database = watchDatabase(
     executor,
     status,
@@ -76,11 +110,27 @@ export async function startRealHelper(
     signal,
   });
 
+  const transferLogger = logger.child({ part: 'transfer' });
+  const transferrer = createTransferrer(
+    ami,
+    config.transfer,
+    () => status.get().operator.extensions,
+    (call, state) => {
+      transferLogger.info(
+        { callId: call.callId, extension: call.extension, target: state.target, ok: state.ok },
+        'transfer asked from the card',
+      );
+      hub.setTransfer(call.callId, call.extension, state);
+      journal?.transferred(call, state);
+    },
+  );
+
   const api = new HelperService({
     hub,
     status,
     dialer: createPbxDialer(ami, config, () => trackerRef.current),
-    journal: new MemoryJournal(() => hub.recentCalls()),
+    journal: running?.reader ?? memoryJournal,
+    transferrer,
   });
   const server = await serveExtension(config, api, logger, signal);
   logger.info({ port: server.port }, 'listening for the extension on loopback');
@@ -92,7 +142,21 @@ export async function startRealHelper(
     defaultCountry: config.phone.defaultCountry as never,
   });
   trackerRef.current = tracker;
-  followPbx({ ami, tracker, hub, status, logger: logger.child({ part: 'calls' }) }, signal);
+  const callsLogger = logger.child({ part: 'calls' });
+  followPbx(
+    {
+      ami,
+      tracker,
+      hub,
+      status,
+      logger: callsLogger,
+      onFrame: (frame) => recordings.observe(frame),
+      ...(journal
+        ? { onResync: recoverAfterFirstResync(journal, () => hub.activeCalls(), callsLogger) }
+        : {}),
+    },
+    signal,
+  );
   ami.start().catch((error: unknown) => {
     if (!signal.aborted) logger.error({ err: error }, 'AMI login failed');
   });
@@ -106,6 +170,7 @@ export async function startRealHelper(
           ami.close(),
           directory.close(),
           executor.close(),
+          running?.closed,
         ]).then(() => resolve());
       },
       { once: true },

@@ -14,4 +14,4 @@ export interface CliIo {
 }
 
 /** Process exit codes. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, alreadyRunning: 3 } as const;

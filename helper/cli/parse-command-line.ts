@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage';
 
-export const COMMANDS = ['run', 'doctor', 'pair', 'manager-conf'] as const;
+export const COMMANDS = [
+  'run',
+  'doctor',
+  'pair',
+  'manager-conf',
+  'migrate',
+  'install',
+  'uninstall',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CommandLine {
@@ -10,9 +18,16 @@ export interface CommandLine {
   permit?: string;
   user?: string;
   legacyFilters: boolean;
+  /** migrate: the administrator account (its password comes from the environment). */
+  adminUser?: string;
+  /** migrate: where the journal account may connect from, `%` by default. */
+  writerHost?: string;
+  /** run: start detached and return. */
+  background?: boolean;
 }
 
 const MANAGER_CONF_ONLY = ['permit', 'user', 'legacy-filters'] as const;
+const MIGRATE_ONLY = ['admin-user', 'writer-host'] as const;
 
 function isCommand(value: string): value is CommandName {
   return (COMMANDS as readonly string[]).includes(value);
@@ -31,6 +46,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
         permit: { type: 'string' },
         user: { type: 'string' },
         'legacy-filters': { type: 'boolean' },
+        background: { type: 'boolean' },
+        'admin-user': { type: 'string' },
+        'writer-host': { type: 'string' },
+        'admin-password': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -48,6 +67,21 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     const misplaced = MANAGER_CONF_ONLY.find((option) => values[option] !== undefined);
     if (misplaced) throw new UsageError(`--${misplaced} belongs to the manager-conf command`);
   }
+  if (values['admin-password'] !== undefined) {
+    throw new UsageError(
+      'The administrator password is never taken from the command line: set COURIER_MIGRATE_ADMIN_PASSWORD',
+    );
+  }
+  if (command !== 'migrate') {
+    const misplaced = MIGRATE_ONLY.find((option) => values[option] !== undefined);
+    if (misplaced) throw new UsageError(`--${misplaced} belongs to the migrate command`);
+  }
+  for (const option of MIGRATE_ONLY) {
+    if (values[option] === '') throw new UsageError(`--${option} needs a value`);
+  }
+  if (values.background && command !== 'run') {
+    throw new UsageError('--background belongs to the run command');
+  }
   if (values.config === '') throw new UsageError('--config needs a file path');
   return {
     command,
@@ -55,5 +89,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values.permit !== undefined ? { permit: values.permit } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
     legacyFilters: values['legacy-filters'] ?? false,
+    ...(values['admin-user'] !== undefined ? { adminUser: values['admin-user'] } : {}),
+    ...(values['writer-host'] !== undefined ? { writerHost: values['writer-host'] } : {}),
+    ...(values.background ? { background: true } : {}),
   };
 }

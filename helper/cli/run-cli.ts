@@ -1,9 +1,14 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CliIo } from './cli-io';
 import { EXIT } from './cli-io';
+import { installCommand } from '../install/install-command';
+import type { InstallSeams } from '../install/install-seams';
+import { uninstallCommand } from '../install/uninstall-command';
 import { doctorCommand } from './commands/doctor-command';
 import type { DoctorSeams } from './commands/doctor-command';
 import { managerConfCommand } from './commands/manager-conf-command';
+import { migrateCommand } from './commands/migrate-command';
+import type { MigrateSeams } from './commands/migrate-command';
 import { pairCommand } from './commands/pair-command';
 import { runCommand } from './commands/run-command';
 import type { RunHelper } from './commands/run-command';
@@ -15,6 +20,8 @@ import { USAGE, UsageError } from './usage';
 export interface CliSeams {
   runHelper?: RunHelper;
   doctor?: DoctorSeams;
+  migrate?: MigrateSeams;
+  install?: InstallSeams;
 }
 
 export const VERSION: string = packageJson.version;
@@ -48,5 +55,11 @@ export async function runCli(
       return pairCommand(line, io);
     case 'manager-conf':
       return managerConfCommand(line, io);
+    case 'install':
+      return installCommand(line.config, io, seams.install);
+    case 'uninstall':
+      return uninstallCommand(line.config, io, seams.install);
+    case 'migrate':
+      return migrateCommand(line, io, seams.migrate);
   }
 }

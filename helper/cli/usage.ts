@@ -9,6 +9,16 @@ Commands:
                  WebSocket port; each failure says what to change.
   pair           Print a one-time code that pairs the browser extension.
   manager-conf   Print a least-privilege AMI account for manager.conf.
+  install        Start the helper with the user's session (systemd user unit,
+                 LaunchAgent or Run key) and write an example configuration
+                 if there is none. Use the packaged executable.
+  uninstall      Remove that registration and stop the helper; the
+                 configuration and logs stay.
+  migrate        Create the call journal tables in the courier database and
+                 grant the journal account ([journal] user) its rights. Run it
+                 once per database, and again after an upgrade. The
+                 administrator's password is read from the environment variable
+                 COURIER_MIGRATE_ADMIN_PASSWORD only.
 
 Options:
   --config PATH      Configuration file (default: the per-user location, or
@@ -16,8 +26,16 @@ Options:
   --permit ADDRESS   manager-conf: the workstation address the PBX admits.
   --user NAME        manager-conf: the AMI account name (default: pbx.user).
   --legacy-filters   manager-conf: event filters for Asterisk before 21.6.
+  --background       run: start detached (no console window) and return.
+  --admin-user NAME  migrate: the administrator account that may create tables
+                     (default: COURIER_MIGRATE_ADMIN_USER, else root).
+  --writer-host PATTERN
+                     migrate: where the journal account may connect from, e.g.
+                     10.0.% (default: %, anywhere).
   -h, --help         Show this help.
   -v, --version      Show the version.
+
+Exit codes: 0 done, 1 failed, 2 bad command line, 3 a helper already runs.
 `;
 
 /** The command line cannot be understood; the message says what to type instead. */

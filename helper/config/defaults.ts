@@ -1,3 +1,5 @@
+import { DEFAULT_JOURNAL_SETTINGS } from '../journal/journal-settings';
+import { DEFAULT_TRANSFER_SETTINGS } from '../transfer/transfer-settings';
 import { DEFAULT_LOOKUP_QUERIES } from './default-queries';
 import type { ConfigValues } from './types';
 
@@ -41,6 +43,9 @@ export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
   },
   log: { level: 'info', file: '' },
   phone: { defaultCountry: 'RU' },
+  journal: { ...DEFAULT_JOURNAL_SETTINGS },
+  recording: { urlTemplate: '' },
+  transfer: { ...DEFAULT_TRANSFER_SETTINGS },
 } satisfies ConfigValues);
 
 /** A deep copy of the defaults that callers may change. */

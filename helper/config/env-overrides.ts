@@ -5,8 +5,16 @@ import type { RawTable } from './validate';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** Variables with the COURIER_ prefix that are not configuration keys. */
-export const NON_KEY_VARIABLES: readonly string[] = ['COURIER_CONFIG'];
+/**
+ * Variables with the COURIER_ prefix that are not configuration keys: the file's path and
+ * the administrator account of `migrate` (named here, not imported, so that loading the
+ * configuration does not load the database driver).
+ */
+export const NON_KEY_VARIABLES: readonly string[] = [
+  'COURIER_CONFIG',
+  'COURIER_MIGRATE_ADMIN_USER',
+  'COURIER_MIGRATE_ADMIN_PASSWORD',
+];
 
 /** Short spellings IT commonly uses; the long `COURIER_DATABASE_*` forms work too. */
 const ALIASES: Readonly<Record<string, string>> = Object.fromEntries(

@@ -1,9 +1,10 @@
 import { DEFAULTS } from './defaults';
 import * as rules from './field-rules';
 import type { Rule } from './field-rules';
-import { LOG_LEVELS, MODES } from './types';
+import { recordingTemplate, transferSetting } from './recording-transfer-rules';
+import { LOG_LEVELS, MODES, TRANSFER_METHODS } from './types';
 
-export type FieldKind = 'string' | 'integer' | 'list' | 'enum';
+export type FieldKind = 'string' | 'integer' | 'boolean' | 'list' | 'enum';
 
 export interface FieldSpec {
   /** Dotted key: `database.port`, or `mode` at the top level. */
@@ -45,14 +46,26 @@ const RULES: Record<string, Rule<never>> = {
   'websocket.allowedOrigins': rules.originList,
   'log.file': rules.filePath,
   'phone.defaultCountry': rules.country,
+  'journal.user': rules.accountName,
+  'journal.password': rules.secret,
+  'journal.spoolDir': rules.filePath,
+  'recording.urlTemplate': recordingTemplate,
+  'transfer.courierContext': transferSetting('courierContext'),
+  'transfer.courierExten': transferSetting('courierExten'),
+  'transfer.managerContext': transferSetting('managerContext'),
 } as Record<string, Rule<never>>;
 
-const ENUMS: Record<string, readonly string[]> = { mode: MODES, 'log.level': LOG_LEVELS };
-const SECRETS = new Set(['pbx.secret', 'database.password']);
+const ENUMS: Record<string, readonly string[]> = {
+  mode: MODES,
+  'log.level': LOG_LEVELS,
+  'transfer.method': TRANSFER_METHODS,
+};
+const SECRETS = new Set(['pbx.secret', 'database.password', 'journal.password']);
 
 function kindOf(key: string, value: unknown): FieldKind {
   if (ENUMS[key]) return 'enum';
   if (Array.isArray(value)) return 'list';
+  if (typeof value === 'boolean') return 'boolean';
   return typeof value === 'number' ? 'integer' : 'string';
 }
 

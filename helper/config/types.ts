@@ -81,6 +81,40 @@ export interface PhoneConfig {
   defaultCountry: string;
 }
 
+/**
+ * The durable call journal in the courier database (`helper migrate` creates its tables
+ * and account). Server and database name come from `[database]`.
+ */
+export interface JournalConfig {
+  /** Off until `helper migrate` has run. */
+  enabled: boolean;
+  /** The writer account, limited to the journal tables. */
+  user: string;
+  password: string;
+  /** Spool and in-progress calls; empty means `<state dir>/journal`. */
+  spoolDir: string;
+}
+
+export interface RecordingConfig {
+  /** Link to a call's recording with {file}, {basename} or {date}; empty shows no link. */
+  urlTemplate: string;
+}
+
+export const TRANSFER_METHODS = ['blind', 'redirect'] as const;
+export type TransferMethod = (typeof TRANSFER_METHODS)[number];
+
+/** Where the card's transfer sends the caller. */
+export interface TransferConfig {
+  /** `blind`: AMI BlindTransfer of the operator's channel; `redirect`: AMI Redirect of the caller's. */
+  method: TransferMethod;
+  /** Context whose outbound route dials the courier's mobile. */
+  courierContext: string;
+  /** How the mobile is dialled: {e164}, {digits} or {national}, with an optional prefix. */
+  courierExten: string;
+  /** Context where the account manager's extension rings. */
+  managerContext: string;
+}
+
 /** Everything the configuration file can set. */
 export interface ConfigValues {
   mode: HelperMode;
@@ -93,6 +127,9 @@ export interface ConfigValues {
   websocket: WebSocketConfig;
   log: LogConfig;
   phone: PhoneConfig;
+  journal: JournalConfig;
+  recording: RecordingConfig;
+  transfer: TransferConfig;
 }
 
 export interface ConfigPaths {

@@ -18,6 +18,14 @@ export type ValidationResult =
 
 type Coerced = { ok: true; value: unknown } | { ok: false; finding: Finding };
 
+/** How an environment variable spells a boolean key; the file uses TOML's true and false. */
+const ENV_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+]);
+
 function isTable(value: unknown): value is RawTable {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
@@ -48,6 +56,20 @@ function coerce(spec: FieldSpec, value: unknown, fromEnv: string | undefined): C
         return { ok: true, value: Number(value.trim()) };
       }
       return wrong('a number', 'a number without quotes');
+    case 'boolean':
+      if (typeof value === 'boolean') return { ok: true, value };
+      if (fromEnv !== undefined && typeof value === 'string') {
+        const word = ENV_BOOLEANS.get(value.trim().toLowerCase());
+        if (word !== undefined) return { ok: true, value: word };
+        return {
+          ok: false,
+          finding: {
+            message: `must be true, false, 1 or 0, got ${describe(value, spec.secret)}`,
+            fix: `set ${fromEnv} to true, false, 1 or 0`,
+          },
+        };
+      }
+      return wrong('true or false', 'true or false (without quotes)');
     case 'list':
       if (typeof value === 'number') return { ok: true, value: [String(value)] };
       if (typeof value === 'string') {
@@ -150,6 +172,15 @@ function requiredProblems(values: ConfigValues): ConfigProblem[] {
     );
     need('database.host', values.database.host, 'set database.host to the MySQL server address');
     need('database.user', values.database.user, 'set database.user to the read-only account');
+  }
+  if (values.journal.enabled && values.journal.user === '') {
+    problems.push({
+      key: 'journal.user',
+      message: 'must not be empty while journal.enabled = true',
+      fix:
+        'set journal.user to the account "courier-helper migrate" granted (default ' +
+        '"courier_journal"), or set journal.enabled = false',
+    });
   }
   const hasExtensions = values.operator.extensions.length > 0;
   const hasUser = values.operator.user !== '';

@@ -1,8 +1,9 @@
-import { once } from 'node:events';
 import pino from 'pino';
 import type { DestinationStream, Logger, StreamEntry } from 'pino';
 import type { LogLevel } from '../config/types';
 import { REDACT_PATHS } from './redact-paths';
+import { openRotatingFile } from './rotating-file';
+import type { RotatingFile } from './rotating-file';
 import { createScrubber } from './scrub';
 
 export interface LoggerOptions {
@@ -26,34 +27,23 @@ export interface HelperLogger {
   close(): Promise<void>;
 }
 
-type FileDestination = ReturnType<typeof pino.destination>;
-
-async function closeFile(file: FileDestination): Promise<void> {
-  // SonicBoom refuses to flush before its file is open.
-  if (!(file as unknown as { fd: number }).fd || (file as unknown as { fd: number }).fd < 0) {
-    await once(file, 'ready');
-  }
-  file.flushSync();
-  const closed = once(file, 'close');
-  file.end();
-  await closed;
-}
-
 /** The helper's structured logger: pino with redaction and a secret scrubber on every line. */
 export function createLogger(options: LoggerOptions): HelperLogger {
   const scrub = createScrubber(options.secrets);
-  const streams: StreamEntry<LogLevel>[] = [
-    {
-      level: 'trace',
-      stream:
-        (options.stream as DestinationStream | undefined) ??
-        pino.destination({ dest: 2, sync: true }),
-    },
-  ];
-  let file: FileDestination | undefined;
+  const consoleStream =
+    (options.stream as DestinationStream | undefined) ?? pino.destination({ dest: 2, sync: true });
+  const streams: StreamEntry<LogLevel>[] = [{ level: 'trace', stream: consoleStream }];
+  let file: RotatingFile | undefined;
   if (options.file !== '') {
-    file = pino.destination({ dest: options.file, mkdir: true, append: true, sync: false });
-    streams.push({ level: 'trace', stream: file });
+    const path = options.file;
+    file = openRotatingFile({
+      path,
+      onError: (error) =>
+        consoleStream.write(
+          `${JSON.stringify({ level: 50, time: Date.now(), msg: `cannot write the log file ${path}: ${error.message}` })}\n`,
+        ),
+    });
+    streams.push({ level: 'trace', stream: file as unknown as DestinationStream });
   }
   const logger = pino(
     {
@@ -68,7 +58,7 @@ export function createLogger(options: LoggerOptions): HelperLogger {
   return {
     logger,
     close: async () => {
-      if (file) await closeFile(file);
+      file?.close();
     },
   };
 }

@@ -2,9 +2,13 @@ import type { HelperConfig } from '../config/types';
 import { createLogger } from './create-logger';
 import type { HelperLogger, LineSink } from './create-logger';
 
-/** The two values that must never appear in a log line or a message. */
-export function configSecrets(config: Pick<HelperConfig, 'pbx' | 'database'>): string[] {
-  return [config.pbx.secret, config.database.password].filter((secret) => secret !== '');
+/** The values that must never appear in a log line or a message. */
+export function configSecrets(
+  config: Pick<HelperConfig, 'pbx' | 'database' | 'journal'>,
+): string[] {
+  return [config.pbx.secret, config.database.password, config.journal.password].filter(
+    (secret) => secret !== '',
+  );
 }
 
 /** A logger with the configured level and file that scrubs the configured secrets. */

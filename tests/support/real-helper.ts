@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runHelper } from '../../helper/app/run';
 import { loadConfig } from '../../helper/config/load';
-import type { HelperConfig } from '../../helper/config/types';
+import type {
+  HelperConfig,
+  JournalConfig,
+  RecordingConfig,
+  TransferConfig,
+} from '../../helper/config/types';
 import { createLogger } from '../../helper/log/create-logger';
 import { configSecrets } from '../../helper/log/logger-for-config';
 import { PairingStore } from '../../helper/pairing/pairing-store';
@@ -24,6 +29,12 @@ export interface RealHelperOptions {
   amiProxy?: boolean;
   /** Put a cuttable relay between the helper and MariaDB. */
   dbProxy?: boolean;
+  /** `[journal]` keys written to the file; absent keys keep their defaults. */
+  journal?: Partial<JournalConfig>;
+  /** `[recording]` keys written to the file. */
+  recording?: Partial<RecordingConfig>;
+  /** `[transfer]` keys written to the file. */
+  transfer?: Partial<TransferConfig>;
 }
 
 export interface RealHelper {
@@ -40,6 +51,13 @@ export interface RealHelper {
 
 function toml(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/** A `[name]` section with the given keys, or nothing when none is given. */
+function section(name: string, values: object | undefined): string[] {
+  const entries = Object.entries(values ?? {}).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return [];
+  return [`[${name}]`, ...entries.map(([key, value]) => `${key} = ${toml(value)}`)];
 }
 
 /**
@@ -91,6 +109,9 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       `port = ${port}`,
       '[log]',
       'level = "debug"',
+      ...section('journal', options.journal),
+      ...section('recording', options.recording),
+      ...section('transfer', options.transfer),
       '',
     ].join('\n'),
   );
@@ -117,7 +138,7 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
     logs,
     amiProxy,
     dbProxy,
-    secrets: [config.pbx.secret, config.database.password].filter((s) => s.length > 0),
+    secrets: configSecrets(config),
     async connect() {
       const store = new PairingStore({ stateDir: config.paths.stateDir });
       const { code } = await store.createPairingCode();

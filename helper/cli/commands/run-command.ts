@@ -2,6 +2,12 @@ import type { Logger } from 'pino';
 import { ConfigError } from '../../config/config-error';
 import type { HelperConfig } from '../../config/types';
 import { loggerForConfig } from '../../log/logger-for-config';
+import { startInBackground } from '../../install/start-in-background';
+import { AlreadyRunningError } from '../../single-instance/already-running-error';
+import { pidFileFor } from '../../single-instance/pid-file';
+import { acquirePidLock } from '../../single-instance/pid-lock';
+import type { PidLock } from '../../single-instance/pid-lock';
+import { PidLockError } from '../../single-instance/pid-lock-error';
 import type { CliIo } from '../cli-io';
 import { EXIT } from '../cli-io';
 import { loadCliConfig } from '../load-cli-config';
@@ -19,7 +25,10 @@ async function defaultRunHelper(): Promise<RunHelper> {
   return runHelper;
 }
 
-/** `run`: validates the configuration, then serves until SIGINT/SIGTERM. */
+/**
+ * `run`: validates the configuration, takes the single-instance lock of its state folder,
+ * then serves until SIGINT/SIGTERM.
+ */
 export async function runCommand(
   line: CommandLine,
   io: CliIo,
@@ -31,6 +40,22 @@ export async function runCommand(
     return EXIT.failed;
   }
   const { config, warnings } = loaded;
+  if (line.background) {
+    return startInBackground({
+      runArgs: line.config !== undefined ? ['--config', line.config] : [],
+      stateDir: config.paths.stateDir,
+      logFile: config.log.file,
+      io,
+    });
+  }
+  let lock: PidLock;
+  try {
+    lock = acquirePidLock({ file: pidFileFor(config.paths.stateDir) });
+  } catch (error) {
+    if (!(error instanceof AlreadyRunningError) && !(error instanceof PidLockError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return error instanceof AlreadyRunningError ? EXIT.alreadyRunning : EXIT.failed;
+  }
   const { logger, close } = loggerForConfig(config, io.stderr);
   try {
     for (const warning of warnings)
@@ -51,5 +76,6 @@ export async function runCommand(
     return EXIT.failed;
   } finally {
     await close();
+    lock.release();
   }
 }
