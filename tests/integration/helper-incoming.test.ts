@@ -4,6 +4,7 @@ import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtur
 import { DIDS } from '../harness/pbx-plan';
 import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
 import type { ExtensionClient } from '../support/extension-client';
+import { waitForIdlePhones } from '../support/idle-phones';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -89,6 +90,7 @@ describe('incoming calls through the real helper', () => {
   ])(
     'via the %s: exactly one ringing per operator extension; answered by 102 → 101 answered elsewhere',
     async (_path, did) => {
+      await waitForIdlePhones(['101', '102']);
       await startPhone('101', 'ring');
       await startPhone('102', 'answer', { answerAfterMs: 2000 });
       const since = Date.now();
