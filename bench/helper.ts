@@ -1,0 +1,124 @@
+/**
+ * Helper benchmark: (a) incoming-call latency with the 1,000,000-contact database,
+ * (b) AMI ingest against asterisk-manager, (c) idle RSS.
+ *
+ *   npm run bench:helper -- [--calls 200] [--warmup 10] [--rate 4] [--concurrency 8]
+ *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--skip-tsx-rss]
+ *
+ * Starts MariaDB (the generated database; its data directory is cached between runs under
+ * CT_BENCH_DB_CACHE, default /var/cache/courier-telephony) and Asterisk 22 with the test
+ * dialplan, runs the helper as a child process from an esbuild bundle under plain node,
+ * and stops everything it started, by PID, at the end, on failure and on Ctrl-C.
+ * The last line is `identity_event_p99 <ms> ms` (target: at most 20 ms).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { onProcessExit } from '../scripts/services/exit-cleanup';
+import { runIngestBench } from './helper-ingest';
+import { runLatencyBench } from './helper-latency';
+import { measureIdleRss, type IdleRss } from './helper-rss';
+import { startBenchServices, type BenchServices } from './support/bench-services';
+import { bundleHelper } from './support/helper-bundle';
+import type { HelperRuntime } from './support/helper-process';
+import {
+  printIdleRss,
+  printLatency,
+  printSummary,
+  type HelperBenchFigures,
+} from './support/helper-report';
+
+const { values: args } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '8' },
+    'ring-ms': { type: 'string', default: '1000' },
+    contacts: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+    'idle-seconds': { type: 'string', default: '10' },
+    'skip-tsx-rss': { type: 'boolean', default: false },
+  },
+});
+
+class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+}
+
+function numberArg(name: Exclude<keyof typeof args, 'skip-tsx-rss'>): number {
+  const text = args[name].replace(/_/g, '');
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value) || value < 0) {
+    throw new BenchUsageError(`--${name} needs a number of at least 0, got "${args[name]}"`);
+  }
+  return value;
+}
+
+const log = (line: string): void => console.log(line);
+
+async function measure(services: BenchServices, workDir: string): Promise<HelperBenchFigures> {
+  const runtime: HelperRuntime = { kind: 'bundle', file: await bundleHelper(workDir) };
+
+  log('\n== (a) incoming call: AMI → identity on the WebSocket ==');
+  const latency = await runLatencyBench(services, {
+    calls: numberArg('calls'),
+    warmupCalls: numberArg('warmup'),
+    callsPerSecond: numberArg('rate'),
+    maxConcurrent: numberArg('concurrency'),
+    ringMs: numberArg('ring-ms'),
+    runtime,
+    workDir,
+    log,
+  });
+  printLatency(latency, log);
+
+  log('\n== (b) AMI ingest, one core (bench/ami-ingest.ts) ==');
+  const ingest = await runIngestBench(log);
+  log(`pinned to one core: ${ingest.pinned ? 'yes (taskset -c 0)' : 'no (no taskset)'}`);
+
+  log('\n== (c) idle RSS: connected to AMI and the database, one client paired ==');
+  const idleSeconds = numberArg('idle-seconds');
+  const idle = (kind: string, run: HelperRuntime): Promise<IdleRss> =>
+    measureIdleRss(services, { runtime: run, idleSeconds, workDir: join(workDir, `idle-${kind}`) });
+  const rss = await idle('bundle', runtime);
+  printIdleRss(`bundled helper under node ${process.version}`, rss, idleSeconds, log);
+  if (args['skip-tsx-rss']) return { latency, ingest, rss };
+  const tsxRss = await idle('tsx', { kind: 'tsx' });
+  printIdleRss('helper from sources under tsx (comparison)', tsxRss, idleSeconds, log);
+  return { latency, ingest, rss, tsxRss };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'ct-bench-helper-'));
+  const unregister = onProcessExit(() => rmSync(workDir, { recursive: true, force: true }));
+  try {
+    log('== services ==');
+    const services = await startBenchServices({
+      contacts: numberArg('contacts'),
+      seed: numberArg('seed'),
+      log,
+    });
+    const db = services.database;
+    const how =
+      db.origin === 'cache'
+        ? 'copied from the cache'
+        : `generated, the generator took ${((db.generateMs ?? 0) / 1000).toFixed(1)} s`;
+    log(`database ready in ${(db.readyMs / 1000).toFixed(1)} s (${how})`);
+    try {
+      printSummary(await measure(services, workDir), performance.now() - started, log);
+    } finally {
+      await services.stop();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+    unregister();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
