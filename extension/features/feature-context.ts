@@ -1,0 +1,20 @@
+import type { ContentScriptContext } from '#imports';
+import type { PhoneLinkRegistry } from '../lib/dom/phone-link-registry';
+import type { BackgroundChannel } from './background-channel';
+import type { Dialer } from './dial-on-click/dialer';
+import type { SettingsSource } from './settings-source';
+
+/** What every page feature gets when it starts. */
+export interface FeatureContext {
+  /** WXT's context: shadow-root UIs are created and removed with it. */
+  ctx: ContentScriptContext;
+  /** Aborted when the content script is invalidated. */
+  signal: AbortSignal;
+  document: Document;
+  channel: BackgroundChannel;
+  settings: SettingsSource;
+  /** Links that dial, shared by the linker and the click handler. */
+  phoneLinks: PhoneLinkRegistry;
+  /** Starts helper dials and shows their progress; one at a time. */
+  dialer: Dialer;
+}

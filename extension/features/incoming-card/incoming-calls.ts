@@ -1,0 +1,102 @@
+import type { CallView } from '../../../shared/protocol';
+import type { CardActions } from '../../ui/card/card-actions';
+import { announceCall } from '../../ui/card/announce';
+import type { CallCardsView } from '../../ui/card/mount-call-cards';
+import type { BackgroundChannel } from '../background-channel';
+import type { Dialer } from '../dial-on-click/dialer';
+import type { SettingsSource } from '../settings-source';
+import { CallStore } from './call-store';
+import { copyText } from './copy-text';
+import type { RingTone } from './ring-tone';
+
+export interface IncomingCallsOptions {
+  channel: BackgroundChannel;
+  settings: SettingsSource;
+  dialer: Dialer;
+  signal: AbortSignal;
+  /** Mounts the card view on the first call, so quiet tabs get no extra element. */
+  mountView(actions: CardActions): Promise<CallCardsView>;
+  ring: RingTone;
+  openUrl(url: string): void;
+  endedCloseMs?: number;
+  missedCloseMs?: number;
+}
+
+function startsRinging(call: CallView, previous: CallView | undefined): boolean {
+  return call.direction === 'in' && call.state === 'ringing' && previous?.state !== 'ringing';
+}
+
+/**
+ * Keeps the cards in step with the background: calls arrive and change,
+ * dismissals travel both ways, and the cards setting hides them all.
+ */
+export class IncomingCalls {
+  readonly store: CallStore;
+  readonly #options: IncomingCallsOptions;
+  readonly #actions: CardActions;
+  #view: CallCardsView | null = null;
+  #mounting: Promise<CallCardsView> | null = null;
+  #announcement: string | undefined;
+
+  constructor(options: IncomingCallsOptions) {
+    this.#options = options;
+    const { channel, settings, signal } = options;
+    this.store = new CallStore({
+      signal,
+      endedCloseMs: options.endedCloseMs,
+      missedCloseMs: options.missedCloseMs,
+      keepOpen: (callId) => this.#view?.hasFocusIn(callId) ?? false,
+    });
+    this.#actions = {
+      open: (url) => options.openUrl(url),
+      copy: async (text) => (this.#view ? copyText(text, this.#view.shadow) : false),
+      dismiss: (callId) => {
+        this.store.dismiss(callId);
+        channel.send({ kind: 'card-dismiss', callId }).catch(() => undefined);
+      },
+      transfer: (callId, target, courierCode) => {
+        const message = courierCode
+          ? { kind: 'transfer' as const, callId, target, courierCode }
+          : { kind: 'transfer' as const, callId, target };
+        channel.send(message).catch(() => undefined);
+      },
+      callBack: (e164) => options.dialer.dial(e164, 'card'),
+    };
+    this.store.subscribe(() => this.#render(), signal);
+    channel.listen((message) => {
+      if (message.kind === 'card-dismissed') this.store.dismiss(message.callId);
+      else if (message.kind === 'call') this.#onCall(message.call);
+    }, signal);
+    settings.watch(({ cards }) => {
+      if (!cards) this.store.clear();
+    }, signal);
+  }
+
+  #onCall(call: CallView): void {
+    const settings = this.#options.settings.current();
+    if (!settings.cards) return;
+    const ringing = startsRinging(call, this.store.get(call.callId));
+    if (ringing) this.#announcement = announceCall(call);
+    if (this.store.upsert(call) !== 'ignored' && ringing && settings.sound)
+      this.#options.ring.play();
+    this.#announcement = undefined;
+  }
+
+  #render(): void {
+    const calls = this.store.list();
+    const announcement = this.#announcement;
+    if (this.#view) {
+      this.#view.update(calls, announcement);
+      return;
+    }
+    if (calls.length === 0) return;
+    this.#mounting ??= this.#options.mountView(this.#actions);
+    this.#mounting.then(
+      (view) => {
+        this.#view = view;
+        view.update(this.store.list(), announcement);
+      },
+      (error: unknown) => console.error('Courier Telephony: call cards could not be shown', error),
+    );
+  }
+}

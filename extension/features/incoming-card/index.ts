@@ -1,0 +1,20 @@
+import { mountCallCards } from '../../ui/card/mount-call-cards';
+import { defineFeature } from '../feature-registry';
+import { IncomingCalls } from './incoming-calls';
+import { createRingTone } from './ring-tone';
+
+/** Incoming-call cards from the helper, while `settings.cards` is on. */
+export default defineFeature({
+  id: 'incoming-card',
+  init({ ctx, channel, settings, dialer, signal, document }) {
+    new IncomingCalls({
+      channel,
+      settings,
+      dialer,
+      signal,
+      mountView: (actions) => mountCallCards(ctx, actions),
+      ring: createRingTone(signal),
+      openUrl: (url) => void document.defaultView?.open(url, '_blank', 'noopener,noreferrer'),
+    });
+  },
+});
