@@ -6,6 +6,7 @@ import { FIXTURE_NUMBERS } from '../harness/fixtures';
 import { harnessInfo } from '../harness/harness-info';
 import { DIDS, type DialplanPath } from '../harness/pbx-plan';
 import {
+import { waitForIdlePhones } from '../support/idle-phones';
   placeInboundCall,
   placePhoneCall,
   startFarEnd,
@@ -111,6 +112,7 @@ describe.each(PATHS)('inbound call through the %s route', (path) => {
 
 describe.each(['ringGroup', 'queue'] as const)('%s answered by 102', (path) => {
   it('101 gets one ringing, then answered elsewhere', async () => {
+    await waitForIdlePhones(['101', '102']);
     const mark = operator101.updates.length;
     const bothMark = operatorBoth.updates.length;
     await startPhone('101', 'ring');
