@@ -5,8 +5,8 @@ import type { CallUpdate } from '../../helper/calls/types';
 import { FIXTURE_NUMBERS } from '../harness/fixtures';
 import { harnessInfo } from '../harness/harness-info';
 import { DIDS, type DialplanPath } from '../harness/pbx-plan';
-import {
 import { waitForIdlePhones } from '../support/idle-phones';
+import {
   placeInboundCall,
   placePhoneCall,
   startFarEnd,
