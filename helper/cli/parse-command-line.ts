@@ -9,6 +9,7 @@ export const COMMANDS = [
   'migrate',
   'install',
   'uninstall',
+  'serve',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 

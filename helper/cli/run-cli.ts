@@ -11,6 +11,8 @@ import { migrateCommand } from './commands/migrate-command';
 import type { MigrateSeams } from './commands/migrate-command';
 import { pairCommand } from './commands/pair-command';
 import { runCommand } from './commands/run-command';
+import { serveCommand } from './commands/serve-command';
+import type { RunServe } from './commands/serve-command';
 import type { RunHelper } from './commands/run-command';
 import { parseCommandLine } from './parse-command-line';
 import type { CommandLine } from './parse-command-line';
@@ -22,6 +24,7 @@ export interface CliSeams {
   doctor?: DoctorSeams;
   migrate?: MigrateSeams;
   install?: InstallSeams;
+  runServe?: RunServe;
 }
 
 export const VERSION: string = packageJson.version;
@@ -61,5 +64,7 @@ export async function runCli(
       return uninstallCommand(line.config, io, seams.install);
     case 'migrate':
       return migrateCommand(line, io, seams.migrate);
+    case 'serve':
+      return serveCommand(line, io, seams.runServe);
   }
 }

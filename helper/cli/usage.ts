@@ -19,6 +19,12 @@ Commands:
                  once per database, and again after an upgrade. The
                  administrator's password is read from the environment variable
                  COURIER_MIGRATE_ADMIN_PASSWORD only.
+  serve          Run the PBX-side service on a server near the PBX (not on the
+                 workstations): FastAGI routing, feedback and the courier call
+                 journal for the dialplan, and the courier callback endpoint
+                 when [server] httpTokens is set. Reads [database], [journal],
+                 [phone], [server], [routing] and [callbacks] (and [pbx] for
+                 callbacks); see docs/asterisk/README.md.
 
 Options:
   --config PATH      Configuration file (default: the per-user location, or

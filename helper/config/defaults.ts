@@ -1,7 +1,8 @@
 import { DEFAULT_JOURNAL_SETTINGS } from '../journal/journal-settings';
+import { DEFAULT_SERVER_SETTINGS } from '../server/server-settings';
 import { DEFAULT_TRANSFER_SETTINGS } from '../transfer/transfer-settings';
 import { DEFAULT_LOOKUP_QUERIES } from './default-queries';
-import type { ConfigValues } from './types';
+import type { ConfigValues, ServerConfig } from './types';
 
 /**
  * The unpacked development/test build of the extension; its id is pinned by the
@@ -13,6 +14,9 @@ export const DEV_CHROMIUM_ORIGIN = 'chrome-extension://efimpjfpbnikmcgaaljbfonli
 export const ANY_FIREFOX_ORIGIN = 'moz-extension://*';
 
 export const DEFAULT_WEBSOCKET_PORT = 47800;
+
+const { routing, callbacks, ...server } = DEFAULT_SERVER_SETTINGS;
+const DEFAULT_SERVER_CONFIG: ServerConfig = server;
 
 /** Every key the configuration file knows, with the value used when it is absent. */
 export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
@@ -46,6 +50,9 @@ export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
   journal: { ...DEFAULT_JOURNAL_SETTINGS },
   recording: { urlTemplate: '' },
   transfer: { ...DEFAULT_TRANSFER_SETTINGS },
+  server: { ...DEFAULT_SERVER_CONFIG },
+  routing: { ...routing },
+  callbacks: { ...callbacks },
 } satisfies ConfigValues);
 
 /** A deep copy of the defaults that callers may change. */

@@ -121,19 +121,33 @@ export const databaseName: Rule<string> = (value, key) =>
         fix: `set ${key} to the courier database name, usually "courier"`,
       };
 
-export const lookupQuery: Rule<string> = (value, key) => {
-  const fix =
-    `rewrite ${key} as one SELECT with a single ? where the caller's number goes ` +
-    '(keep the column aliases described in the example configuration), or remove the key to use the default';
-  const sql = value.trim().replace(/;\s*$/, '');
-  if (!/^select\s/i.test(sql)) return { message: 'must start with SELECT', fix };
-  if (sql.includes(';')) return { message: 'must be a single statement (no ";")', fix };
-  const placeholders = countPlaceholders(sql);
-  if (placeholders !== 1) {
-    return { message: `must contain exactly one ? placeholder, found ${placeholders}`, fix };
-  }
-  return undefined;
-};
+/**
+ * One SELECT whose `?` placeholders take, in order, what `placeholders` names; rows are
+ * read by column alias, so the fix asks to keep the aliases.
+ */
+export function selectQuery(placeholders: readonly string[]): Rule<string> {
+  const wanted = placeholders.length;
+  const where =
+    wanted === 1
+      ? `a single ? where ${placeholders[0]} goes`
+      : `${wanted} ? placeholders: ${placeholders.join(', then ')}`;
+  return (value, key) => {
+    const fix =
+      `rewrite ${key} as one SELECT with ${where} ` +
+      '(keep the column aliases described in the example configuration), or remove the key to use the default';
+    const sql = value.trim().replace(/;\s*$/, '');
+    if (!/^select\s/i.test(sql)) return { message: 'must start with SELECT', fix };
+    if (sql.includes(';')) return { message: 'must be a single statement (no ";")', fix };
+    const found = countPlaceholders(sql);
+    if (found !== wanted) {
+      const expected = wanted === 1 ? 'one ? placeholder' : `${wanted} ? placeholders`;
+      return { message: `must contain exactly ${expected}, found ${found}`, fix };
+    }
+    return undefined;
+  };
+}
+
+export const lookupQuery: Rule<string> = selectQuery(["the caller's number"]);
 
 export const urlTemplate: Rule<string> = (value, key) => {
   if (value === '') return undefined;

@@ -2,6 +2,7 @@ import { DEFAULTS } from './defaults';
 import * as rules from './field-rules';
 import type { Rule } from './field-rules';
 import { recordingTemplate, transferSetting } from './recording-transfer-rules';
+import { SERVER_RULES } from './server-rules';
 import { LOG_LEVELS, MODES, TRANSFER_METHODS } from './types';
 
 export type FieldKind = 'string' | 'integer' | 'boolean' | 'list' | 'enum';
@@ -53,6 +54,7 @@ const RULES: Record<string, Rule<never>> = {
   'transfer.courierContext': transferSetting('courierContext'),
   'transfer.courierExten': transferSetting('courierExten'),
   'transfer.managerContext': transferSetting('managerContext'),
+  ...SERVER_RULES,
 } as Record<string, Rule<never>>;
 
 const ENUMS: Record<string, readonly string[]> = {
@@ -60,7 +62,12 @@ const ENUMS: Record<string, readonly string[]> = {
   'log.level': LOG_LEVELS,
   'transfer.method': TRANSFER_METHODS,
 };
-const SECRETS = new Set(['pbx.secret', 'database.password', 'journal.password']);
+const SECRETS = new Set([
+  'pbx.secret',
+  'database.password',
+  'journal.password',
+  'server.httpTokens',
+]);
 
 function kindOf(key: string, value: unknown): FieldKind {
   if (ENUMS[key]) return 'enum';

@@ -1,3 +1,7 @@
+import type { CallbackQueries } from '../callback/callback-directory';
+import type { RoutingQueries } from '../routing/routing-queries';
+import type { ServerSettings } from '../server/server-settings';
+
 /** Levels pino knows, from the most to the least verbose, plus `silent`. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -115,6 +119,12 @@ export interface TransferConfig {
   managerContext: string;
 }
 
+/**
+ * The `[server]` section of `courier-helper serve`, the PBX-side role; its queries are the
+ * `[routing]` and `[callbacks]` sections, since a section holds keys, not tables.
+ */
+export type ServerConfig = Omit<ServerSettings, 'routing' | 'callbacks'>;
+
 /** Everything the configuration file can set. */
 export interface ConfigValues {
   mode: HelperMode;
@@ -130,6 +140,11 @@ export interface ConfigValues {
   journal: JournalConfig;
   recording: RecordingConfig;
   transfer: TransferConfig;
+  server: ServerConfig;
+  /** The routing lookups of `serve`; each takes the caller's digits-only number. */
+  routing: RoutingQueries;
+  /** The callback lookups of `serve`. */
+  callbacks: CallbackQueries;
 }
 
 export interface ConfigPaths {

@@ -1,6 +1,7 @@
 import { cloneDefaults } from './defaults';
 import type { Finding } from './field-rules';
 import { FIELD_SPECS, SECTION_NAMES, TOP_LEVEL_KEYS } from './schema';
+import { serverSectionProblems } from './server-rules';
 import type { FieldSpec } from './schema';
 import { closestName } from './suggest';
 import type { ConfigProblem, ConfigValues } from './types';
@@ -197,7 +198,7 @@ function requiredProblems(values: ConfigValues): ConfigProblem[] {
       fix: 'set operator.extensions = "101" (comma-separated for several) or operator.user = "<cabinet login>"',
     });
   }
-  return problems;
+  return [...problems, ...serverSectionProblems(values)];
 }
 
 /**

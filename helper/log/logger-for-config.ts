@@ -4,11 +4,14 @@ import type { HelperLogger, LineSink } from './create-logger';
 
 /** The values that must never appear in a log line or a message. */
 export function configSecrets(
-  config: Pick<HelperConfig, 'pbx' | 'database' | 'journal'>,
+  config: Pick<HelperConfig, 'pbx' | 'database' | 'journal' | 'server'>,
 ): string[] {
-  return [config.pbx.secret, config.database.password, config.journal.password].filter(
-    (secret) => secret !== '',
-  );
+  return [
+    config.pbx.secret,
+    config.database.password,
+    config.journal.password,
+    ...config.server.httpTokens,
+  ].filter((secret) => secret !== '');
 }
 
 /** A logger with the configured level and file that scrubs the configured secrets. */

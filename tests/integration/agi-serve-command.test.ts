@@ -1,12 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../helper/agi/logger';
-import { runServeCommand, type ServeConfig } from '../../helper/server/run-serve-command';
-import { DEFAULT_SERVER_SETTINGS } from '../../helper/server/server-settings';
+import { runCli } from '../../helper/cli/run-cli';
 import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
 import { harnessInfo } from '../harness/harness-info';
 import { agiCall } from '../unit/agi/support/fake-asterisk';
+import { testIo, type TestIo } from '../unit/cli/cli-harness';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,
@@ -30,9 +31,43 @@ function freeTcpPort(): Promise<number> {
   });
 }
 
+const toml = (value: string): string => JSON.stringify(value);
+
+/** A server's configuration file: no [operator] or [websocket], the token from the environment. */
+function serveConfigFile(agiPort: number, httpPort: number): string {
+  const { mariadb, asterisk } = harnessInfo();
+  return [
+    '[pbx]',
+    `host = ${toml(asterisk.amiHost)}`,
+    `port = ${asterisk.amiPort}`,
+    `user = ${toml(asterisk.accounts.helper.username)}`,
+    `secret = ${toml(asterisk.accounts.helper.secret)}`,
+    '[database]',
+    `host = ${toml(mariadb.host)}`,
+    `port = ${mariadb.port}`,
+    `user = ${toml(mariadb.readOnly.user)}`,
+    `password = ${toml(mariadb.readOnly.password)}`,
+    `database = ${toml(mariadb.database)}`,
+    '[journal]',
+    'enabled = true',
+    `user = ${toml(JOURNAL_ACCOUNT.user)}`,
+    `password = ${toml(JOURNAL_ACCOUNT.password)}`,
+    '[server]',
+    'agiHost = "127.0.0.1"',
+    `agiPort = ${agiPort}`,
+    'httpHost = "127.0.0.1"',
+    `httpPort = ${httpPort}`,
+    'companyNumber = "74957770500"',
+    '[log]',
+    'level = "info"',
+    '',
+  ].join('\n');
+}
+
 let state: Awaited<ReturnType<typeof tempStateDir>>;
 let root: Connection;
-let running: Promise<void>;
+let running: Promise<number>;
+let io: TestIo;
 const stop = new AbortController();
 let agiPort: number;
 let httpPort: number;
@@ -42,38 +77,10 @@ beforeAll(async () => {
   root = await connectRoot();
   state = await tempStateDir();
   [agiPort, httpPort] = [await freeTcpPort(), await freeTcpPort()];
-  const { mariadb, asterisk } = harnessInfo();
-  const config: ServeConfig = {
-    pbx: {
-      host: asterisk.amiHost,
-      port: asterisk.amiPort,
-      user: asterisk.accounts.helper.username,
-      secret: asterisk.accounts.helper.secret,
-    },
-    database: {
-      host: mariadb.host,
-      port: mariadb.port,
-      user: mariadb.readOnly.user,
-      password: mariadb.readOnly.password,
-      database: mariadb.database,
-      poolSize: 2,
-      queryTimeoutMs: 2_000,
-      cacheTtlSeconds: 0,
-    },
-    phone: { defaultCountry: 'RU' },
-    journal: { enabled: true, ...JOURNAL_ACCOUNT, spoolDir: '' },
-    server: {
-      ...DEFAULT_SERVER_SETTINGS,
-      agiHost: '127.0.0.1',
-      agiPort,
-      httpHost: '127.0.0.1',
-      httpPort,
-      httpTokens: [TOKEN],
-      companyNumber: '74957770500',
-    },
-    paths: { stateDir: state.dir },
-  };
-  running = runServeCommand(config, silentLogger, stop.signal);
+  const file = join(state.dir, 'helper.toml');
+  writeFileSync(file, serveConfigFile(agiPort, httpPort));
+  io = testIo({ COURIER_SERVER_HTTP_TOKENS: TOKEN }, stop.signal);
+  running = runCli(['serve', '--config', file], io);
   await eventually(
     () =>
       agiCall({
@@ -148,5 +155,53 @@ describe('courier-helper serve', () => {
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('stores keypad feedback with the writer account that migrate granted', async () => {
+    const callId = `${Math.floor(Date.now() / 1000)}.9002`;
+    await agiCall({
+      port: agiPort,
+      script: 'feedback',
+      args: [
+        `call=${callId}`,
+        'outcome=rated',
+        'rating=4',
+        'tries=1',
+        `customer=${FIXTURE_NUMBERS.recipient}`,
+      ],
+    });
+    const [row] = await eventually(
+      async () =>
+        (
+          await root.query<RowDataPacket[]>(
+            'SELECT outcome, rating, customer_db_key FROM call_feedback WHERE call_id = ?',
+            [callId],
+          )
+        )[0],
+      (rows) => rows.length > 0,
+      'the feedback row',
+    );
+    expect(row).toEqual({
+      outcome: 'rated',
+      rating: 4,
+      customer_db_key: FIXTURE_NUMBERS.recipient,
+    });
+  });
+
+  it('stops on the signal with exit code 0, its log free of the token and passwords', async () => {
+    stop.abort();
+    expect(await running).toBe(0);
+    const log = io.err();
+    expect(log).toContain('PBX-side service listening');
+    expect(log).toContain('PBX-side service stopped');
+    const { mariadb, asterisk } = harnessInfo();
+    for (const secret of [
+      TOKEN,
+      JOURNAL_ACCOUNT.password,
+      mariadb.readOnly.password,
+      asterisk.accounts.helper.secret,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
   });
 });

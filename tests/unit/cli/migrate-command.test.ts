@@ -149,6 +149,25 @@ describe('migrate command', () => {
     expect(admin.accounts[0]).toMatchObject({ host: 'db.office.lan', database: 'courier' });
   });
 
+  it('grants the writer every table of db/migrations, the feedback table serve writes included', async () => {
+    const file = dir.write('helper.toml', configText() + JOURNAL);
+    const io = testIo({});
+    const code = await runCli(['migrate', '--config', file], io, {
+      migrate: { connect: admin.connect, migrations: directoryMigrations() },
+    });
+    expect(code).toBe(0);
+    const grants = admin.statements.map((s) => s.sql).filter((sql) => sql.startsWith('GRANT'));
+    expect(grants).toEqual(
+      expect.arrayContaining(
+        ['call_journal', 'call_journal_orders', 'call_feedback'].map(
+          (table) =>
+            `GRANT SELECT, INSERT, UPDATE ON \`courier\`.\`${table}\` TO 'courier_journal'@'%'`,
+        ),
+      ),
+    );
+    expect(io.out()).toContain('call_feedback');
+  });
+
   it('migrates despite problems in sections it does not use', async () => {
     const text = configText().replace(
       'host = "127.0.0.1"\nport = 5038',

@@ -45,4 +45,18 @@ describe('config/helper.example.toml', () => {
       expect(squash(example.lookup[name] ?? ''), name).toBe(squash(sql));
     }
   });
+
+  it('ships the default routing and callback queries of serve, and no token', () => {
+    const example = parse(readFileSync(EXAMPLE, 'utf8')) as {
+      routing: Record<string, string>;
+      callbacks: Record<string, string>;
+      server: { httpTokens: string[] };
+    };
+    for (const section of ['routing', 'callbacks'] as const) {
+      for (const [name, sql] of Object.entries(DEFAULTS[section])) {
+        expect(squash(example[section][name] ?? ''), `${section}.${name}`).toBe(squash(sql));
+      }
+    }
+    expect(example.server.httpTokens).toEqual([]);
+  });
 });
