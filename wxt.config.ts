@@ -5,7 +5,8 @@ import preact from '@preact/preset-vite';
  * Public half of the development/test signing key. It pins the Chromium
  * extension id to `efimpjfpbnikmcgaaljbfonliffkmhhl` in unpacked builds, so the
  * helper's default origin allow-list can name it. Store builds are re-keyed by
- * the store and must be added to the helper's `websocket.allowedOrigins`.
+ * the store and must be added to the helper's `websocket.allowedOrigins`; store zips
+ * (`CT_STORE_BUILD=1`, set by `npm run zip`) leave the key out, as the stores require.
  */
 const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAlMHJBUCIXYunID4jvvOgYJ6ULP2QlwsmdBJWxCo3OEbOKXpkqMdZA2yZ50BnxxoCJNAmirij6gHEkjRfcnTasd5Xo3buNxX7P/zsj92Ia5ruHKoSoap4GXN/6Z/dN0bYC5W1SvoyvxIFlBBOFc2lneUAYYTWkkbtPySZq6sd/vKS8onnfT8DP2Yzu27+fYAvc9MbstBGC/I2pP7eMsQ1bWkrYEoZ0wkadsJnghkl/CprdOIqIOPi8CLK/8WQvQNApJ/2/8QF/zmVk2XkHKpkBc0OKlFum2QpleYSbj6ubvPpgsAcdIApXjipEVHbuaVj2ns19zo46tNbTaLTSL3NuwIDAQAB';
@@ -17,6 +18,7 @@ export default defineConfig({
   outDir: '.output',
   modulesDir: 'extension/modules',
   vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['dist/**', 'artifacts/**', 'coverage/**', '.output/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -31,6 +33,8 @@ export default defineConfig({
             gecko: { id: 'courier-telephony@courier.example', strict_min_version: '115.0' },
           },
         }
-      : { key: DEV_PUBLIC_KEY }),
+      : process.env.CT_STORE_BUILD
+        ? {}
+        : { key: DEV_PUBLIC_KEY }),
   }),
 });
