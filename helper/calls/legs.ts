@@ -77,9 +77,14 @@ export function answeredElsewhere(
     if (
       leg.role === 'callee' &&
       leg.state === 'answered-elsewhere' &&
-      leg.answeredBy === undefined
+      leg.answeredBy === undefined &&
+      by !== undefined
     ) {
+      // The PBX may report this phone's "answered elsewhere" hangup before the answer
+      // itself; the card learns who took the call as soon as the answer arrives.
       leg.answeredBy = by;
+      emit(s, call, leg);
+      continue;
     }
     if (leg.role !== 'callee' || leg.state !== 'ringing' || leg.extension === by) continue;
     leg.state = 'answered-elsewhere';

@@ -9,6 +9,7 @@ import {
   type SippUasOptions,
 } from '../../scripts/services/sipp';
 import { harnessInfo } from './harness-info';
+import { releasePhoneChannels } from './release-channels';
 import { PBX_IP, type PhoneName, type SipPeerName } from './pbx-plan';
 
 export type { PhoneBehaviour, SippCall, SippUas } from '../../scripts/services/sipp';
@@ -104,4 +105,5 @@ export async function stopSipp(): Promise<void> {
   calls.clear();
   peers.clear();
   await Promise.all(running.map((process) => process.stop()));
+  await releasePhoneChannels();
 }

@@ -59,8 +59,9 @@ function callOf(session: Session, mark: number, extension: string): CallUpdate[]
   return fresh.filter((u) => u.view.callId === first.view.callId && u.view.extension === extension);
 }
 
+/** The states a view went through; a repeat (the same state with more detail) counts once. */
 function changes(updates: readonly CallUpdate[]): string[] {
-  return updates.map((u) => u.change);
+  return updates.map((u) => u.change).filter((change, i, all) => change !== all[i - 1]);
 }
 
 async function ended(session: Session, mark: number, extension: string): Promise<CallUpdate[]> {
@@ -122,8 +123,9 @@ describe.each(['ringGroup', 'queue'] as const)('%s answered by 102', (path) => {
 
     const updates = await ended(operator101, mark, '101');
     expect(changes(updates)).toEqual(['ringing', 'answered-elsewhere', 'ended']);
-    expect(updates[1]!.view.answeredBy).toBe('102');
-    expect(updates[2]!.record).toMatchObject({
+    const elsewhere = updates.filter((u) => u.change === 'answered-elsewhere');
+    expect(elsewhere.at(-1)!.view.answeredBy).toBe('102');
+    expect(updates.at(-1)!.record).toMatchObject({
       result: 'answered-elsewhere',
       answeredBy: '102',
       missed: false,
@@ -180,6 +182,6 @@ describe('an operator with extensions 101 and 102', () => {
     const updates = await ended(operatorBoth, mark, '101');
     expect(changes(updates)).toEqual(['dialling', 'answered', 'ended']);
     expect(updates[0]!.view).toMatchObject({ direction: 'out', remote: { e164: `+${CALLER}` } });
-    expect(updates[2]!.record).toMatchObject({ result: 'answered' });
+    expect(updates.at(-1)!.record).toMatchObject({ result: 'answered' });
   });
 });
