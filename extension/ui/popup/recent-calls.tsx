@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
 import type { BackgroundClient } from '../common/background-client';
 import { callerName, displayNumber } from '../common/caller-summary';
+import { CallLinks } from './call-links';
 import { callTime, talkDuration } from './call-time';
+import { JournalFilters } from './journal-filters';
 import type { Dialer } from './use-dialer';
+import { useDebouncedValue } from './use-debounced-value';
+import { useJournal } from './use-journal';
 
-type Journal =
-  | { state: 'loading' }
-  | { state: 'ready'; entries: CallView[] }
-  | { state: 'failed'; message: string };
+/** Long enough to skip the requests between keystrokes, short enough to feel live. */
+const SEARCH_DEBOUNCE_MS = 250;
 
 const DIRECTION_GLYPHS: Record<CallView['direction'], string> = {
   in: '↙',
@@ -31,8 +33,8 @@ function callBackNumber(call: CallView): string | null {
 }
 
 /**
- * The helper's recent calls, missed ones marked, each with "call back".
- * Showing the list counts as seeing the missed calls in it.
+ * The helper's recent calls, missed ones marked, each with "call back" and
+ * links to the cabinet and the recording; filtered to missed or by number.
  */
 export function RecentCalls({
   background,
@@ -43,35 +45,25 @@ export function RecentCalls({
   dialer: Dialer;
   connected: boolean;
 }) {
-  const [journal, setJournal] = useState<Journal>({ state: 'loading' });
-
-  useEffect(() => {
-    if (!connected) return;
-    let live = true;
-    setJournal({ state: 'loading' });
-    background.ask({ kind: 'journal' }).then(
-      (reply) => {
-        if (!live) return;
-        if (reply === undefined || !reply.ok) {
-          setJournal({ state: 'failed', message: reply?.message ?? t('shell.dial.noBackground') });
-          return;
-        }
-        setJournal({ state: 'ready', entries: reply.entries });
-        const missed = reply.entries.filter((entry) => entry.missed).map((entry) => entry.callId);
-        if (missed.length > 0) void background.ask({ kind: 'missed-ack', callIds: missed });
-      },
-      () => live && setJournal({ state: 'failed', message: t('shell.dial.noBackground') }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [background, connected]);
+  const [missedOnly, setMissedOnly] = useState(false);
+  const [searchText, setSearchText] = useState('');
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
+  const filtered = missedOnly || search !== '';
+  const journal = useJournal(background, connected, { missedOnly, search });
 
   return (
     <section class="ct-section" aria-labelledby="ct-recent-title">
       <h2 id="ct-recent-title" class="ct-section__title">
         {t('shell.journal.title')}
       </h2>
+      {connected ? (
+        <JournalFilters
+          missedOnly={missedOnly}
+          search={searchText}
+          onMissedOnly={setMissedOnly}
+          onSearch={setSearchText}
+        />
+      ) : null}
       {!connected ? (
         <p class="ct-muted">{t('shell.journal.unavailable')}</p>
       ) : journal.state === 'loading' ? (
@@ -83,14 +75,17 @@ export function RecentCalls({
           {journal.message}
         </p>
       ) : journal.entries.length === 0 ? (
-        <p class="ct-muted">{t('shell.journal.empty')}</p>
+        <p class="ct-muted" role="status">
+          {t(filtered ? 'shell.journal.noMatches' : 'shell.journal.empty')}
+        </p>
       ) : (
-        <ul class="ct-calls">
+        <ul class="ct-calls" aria-busy={journal.refreshing}>
           {journal.entries.map((call) => {
             const number = displayNumber(call.remote);
             const who = callerName(call);
             const result = resultText(call);
             const target = callBackNumber(call);
+            const time = callTime(call.startedAt);
             return (
               <li key={call.callId} class={`ct-call${call.missed ? ' ct-call--missed' : ''}`}>
                 <span class="ct-call__direction" aria-hidden="true">
@@ -105,10 +100,11 @@ export function RecentCalls({
                   </span>
                   <span class="ct-call__meta">
                     {who === null ? null : <span>{number}</span>}
-                    <span>{callTime(call.startedAt)}</span>
+                    <span>{time}</span>
                     {result === null ? null : <span class="ct-call__result">{result}</span>}
                     {call.talkSeconds ? <span>{talkDuration(call.talkSeconds)}</span> : null}
                   </span>
+                  <CallLinks call={call} party={who ?? number} time={time} />
                 </span>
                 {target === null ? null : (
                   <button
