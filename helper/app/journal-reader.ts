@@ -6,11 +6,15 @@ export interface JournalReader {
   query(query: JournalQuery): Promise<{ entries: CallView[]; hasMore: boolean }>;
 }
 
-/** Digits of a search in any writing, without the trunk prefix, for a substring match. */
+/**
+ * Digits of a search in any writing, for a substring match against the stored
+ * `79161234567` form: operators type Russian and Kazakh numbers with the `8`
+ * trunk prefix, which the journal keeps as the country code `7`.
+ */
 export function searchDigits(search: string): string {
   const digits = search.replace(/\D/g, '');
-  if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7'))) {
-    return digits.slice(1);
+  if (digits.length >= 4 && digits.length <= 11 && digits.startsWith('8')) {
+    return `7${digits.slice(1)}`;
   }
   return digits;
 }
