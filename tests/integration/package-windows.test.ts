@@ -55,11 +55,11 @@ describe('the Windows single-file executable', () => {
   });
 
   it('starts under wine and prints its version', async () => {
-    const expected = process.env.COURIER_EXPECT_WINE === '1';
+    const expected = process.env.CT_EXPECT_WINE === '1';
     const wine = search.wine;
     if (wine === undefined) {
       // Without a wine able to run Node 24 there is nothing to start; CI that installs one
-      // sets COURIER_EXPECT_WINE=1 so that losing it fails here instead of passing quietly.
+      // sets CT_EXPECT_WINE=1 so that losing it fails here instead of passing quietly.
       expect(
         expected,
         `no usable wine (${search.unusable.join('; ') || 'none installed'}): run ` +
