@@ -57,7 +57,7 @@ describe('DurableJournalReader', () => {
     expect(statement?.sql).toContain('missed = 1');
     expect(statement?.sql).toContain("LIKE CONCAT('%', ?, '%')");
     expect(statement?.sql).toMatch(/ORDER BY started_at DESC, id DESC LIMIT 21$/);
-    expect(statement?.params).toEqual(['101', '102', '2025-03-14 09:30:00.000', '9161234567']);
+    expect(statement?.params).toEqual(['101', '102', '2025-03-14 09:30:00.000', '79161234567']);
   });
 
   it('turns rows into ended views with identity and transfer', async () => {
