@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULTS,
-  loadConfig,
-  validateConfig,
-  type ConfigProblem,
-  type HelperConfig,
-} from '../../../helper/config';
+import { DEFAULTS, loadConfig, validateConfig, type HelperConfig } from '../../../helper/config';
 import { NON_KEY_VARIABLES } from '../../../helper/config/env-overrides';
+import {
+  BASE_TOML as BASE,
+  minimalConfig as minimal,
+  problemAt,
+  problemsOf,
+} from './support/config-problems';
 import { FIELD_SPECS } from '../../../helper/config/schema';
 import { DEFAULT_JOURNAL_SETTINGS } from '../../../helper/journal/journal-settings';
 import { MIGRATE_ENV } from '../../../helper/journal/run-migrate-command';
@@ -17,37 +17,6 @@ import { configSecrets, loggerForConfig } from '../../../helper/log/logger-for-c
 import { DEFAULT_TRANSFER_SETTINGS } from '../../../helper/transfer/transfer-settings';
 
 const JOURNAL_PASSWORD = 'journal-Pa55-word';
-
-const BASE = `
-[pbx]
-host = "pbx.office.lan"
-user = "courier-101"
-secret = "file-ami-secret"
-[operator]
-extensions = "101"
-[database]
-host = "db.office.lan"
-user = "courier_ro"
-password = "file-db-password"
-`;
-
-const minimal = (): Record<string, unknown> => ({
-  pbx: { host: 'pbx.office.lan', user: 'courier-101', secret: 's3cret-ami' },
-  operator: { extensions: '101' },
-  database: { host: 'db.office.lan', user: 'courier_ro', password: 'db-pass' },
-});
-
-function problemsOf(extra: Record<string, unknown>, fromEnv = new Map<string, string>()) {
-  const result = validateConfig({ ...minimal(), ...extra }, fromEnv);
-  if (result.ok) throw new Error('expected problems');
-  return result.problems;
-}
-
-function problemAt(problems: readonly ConfigProblem[], key: string): ConfigProblem {
-  const problem = problems.find((p) => p.key === key);
-  if (!problem) throw new Error(`no problem for ${key}: ${JSON.stringify(problems)}`);
-  return problem;
-}
 
 describe('[journal], [recording] and [transfer] keys', () => {
   let dir: string;

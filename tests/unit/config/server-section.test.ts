@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CALLBACK_QUERIES } from '../../../helper/callback/callback-directory';
+import { DEFAULTS, loadConfig, validateConfig, type HelperConfig } from '../../../helper/config';
 import {
-  DEFAULTS,
-  loadConfig,
-  validateConfig,
-  type ConfigProblem,
-  type HelperConfig,
-} from '../../../helper/config';
+  BASE_TOML as BASE,
+  minimalConfig as minimal,
+  problemAt,
+  problemsOf,
+} from './support/config-problems';
 import { FIELD_SPECS } from '../../../helper/config/schema';
 import { configSecrets, loggerForConfig } from '../../../helper/log/logger-for-config';
 import { DEFAULT_ROUTING_QUERIES } from '../../../helper/routing/routing-queries';
@@ -17,37 +17,6 @@ import { DEFAULT_SERVER_SETTINGS } from '../../../helper/server/server-settings'
 
 const TOKEN = 'callback-token-5f0c2a9e41d7b3c8e6a1';
 const OTHER_TOKEN = 'second-token-9d8c7b6a5f4e3d2c1b0a';
-
-const BASE = `
-[pbx]
-host = "pbx.office.lan"
-user = "courier-serve"
-secret = "file-ami-secret"
-[operator]
-extensions = "101"
-[database]
-host = "db.office.lan"
-user = "courier_ro"
-password = "file-db-password"
-`;
-
-const minimal = (): Record<string, unknown> => ({
-  pbx: { host: 'pbx.office.lan', user: 'courier-serve', secret: 's3cret-ami' },
-  operator: { extensions: '101' },
-  database: { host: 'db.office.lan', user: 'courier_ro', password: 'db-pass' },
-});
-
-function problemsOf(extra: Record<string, unknown>, fromEnv = new Map<string, string>()) {
-  const result = validateConfig({ ...minimal(), ...extra }, fromEnv);
-  if (result.ok) throw new Error('expected problems');
-  return result.problems;
-}
-
-function problemAt(problems: readonly ConfigProblem[], key: string): ConfigProblem {
-  const problem = problems.find((p) => p.key === key);
-  if (!problem) throw new Error(`no problem for ${key}: ${JSON.stringify(problems)}`);
-  return problem;
-}
 
 const { routing: _routing, callbacks: _callbacks, ...SERVER_DEFAULTS } = DEFAULT_SERVER_SETTINGS;
 
