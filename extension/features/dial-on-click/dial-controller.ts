@@ -117,7 +117,7 @@ export class DialController implements Dialer {
 
   #apply(active: ActiveDial, update: DialUpdate): void {
     const { state, final } = stateForUpdate(update, active.number);
-    this.#show(state);
+    if (state) this.#show(state);
     if (final) this.#finish();
     else this.#armSilence(active);
   }

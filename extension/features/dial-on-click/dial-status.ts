@@ -45,26 +45,45 @@ const ERROR_FAILURES: Partial<Record<ErrorCode, DialFailure>> = {
   'not-allowed': 'not-allowed',
 };
 
-/** The toast state for one helper update, and whether the dial is over. */
+/**
+ * Failures whose own sentence already says all the helper's message does; the
+ * message (in the helper's language) would only repeat it.
+ */
+const SELF_EXPLAINED: ReadonlySet<DialFailure> = new Set([
+  'busy-you',
+  'busy-remote',
+  'no-answer-you',
+  'no-answer-remote',
+]);
+
+/**
+ * The toast state for one helper update (null: the toast stays as it is), and
+ * whether the dial is over.
+ */
 export function stateForUpdate(
   update: DialUpdate,
   number: string,
-): { state: DialToastState; final: boolean } {
+): { state: DialToastState | null; final: boolean } {
   switch (update.type) {
     case 'dial.progress':
-      if (update.stage === 'connected' || update.stage === 'ended') {
-        return { state: { phase: 'done', step: update.stage, number }, final: true };
+      if (update.stage === 'connected') {
+        return { state: { phase: 'done', step: 'connected', number }, final: true };
       }
+      // The helper sends `ended` before the `dial.result` that says why a call that rang you
+      // did not connect (busy, no answer); ending here would hide that reason.
+      if (update.stage === 'ended') return { state: null, final: false };
       return { state: { phase: 'working', step: update.stage, number }, final: false };
-    case 'dial.result':
+    case 'dial.result': {
       if (update.ok) return { state: { phase: 'done', step: 'connected', number }, final: true };
+      const failure = failureForOutcome(update);
       return {
         state: withDetail(
-          { phase: 'failed', failure: failureForOutcome(update), number },
-          update.message,
+          { phase: 'failed', failure, number },
+          SELF_EXPLAINED.has(failure) ? undefined : update.message,
         ),
         final: true,
       };
+    }
     case 'error':
       return {
         state: withDetail(

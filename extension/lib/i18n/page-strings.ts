@@ -12,7 +12,6 @@ registerStrings({
     'page.toast.ringing-you': 'Звоним вам… Снимите трубку своего телефона',
     'page.toast.dialling': 'Набираем {number}…',
     'page.toast.connected': 'Соединено с {number}',
-    'page.toast.ended': 'Звонок на {number} завершён',
     'page.toast.already-dialling': 'Звонок на {number} ещё идёт — новый не начат',
     'page.toast.failed-title': 'Не удалось позвонить на {number}',
     'page.failure.extension-unavailable':
@@ -96,7 +95,6 @@ registerStrings({
     'page.toast.ringing-you': 'Ringing your phone… Pick up the handset',
     'page.toast.dialling': 'Dialling {number}…',
     'page.toast.connected': 'Connected to {number}',
-    'page.toast.ended': 'The call to {number} has ended',
     'page.toast.already-dialling':
       'The call to {number} is still in progress — no new call started',
     'page.toast.failed-title': 'Could not call {number}',

@@ -25,7 +25,7 @@ export type DialToastState =
       step: 'requesting' | 'accepted' | 'ringing-you' | 'dialling';
       number: string;
     }
-  | { phase: 'done'; step: 'connected' | 'ended'; number: string }
+  | { phase: 'done'; step: 'connected'; number: string }
   | { phase: 'failed'; failure: DialFailure; number: string; detail?: string }
   /** A click while a dial is still running: nothing new was started. */
   | { phase: 'already-dialling'; number: string };

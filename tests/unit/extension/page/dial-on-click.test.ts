@@ -211,6 +211,31 @@ describe('dial progress', () => {
     expect(dialer.busy).toBe(false);
   });
 
+  it('a call that rang you and ended shows why (busy), in the toast language alone', async () => {
+    userClick(phoneLink());
+    await flush();
+    channel.push({ kind: 'dial-update', requestId: 'r1', update: progress('r1', 'ringing-you') });
+    channel.push({ kind: 'dial-update', requestId: 'r1', update: progress('r1', 'ended') });
+    await flush();
+    expect(dialer.busy).toBe(true);
+    expect(shown.at(-1)).toMatchObject({ phase: 'working', step: 'ringing-you' });
+    channel.push({
+      kind: 'dial-update',
+      requestId: 'r1',
+      update: {
+        type: 'dial.result',
+        id: 'r1',
+        ok: false,
+        outcome: 'busy',
+        leg: 'you',
+        message: 'Your phone is busy.',
+      },
+    });
+    await flush();
+    expect(shown.at(-1)).toEqual({ phase: 'failed', failure: 'busy-you', number: '+79161234567' });
+    expect(dialer.busy).toBe(false);
+  });
+
   it('reports an unreachable background worker', async () => {
     channel.reply = () => Promise.reject(new Error('Could not establish connection'));
     userClick(phoneLink());
