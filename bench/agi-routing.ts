@@ -117,7 +117,6 @@ async function main(): Promise<void> {
       database: COURIER_DATABASE,
       poolSize: DEFAULT_SERVER_SETTINGS.poolSize,
       queryTimeoutMs: 2_000,
-      cacheTtlSeconds: 0,
     });
     const lookups: number[] = [];
     const service = await startPbxService({

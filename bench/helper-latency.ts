@@ -15,7 +15,7 @@ import { createConnection } from 'mysql2/promise';
 import { startSippUas } from '../scripts/services/sipp';
 import { DIDS } from '../tests/harness/pbx-plan';
 import { callSequence, sampleCallers, type CallerMix } from './agi-callers';
-import { timeBareLookups } from './support/bare-lookup';
+import { paceBareLookups, timeBareLookups } from './support/bare-lookup';
 import type { BenchServices } from './support/bench-services';
 import { callFigures, isComplete, type CallFigures } from './support/call-figures';
 import { CallTimeline } from './support/call-timeline';
@@ -44,8 +44,10 @@ export interface LatencyOptions {
 }
 
 export interface LatencyFigures extends CallFigures {
-  /** The same caller queries through mysql2 alone, one number at a time. */
+  /** The same caller queries through mysql2 alone, one number at a time, before the calls. */
   readonly bareLookup: Spread;
+  /** The same, paced like the calls and taken while they run. */
+  readonly bareLookupUnderLoad: Spread;
   /** Measured calls without a finished identity frame. */
   readonly incomplete: number;
 }
@@ -57,6 +59,8 @@ interface Callers {
   readonly calls: string[];
   /** As many other numbers of the same mix, for the bare-lookup baseline. */
   readonly baseline: string[];
+  /** And as many again for the same baseline taken while the calls run. */
+  readonly underLoad: string[];
   readonly kinds: ReadonlyMap<string, Kind>;
 }
 
@@ -64,16 +68,17 @@ async function pickCallers(services: BenchServices, count: number): Promise<Call
   const root = await createConnection(services.rootAccess);
   let mix: CallerMix;
   try {
-    mix = await sampleCallers(root, count * 2);
+    mix = await sampleCallers(root, count * 3);
   } finally {
     await root.end();
   }
-  const sequence = [...new Set(callSequence(mix, count * 2))];
-  const calls = sequence.filter((_, i) => i % 2 === 0).slice(0, count);
-  const baseline = sequence.filter((_, i) => i % 2 === 1).slice(0, count);
-  if (calls.length < count || baseline.length < count) {
+  const sequence = [...new Set(callSequence(mix, count * 3))];
+  const calls = sequence.filter((_, i) => i % 3 === 0).slice(0, count);
+  const baseline = sequence.filter((_, i) => i % 3 === 1).slice(0, count);
+  const underLoad = sequence.filter((_, i) => i % 3 === 2).slice(0, count);
+  if (calls.length < count || baseline.length < count || underLoad.length < count) {
     throw new RangeError(
-      `the database gave ${sequence.length} distinct callers, ${count * 2} are needed; ` +
+      `the database gave ${sequence.length} distinct callers, ${count * 3} are needed; ` +
         'generate a larger database (--contacts) or place fewer calls (--calls)',
     );
   }
@@ -81,7 +86,7 @@ async function pickCallers(services: BenchServices, count: number): Promise<Call
   for (const kind of Object.keys(mix) as Kind[]) {
     for (const number of mix[kind]) kinds.set(number, kind);
   }
-  return { calls, baseline, kinds };
+  return { calls, baseline, underLoad, kinds };
 }
 
 async function waitUntil(test: () => boolean, timeoutMs: number): Promise<void> {
@@ -95,7 +100,8 @@ async function recordCalls(
   options: LatencyOptions,
   callers: readonly string[],
   timeline: CallTimeline,
-): Promise<void> {
+  underLoad: readonly string[],
+): Promise<number[]> {
   const { log } = options;
   const relay = await TimedAmiRelay.start(
     { host: services.amiAccess.host, port: services.amiAccess.port },
@@ -131,6 +137,11 @@ async function recordCalls(
     );
     const loadBefore = loadavg()[0] ?? 0;
     const started = performance.now();
+    const paced = paceBareLookups(
+      services.lookupAccess,
+      underLoad,
+      Math.round(1000 / Math.max(options.callsPerSecond, 0.1)),
+    );
     const load = await startInboundLoad({
       target: { host: services.asterisk.sipHost, port: services.asterisk.sipPort },
       bindIp: services.asterisk.trunkIp,
@@ -143,6 +154,7 @@ async function recordCalls(
     });
     stops.push(() => load.stop());
     const result = await load.done;
+    const bareUnderLoad = await paced.stop();
     await waitUntil(
       () => timeline.all().filter(isComplete).length >= callers.length,
       TRAILING_FRAMES_MS,
@@ -156,6 +168,7 @@ async function recordCalls(
       `load average (1 min) ${loadBefore.toFixed(1)} before the calls, ` +
         `${(loadavg()[0] ?? 0).toFixed(1)} after, on ${availableParallelism()} cores`,
     );
+    return bareUnderLoad;
   } finally {
     for (const stop of stops.reverse()) await stop();
   }
@@ -166,7 +179,8 @@ export async function runLatencyBench(
   options: LatencyOptions,
 ): Promise<LatencyFigures> {
   const total = options.warmupCalls + options.calls;
-  const { calls, baseline, kinds } = await pickCallers(services, total);
+  const callers = await pickCallers(services, total);
+  const { calls, baseline, kinds } = callers;
   const warmup = new Set(calls.slice(0, options.warmupCalls));
 
   // Before the calls and on other numbers, so neither finds the other's rows in MariaDB's
@@ -176,11 +190,18 @@ export async function runLatencyBench(
   options.log(`bare lookup (5 caller queries via mysql2, parallel): ${formatSpread(bareLookup)}`);
 
   const timeline = new CallTimeline(TRUNK_CHANNEL_PREFIX, OPERATOR_EXTENSION);
-  await recordCalls(services, options, calls, timeline);
+  const underLoad = await recordCalls(services, options, calls, timeline, callers.underLoad);
+  const bareLookupUnderLoad = spreadOf(underLoad.slice(options.warmupCalls));
+  options.log(`bare lookup while the calls ran: ${formatSpread(bareLookupUnderLoad)}`);
   const measured = new Set(calls.filter((number) => !warmup.has(number)));
   const figures = callFigures(
     timeline.all().filter((steps) => measured.has(steps.caller)),
     (caller) => kinds.get(caller) ?? 'unknown',
   );
-  return { ...figures, bareLookup, incomplete: options.calls - figures.complete };
+  return {
+    ...figures,
+    bareLookup,
+    bareLookupUnderLoad,
+    incomplete: options.calls - figures.complete,
+  };
 }

@@ -29,3 +29,45 @@ export async function timeBareLookups(
   }
   return durations;
 }
+
+export interface PacedBareLookups {
+  /** Stops after the lookup in flight and returns one duration (ms) per finished lookup. */
+  stop(): Promise<number[]>;
+}
+
+/**
+ * The same bare lookups, one every `intervalMs`, while something else runs: the baseline
+ * under the load the helper sees during the calls (the PBX, sipp and the database all busy
+ * on the same cores), rather than on a quiet machine before them.
+ */
+export function paceBareLookups(
+  database: DatabaseAccess,
+  numbers: readonly string[],
+  intervalMs: number,
+): PacedBareLookups {
+  const pool = createPool(poolOptions({ ...DEFAULTS.database, ...database }));
+  const durations: number[] = [];
+  let stopped = false;
+  const running = (async () => {
+    for (const number of numbers) {
+      if (stopped) break;
+      const started = performance.now();
+      await Promise.all(
+        CALLER_QUERY_NAMES.map((name) => pool.execute(DEFAULT_LOOKUP_QUERIES[name], [number])),
+      );
+      durations.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      try {
+        await running;
+      } finally {
+        await pool.end();
+      }
+      return durations;
+    },
+  };
+}

@@ -89,11 +89,19 @@ function writeConfig(file: string, options: HelperProcessOptions, wsPort: number
   );
 }
 
+/**
+ * Extra node options for the helper, to profile it where it runs:
+ * `CT_BENCH_HELPER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"`.
+ */
+function nodeOptions(): string[] {
+  return (process.env['CT_BENCH_HELPER_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
+}
+
 function commandFor(runtime: HelperRuntime, configFile: string): string[] {
   const command = ['run', '--config', configFile];
   return runtime.kind === 'bundle'
-    ? [runtime.file, ...command]
-    : ['--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...command];
+    ? [...nodeOptions(), runtime.file, ...command]
+    : [...nodeOptions(), '--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...command];
 }
 
 /** Only the bench's own configuration applies: COURIER_* variables would override it. */

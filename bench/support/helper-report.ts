@@ -21,7 +21,8 @@ export function printLatency(latency: LatencyFigures, log: Log): void {
     ['identity (AMI leg → identity frame)', formatSpread(latency.identity)],
     ['ringing (AMI leg → first call frame)', formatSpread(latency.ringing)],
     ['lookup in the helper (ringing → identity)', formatSpread(latency.lookupInHelper)],
-    ['bare lookup (mysql2 alone)', formatSpread(latency.bareLookup)],
+    ['bare lookup (mysql2 alone), before the calls', formatSpread(latency.bareLookup)],
+    ['bare lookup (mysql2 alone), during the calls', formatSpread(latency.bareLookupUnderLoad)],
     ['PBX dialplan (trunk → operator leg)', formatSpread(latency.pbxDialplan)],
     ...Object.entries(latency.byKind).map(([kind, spread]): [string, string] => [
       `  identity, ${kind}`,
@@ -55,6 +56,8 @@ export function printSummary(figures: HelperBenchFigures, totalMs: number, log: 
   log(`ringing_event_p99 ${ms(latency.ringing.p99)}`);
   log(`bare_lookup_p50 ${ms(latency.bareLookup.p50)}`);
   log(`bare_lookup_p99 ${ms(latency.bareLookup.p99)}`);
+  log(`bare_lookup_under_load_p50 ${ms(latency.bareLookupUnderLoad.p50)}`);
+  log(`bare_lookup_under_load_p99 ${ms(latency.bareLookupUnderLoad.p99)}`);
   log(`ami_ingest_parser ${Math.round(ingest.parser)} events/s`);
   log(`ami_ingest_client ${Math.round(ingest.client)} events/s`);
   log(`ami_ingest_asterisk_manager ${Math.round(ingest.asteriskManager)} events/s`);

@@ -13,7 +13,10 @@ export interface CallHubOptions {
   resolver: IdentityResolver;
   /** Ended calls kept for the popup's journal when no durable journal is configured. */
   recentLimit?: number;
-  /** Fired once per ended call with its final view, for the durable journal. */
+  /**
+   * Fired once per ended call with its final view, for the durable journal; a call that
+   * ends before its lookup answers is reported once the answer (or the failure) is in.
+   */
   onEnded?: (call: CallView) => void;
   /** The link to the call's recording, once the PBX has said where it records. */
   recordingUrl?: (callId: string) => string | undefined;
@@ -37,6 +40,8 @@ export class CallHub {
   private readonly transfers = new Map<string, TransferState>();
   private readonly recent: CallView[] = [];
   private readonly unseenMissed = new Set<string>();
+  /** Ended views whose journal report waits for their lookup, by callKey. */
+  private readonly endedAwaitingLookup = new Set<string>();
   private readonly listeners = new Set<(message: PushMessage) => void>();
   private readonly recentLimit: number;
 
@@ -88,7 +93,8 @@ export class CallHub {
         this.unseenMissed.add(call.callId);
         this.broadcast({ type: 'missed', count: this.unseenMissed.size });
       }
-      this.options.onEnded?.(view);
+      if (view.lookup === 'pending') this.endedAwaitingLookup.add(key);
+      else this.options.onEnded?.(view);
     } else {
       this.active.set(key, view);
     }
@@ -159,6 +165,12 @@ export class CallHub {
     if (!dbKey || call.direction === 'internal' || dbKey.length < 6) {
       return { lookup: 'none', identity: EMPTY_IDENTITY };
     }
+    const ready = this.options.resolver.cached?.(dbKey);
+    if (ready?.state === 'done') {
+      const state: IdentityState = { lookup: 'done', identity: ready.identity };
+      this.identities.set(call.callId, state);
+      return state;
+    }
     const state: IdentityState = { lookup: 'pending', identity: EMPTY_IDENTITY };
     this.identities.set(call.callId, state);
     void this.resolve(call.callId, dbKey, state);
@@ -192,7 +204,12 @@ export class CallHub {
     for (let i = 0; i < this.recent.length; i++) {
       const view = this.recent[i];
       if (view?.callId === callId && view.lookup === 'pending') {
-        this.recent[i] = { ...view, identity: state.identity, lookup: state.lookup };
+        // A call can end before its lookup answers (a busy phone, a caller who gave up):
+        // its card and the popup still learn who it was.
+        const updated: CallView = { ...view, identity: state.identity, lookup: state.lookup };
+        this.recent[i] = updated;
+        this.broadcast({ type: 'call', call: updated });
+        if (this.endedAwaitingLookup.delete(callKey(updated))) this.options.onEnded?.(updated);
       }
     }
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AmiClient } from '../ami/client';
 import { CallTracker } from '../calls/tracker';
 import type { HelperConfig } from '../config/types';
+import type { CountryCode } from '../../shared/phone/types';
 import { createMysqlDirectory } from '../lookup/mysql-caller-lookup';
 import { MysqlExecutor } from '../lookup/mysql-executor';
 import type { CallJournal } from '../journal/call-journal';
@@ -13,6 +14,7 @@ import { CallHub } from './call-hub';
 import { watchDatabase } from './database-health';
 import { createPbxDialer } from './pbx-dialer';
 import { HelperService } from './helper-service';
+import { createInboundPrefetch } from './inbound-prefetch';
 import { recoverAfterFirstResync, startHelperJournal } from './helper-journal';
 import type { LookupOutcome } from './identity-resolver';
 import { MemoryJournal } from './journal-reader';
@@ -44,7 +46,10 @@ export async function startRealHelper(
   const trackerRef: { current?: CallTracker } = {};
   // The journal starts after the hub it listens to; no call ends before the PBX is followed.
   const journalRef: { current?: CallJournal } = {};
-  const resolver = { lookup: lookupCaller };
+  const resolver = {
+    lookup: lookupCaller,
+    cached: (dbKey: string) => directory.lookup.cached(dbKey),
+  };
   const hub: CallHub = new CallHub({
     resolver,
     recordingUrl: (callId) => recordings.urlFor(callId),
@@ -142,6 +147,13 @@ export async function startRealHelper(
     defaultCountry: config.phone.defaultCountry as never,
   });
   trackerRef.current = tracker;
+  const prefetch = config.database.prefetch
+    ? createInboundPrefetch({
+        extensions,
+        defaultCountry: config.phone.defaultCountry as CountryCode,
+        prefetch: (dbKey) => void lookupCaller(dbKey).catch(() => undefined),
+      })
+    : undefined;
   const callsLogger = logger.child({ part: 'calls' });
   followPbx(
     {
@@ -150,7 +162,10 @@ export async function startRealHelper(
       hub,
       status,
       logger: callsLogger,
-      onFrame: (frame) => recordings.observe(frame),
+      onFrame: (frame) => {
+        prefetch?.(frame);
+        recordings.observe(frame);
+      },
       ...(journal
         ? { onResync: recoverAfterFirstResync(journal, () => hub.activeCalls(), callsLogger) }
         : {}),

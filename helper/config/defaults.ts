@@ -38,6 +38,7 @@ export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
     poolSize: 4,
     queryTimeoutMs: 1000,
     cacheTtlSeconds: 30,
+    prefetch: true,
   },
   lookup: DEFAULT_LOOKUP_QUERIES,
   links: { client: '', order: '', courier: '' },

@@ -46,6 +46,8 @@ export interface DatabaseConfig {
   poolSize: number;
   queryTimeoutMs: number;
   cacheTtlSeconds: number;
+  /** Look an incoming caller up when the call reaches the PBX, before it rings here. */
+  prefetch: boolean;
 }
 
 /**

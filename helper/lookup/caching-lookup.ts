@@ -89,6 +89,12 @@ export class CachingLookup implements CallerLookup {
     );
   }
 
+  cached(dbKey: string): LookupOutcome | undefined {
+    const entry = this.cache.get(dbKey);
+    if (!entry || entry.expiresAt <= this.now() || this.closing.signal.aborted) return undefined;
+    return { state: 'done', identity: structuredClone(entry.identity) };
+  }
+
   async close(): Promise<void> {
     if (this.closing.signal.aborted) return;
     this.closing.abort(new LookupClosedError());

@@ -19,7 +19,13 @@ function isRetryable(error: unknown): boolean {
   return typeof message === 'string' && message.includes('closed state');
 }
 
-export function poolOptions(db: DatabaseConfig): PoolOptions {
+/** What the pool itself needs of the `[database]` section. */
+export type PoolSettings = Pick<
+  DatabaseConfig,
+  'host' | 'port' | 'user' | 'password' | 'database' | 'poolSize' | 'queryTimeoutMs'
+>;
+
+export function poolOptions(db: PoolSettings): PoolOptions {
   return {
     host: db.host,
     port: db.port,
@@ -60,7 +66,7 @@ export class MysqlExecutor implements QueryExecutor {
   private closed = false;
 
   constructor(
-    private readonly db: DatabaseConfig,
+    private readonly db: PoolSettings,
     pool?: Pool,
   ) {
     this.pool = pool ?? createPool(poolOptions(db));

@@ -11,6 +11,8 @@ export type LookupOutcome =
 export interface CallerLookup {
   /** `dbKey`: the number as the database stores it, digits only (`79161234567`). */
   lookup(dbKey: string, signal?: AbortSignal): Promise<LookupOutcome>;
+  /** The answer already at hand (cached), without starting a lookup. */
+  cached(dbKey: string): LookupOutcome | undefined;
   close(): Promise<void>;
 }
 

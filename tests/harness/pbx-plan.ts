@@ -24,6 +24,8 @@ export const DIDS = {
   queue: '74957770300',
   /** `Dial(Local/101@from-queue/n,20)`, FreePBX style. */
   local: '74957770400',
+  /** A greeting first (`Answer`, `Wait(1)`), then `Dial(PJSIP/101,20)`, as an IVR does. */
+  greeting: '74957770600',
 } as const;
 export type DialplanPath = keyof typeof DIDS;
 

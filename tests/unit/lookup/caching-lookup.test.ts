@@ -79,6 +79,23 @@ describe('CachingLookup', () => {
     expect(await other).toEqual({ state: 'done', identity: EMPTY_IDENTITY });
   });
 
+  it('hands out a cached answer at once, without a round, and nothing it does not hold', async () => {
+    const { source, lookup, advance } = setup();
+    expect(lookup.cached('79161234567')).toBeUndefined();
+    const pending = lookup.lookup('79161234567');
+    await flush();
+    expect(lookup.cached('79161234567')).toBeUndefined();
+    source.calls[0]?.answer.resolve(KNOWN);
+    await pending;
+    const held = lookup.cached('79161234567');
+    expect(held).toEqual({ state: 'done', identity: KNOWN });
+    if (held?.state === 'done') held.identity.clients[0]!.company = 'changed by a reader';
+    expect(lookup.cached('79161234567')).toEqual({ state: 'done', identity: KNOWN });
+    expect(source.calls).toHaveLength(1);
+    advance(30_001);
+    expect(lookup.cached('79161234567')).toBeUndefined();
+  });
+
   it('reuses a found identity until its TTL and an unknown number for a shorter time', async () => {
     const { source, lookup, advance } = setup();
     const known = lookup.lookup('79161234567');
