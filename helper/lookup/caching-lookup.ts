@@ -6,6 +6,11 @@ import type { CallerLookup, IdentitySource, LookupOutcome } from './types';
 
 const DB_KEY = /^\d{2,15}$/;
 const MAX_ENTRIES = 2000;
+/**
+ * The reason a finished round is aborted with: a plain constant, because an abort without
+ * a reason builds a DOMException with a stack trace, on every lookup.
+ */
+const ROUND_OVER = Object.freeze({ name: 'RoundOver' });
 
 export interface CachingLookupOptions {
   /** How long a found identity is reused; 0 turns caching off. */
@@ -124,7 +129,7 @@ export class CachingLookup implements CallerLookup {
       clearTimeout(timer);
       this.closing.signal.removeEventListener('abort', stopRound);
       // Settles `ended` so the round leaves nothing behind.
-      round.abort();
+      round.abort(ROUND_OVER);
     }
   }
 

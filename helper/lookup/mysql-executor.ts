@@ -49,6 +49,9 @@ export function poolOptions(db: PoolSettings): PoolOptions {
   };
 }
 
+/** See ROUND_OVER in caching-lookup.ts: a finished query's abort reason, built once. */
+const QUERY_OVER = Object.freeze({ name: 'QueryOver' });
+
 function aborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);
@@ -100,7 +103,7 @@ export class MysqlExecutor implements QueryExecutor {
       return await Promise.race([attempt(), aborted(abort.signal)]);
     } finally {
       signal.removeEventListener('abort', onAbort);
-      abort.abort();
+      abort.abort(QUERY_OVER);
     }
   }
 
