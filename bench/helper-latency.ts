@@ -34,6 +34,12 @@ export interface LatencyOptions {
   /** Measured calls; the warm-up calls come on top. */
   readonly calls: number;
   readonly warmupCalls: number;
+  /**
+   * How long the helper runs, connected and paired, before the first call: on a workstation
+   * it starts at login, long before calls come, and its startup's own garbage collections
+   * (V8's memory reducer, some 15 s after start) are over by then.
+   */
+  readonly settleSeconds: number;
   readonly callsPerSecond: number;
   readonly maxConcurrent: number;
   /** How long each caller lets the operator's phone ring before giving up. */
@@ -129,6 +135,10 @@ async function recordCalls(
       timeline.onWebSocketFrame(text, at),
     );
     stops.push(() => client.close());
+    if (options.settleSeconds > 0) {
+      log(`letting the helper settle for ${options.settleSeconds} s before the first call`);
+      await delay(options.settleSeconds * 1000);
+    }
 
     log(
       `placing ${callers.length} inbound calls (${options.warmupCalls} warm-up) to ` +

@@ -2,7 +2,7 @@
  * Helper benchmark: (a) incoming-call latency with the 1,000,000-contact database,
  * (b) AMI ingest against asterisk-manager, (c) idle RSS.
  *
- *   npm run bench:helper -- [--calls 200] [--warmup 10] [--rate 4] [--concurrency 8]
+ *   npm run bench:helper -- [--calls 200] [--warmup 10] [--settle-seconds 20] [--rate 4] [--concurrency 8]
  *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--skip-tsx-rss]
  *
  * Starts MariaDB (the generated database; its data directory is cached between runs under
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
   options: {
     calls: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '10' },
+    'settle-seconds': { type: 'string', default: '20' },
     rate: { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '8' },
     'ring-ms': { type: 'string', default: '1000' },
@@ -65,6 +66,7 @@ async function measure(services: BenchServices, workDir: string): Promise<Helper
   const latency = await runLatencyBench(services, {
     calls: numberArg('calls'),
     warmupCalls: numberArg('warmup'),
+    settleSeconds: numberArg('settle-seconds'),
     callsPerSecond: numberArg('rate'),
     maxConcurrent: numberArg('concurrency'),
     ringMs: numberArg('ring-ms'),
