@@ -71,6 +71,7 @@ export function helperRequests(
         return {
           ok: result.ok,
           ...(result.to === undefined ? {} : { to: result.to }),
+          ...(result.reason === undefined ? {} : { reason: result.reason }),
           ...(result.message === undefined ? {} : { message: result.message }),
         };
       } catch (error) {

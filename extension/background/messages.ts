@@ -1,4 +1,4 @@
-import type { CallView } from '../../shared/protocol';
+import type { CallView, TransferFailure } from '../../shared/protocol';
 import type { ConnectionState, DialReply, ToBackground } from '../lib/runtime-messages';
 
 /** Requests only the extension's own pages send (the options page pairs). */
@@ -11,7 +11,12 @@ export type OkReply = { ok: true } | { ok: false; message: string };
 export type JournalReply =
   { ok: true; entries: CallView[]; hasMore: boolean } | { ok: false; message: string };
 
-export type TransferReply = { ok: boolean; to?: string; message?: string };
+export type TransferReply = {
+  ok: boolean;
+  to?: string;
+  reason?: TransferFailure;
+  message?: string;
+};
 
 /** What the background answers to each request kind. */
 export interface BackgroundReplies {

@@ -122,11 +122,19 @@ export async function startRealHelper(
     () => status.get().operator.extensions,
     (call, state) => {
       transferLogger.info(
-        { callId: call.callId, extension: call.extension, target: state.target, ok: state.ok },
+        {
+          callId: call.callId,
+          extension: call.extension,
+          target: state.target,
+          ok: state.ok,
+          ...(state.reason ? { reason: state.reason } : {}),
+        },
         'transfer asked from the card',
       );
       hub.setTransfer(call.callId, call.extension, state);
-      journal?.transferred(call, state);
+      // The journal records transfers to someone; a refusal before any number was found
+      // (no courier holds the parcel, no manager) shows on the card and in the log only.
+      if (state.to !== '') journal?.transferred(call, state);
     },
   );
 

@@ -1,12 +1,12 @@
-import type { CallView, TransferState } from '../../shared/protocol';
+import type { CallView, TransferFailure, TransferState } from '../../shared/protocol';
 import type { AmiResponse } from '../ami/client';
 import type { ChannelSnapshot } from '../ami/channel-snapshot';
 import type { AmiFields } from '../ami/encode';
-import { AmiPermissionError } from '../ami/errors';
 import type { TransferRequest } from '../app/helper-api';
 import type { Transferrer } from '../app/helper-service';
 import { callChannels } from './call-channels';
 import { TransferRefusedError } from './errors';
+import { failureReason } from './failure-reason';
 import { checkTransferSettings, type TransferSettings } from './transfer-settings';
 import { transferTarget, type TransferTarget } from './transfer-target';
 
@@ -21,7 +21,10 @@ export interface AmiTransferrerOptions {
   readonly settings: TransferSettings;
   /** The operator's extensions, so none of their phones is taken for the caller. */
   readonly extensions: () => readonly string[];
-  /** Told every transfer the PBX was asked for, ok or not: the card and the journal show it. */
+  /**
+   * Told every transfer asked from the card: done, refused before the PBX was asked (with
+   * the reason), or failed at the PBX. The card and the journal show it.
+   */
   readonly onTransfer?: (call: CallView, state: TransferState) => void;
   readonly now?: () => number;
 }
@@ -29,11 +32,13 @@ export interface AmiTransferrerOptions {
 export interface TransferOutcome {
   ok: boolean;
   to?: string;
+  /** Set whenever `ok` is false. */
+  reason?: TransferFailure;
+  /** English detail for logs and the journal. */
   message?: string;
 }
 
 function describe(error: unknown): string {
-  if (error instanceof AmiPermissionError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -53,32 +58,49 @@ export class AmiTransferrer implements Transferrer {
   }
 
   async transfer(call: CallView, request: TransferRequest): Promise<TransferOutcome> {
-    if (call.state !== 'answered') {
-      return { ok: false, message: 'Only an answered call can be transferred.' };
-    }
     let target: TransferTarget;
     try {
+      if (call.state !== 'answered') {
+        throw new TransferRefusedError('not-answered', 'Only an answered call can be transferred.');
+      }
       target = transferTarget(call, request, this.options.settings);
     } catch (error) {
-      if (error instanceof TransferRefusedError) return { ok: false, message: error.message };
-      throw error;
+      if (!(error instanceof TransferRefusedError)) throw error;
+      return this.report(call, request.target, {
+        ok: false,
+        reason: error.reason,
+        message: error.message,
+      });
     }
-    let outcome: TransferOutcome;
     try {
       await this.ask(call, target);
-      outcome = {
-        ok: true,
-        to: target.to,
-        message: `Transferred to ${target.name ? `${target.name}, ` : ''}${target.to}.`,
-      };
     } catch (error) {
-      outcome = { ok: false, to: target.to, message: describe(error) };
+      return this.report(call, target.target, {
+        ok: false,
+        to: target.to,
+        reason: failureReason(error),
+        message: describe(error),
+      });
     }
-    const state: TransferState = {
-      target: target.target,
+    return this.report(call, target.target, {
+      ok: true,
       to: target.to,
+      message: `Transferred to ${target.name ? `${target.name}, ` : ''}${target.to}.`,
+    });
+  }
+
+  /** Tells the card and the journal how the transfer went, refusals included. */
+  private report(
+    call: CallView,
+    target: TransferTarget['target'],
+    outcome: TransferOutcome,
+  ): TransferOutcome {
+    const state: TransferState = {
+      target,
+      to: outcome.to ?? '',
       ok: outcome.ok,
       at: this.now(),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
       ...(outcome.message ? { message: outcome.message.slice(0, 512) } : {}),
     };
     this.options.onTransfer?.(call, state);
@@ -97,6 +119,7 @@ export class AmiTransferrer implements Transferrer {
     if (this.options.settings.method === 'blind') {
       if (!channels.operator) {
         throw new TransferRefusedError(
+          'not-connected',
           `The call is no longer connected to extension ${call.extension}; nothing was transferred.`,
         );
       }
@@ -107,6 +130,7 @@ export class AmiTransferrer implements Transferrer {
     } else {
       if (!channels.remote) {
         throw new TransferRefusedError(
+          'not-connected',
           'The caller is no longer on the line; nothing was transferred.',
         );
       }

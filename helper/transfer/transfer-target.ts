@@ -1,6 +1,7 @@
 import type { CallView, CourierRef } from '../../shared/protocol';
 import type { TransferRequest } from '../app/helper-api';
 import { validateDialTarget } from '../ami/dial-target';
+import { AmiValueError } from '../ami/errors';
 import { courierExten } from './courier-exten';
 import { TransferRefusedError } from './errors';
 import type { TransferSettings } from './transfer-settings';
@@ -14,6 +15,19 @@ export interface TransferTarget {
   readonly to: string;
   /** Who that is, for the card's message. */
   readonly name?: string;
+}
+
+/** The value as AMI will dial it, or a refusal naming whose number to correct in the cabinet. */
+function dialable(value: string, whose: string): string {
+  try {
+    return validateDialTarget(value);
+  } catch (error) {
+    if (!(error instanceof AmiValueError)) throw error;
+    throw new TransferRefusedError(
+      'invalid-number',
+      `The number of ${whose} cannot be dialled (${error.problem}); correct it in the cabinet.`,
+    );
+  }
 }
 
 function holders(call: CallView): CourierRef[] {
@@ -37,25 +51,31 @@ function courierTarget(
     courier = couriers.find((c) => c.code === request.courierCode);
     if (!courier) {
       throw new TransferRefusedError(
+        'courier-not-holding',
         `Courier ${request.courierCode} holds none of this caller's parcels.`,
       );
     }
   } else if (couriers.length === 1) {
     courier = couriers[0];
   } else if (couriers.length === 0) {
-    throw new TransferRefusedError('No parcel of this caller is with a courier now.');
+    throw new TransferRefusedError('no-courier', 'No parcel of this caller is with a courier now.');
   } else {
     throw new TransferRefusedError(
+      'several-couriers',
       `Several couriers hold this caller's parcels (${couriers.map((c) => c.code).join(', ')}): ` +
         'choose one on the card.',
     );
   }
   if (!courier?.mobile) {
     throw new TransferRefusedError(
+      'no-courier-mobile',
       `Courier ${courier?.name ?? ''} has no mobile number in the courier card; add it in the cabinet.`,
     );
   }
-  const exten = validateDialTarget(courierExten(settings.courierExten, courier.mobile));
+  const exten = dialable(
+    courierExten(settings.courierExten, courier.mobile),
+    `courier ${courier.name} (courier card)`,
+  );
   return {
     target: 'courier',
     context: settings.courierContext,
@@ -76,13 +96,14 @@ function managerTarget(call: CallView, settings: TransferSettings): TransferTarg
       return {
         target: 'manager',
         context: settings.managerContext,
-        exten: validateDialTarget(extension),
+        exten: dialable(extension, `manager ${manager.user} (users.extPhone)`),
         to: extension,
         name: manager.name ?? manager.user,
       };
     }
   }
   throw new TransferRefusedError(
+    'no-manager',
     'This caller has no account manager with an extension (users.extPhone) in the cabinet.',
   );
 }

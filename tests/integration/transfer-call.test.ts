@@ -84,6 +84,7 @@ describe('transfer from the card', () => {
       courierCode: String(courier.code),
     });
     expect(result).toMatchObject({ ok: true, to: `+${courier.phonem}` });
+    expect(result.reason).toBeUndefined();
     const invite = await farEnd.waitForInvite({ since: 0 });
     expect(invite.dialled).toBe(`+${courier.phonem}`);
     expect(invite.fromUser).toBe(FIXTURE_NUMBERS.recipient);
@@ -92,6 +93,7 @@ describe('transfer from the card', () => {
       to: `+${courier.phonem}`,
       ok: true,
     });
+    expect(helper.transfers.at(-1)?.state).not.toHaveProperty('reason');
 
     const row = await transferredRow(card.callId);
     expect(row).toMatchObject({
@@ -127,6 +129,7 @@ describe('transfer from the card', () => {
       target: 'manager',
     });
     expect(result).toMatchObject({ ok: true, to: ACCOUNT_MANAGER.extensions[0] });
+    expect(result.reason).toBeUndefined();
     const invite = await manager.waitForInvite({ since: 0 });
     expect(invite.fromUser).toBe(FIXTURE_NUMBERS.clientMain);
 
@@ -139,5 +142,36 @@ describe('transfer from the card', () => {
       client_code: WELL_KNOWN.clients.mainClient.code,
     });
     await call.hangup();
+  });
+
+  it('tells the card the call is no longer connected when the caller hung up first', async () => {
+    await startPhone('101', 'answer', { answerAfterMs: 300 });
+    const call = await placeInboundCall({ from: FIXTURE_NUMBERS.clientMain, did: DIDS.direct });
+    const card = await answeredCard(FIXTURE_NUMBERS.clientMain);
+    await call.hangup();
+    await eventually(
+      () => helper.hub.activeCalls().some((c) => c.callId === card.callId),
+      (active) => !active,
+      'the end of the call on 101',
+    );
+
+    const result = await helper.transferrer.transfer(card, {
+      id: 't3',
+      callId: card.callId,
+      target: 'manager',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      to: ACCOUNT_MANAGER.extensions[0],
+      reason: 'not-connected',
+    });
+    expect(result.message).toMatch(/no longer connected to extension 101/);
+    expect(helper.transfers.at(-1)).toMatchObject({
+      call: { callId: card.callId },
+      state: { target: 'manager', ok: false, reason: 'not-connected' },
+    });
+    const row = await transferredRow(card.callId);
+    expect(row).toMatchObject({ transfer_target: 'manager', transfer_ok: 0 });
+    expect(row?.transfer_message).toMatch(/nothing was transferred/);
   });
 });

@@ -1,7 +1,7 @@
 import { registerStrings } from './core';
 
 /** Strings of the toolbar badge, notifications, context menu, popup and options. */
-registerStrings({
+export const SHELL_STRINGS = {
   ru: {
     'shell.name': 'Курьерская телефония',
 
@@ -348,4 +348,6 @@ registerStrings({
     'shell.options.language.ru': 'Русский',
     'shell.options.language.en': 'English',
   },
-});
+};
+
+registerStrings(SHELL_STRINGS);

@@ -6,21 +6,10 @@ import { CallStateLine } from './CallStateLine';
 import { CardActionsBar } from './CardActionsBar';
 import { displayNumber } from './format';
 import { IdentityView } from './IdentityView';
+import { TransferStatus } from './TransferStatus';
 
 function directionLabel(call: CallView): string {
   return t(`page.card.${call.direction}`);
-}
-
-function TransferStatus({ call }: { call: CallView }) {
-  const transfer = call.transfer;
-  if (!transfer) return null;
-  return (
-    <p class={`transfer ${transfer.ok ? 'transfer--ok' : 'transfer--failed'}`}>
-      {transfer.ok
-        ? t('page.card.transferred', { to: transfer.to })
-        : [t('page.card.transfer-failed'), transfer.message].filter(Boolean).join(': ')}
-    </p>
-  );
 }
 
 /** One call: who, its live state, and what the operator can do. Escape closes it. */

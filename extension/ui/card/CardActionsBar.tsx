@@ -4,6 +4,7 @@ import { t } from '../../lib/i18n/core';
 import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
 import { firstRelevantUrl, transferOptions, type TransferOption } from './card-links';
+import { RecordingLink } from './RecordingLink';
 
 /** Runs a handler only for the user's own clicks, never for script-dispatched ones. */
 function onGesture(handler: () => void): (event: Event) => void {
@@ -37,6 +38,7 @@ export function CardActionsBar({ call, actions }: { call: CallView; actions: Car
           {t('page.card.call-back')}
         </button>
       )}
+      <RecordingLink call={call} />
       {url && (
         <button type="button" class="action" onClick={onGesture(() => actions.open(url))}>
           {t('page.card.open')}

@@ -1,9 +1,5 @@
 import type { CallView, Identity } from '../../../shared/protocol';
-
-/** Only web links reach an `href`; anything else (a `javascript:` URL) is dropped. */
-export function safeUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
+import { webUrl } from '../common/web-url';
 
 /** The page the "open" action goes to: the client, else the courier, else the order. */
 export function firstRelevantUrl(identity: Identity): string | undefined {
@@ -12,7 +8,7 @@ export function firstRelevantUrl(identity: Identity): string | undefined {
     ...identity.couriers.map((courier) => courier.url),
     ...identity.deliveries.map((delivery) => delivery.url),
   ];
-  return candidates.map(safeUrl).find((url) => url !== undefined);
+  return candidates.map(webUrl).find((url) => url !== undefined);
 }
 
 export interface TransferOption {

@@ -90,6 +90,7 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
   color: #111827;
 }
 .action:hover { background: #f3f4f6; }
+.action--link { display: inline-block; text-decoration: none; color: #1d4ed8; }
 .action--primary { background: #2563eb; border-color: #2563eb; color: #ffffff; }
 .action--primary:hover { background: #1d4ed8; }
 .action--transfer { border-color: #93c5fd; }

@@ -1,5 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
+import { isWebUrl } from '../common/web-url';
 
 interface CallLink {
   key: string;
@@ -9,17 +10,12 @@ interface CallLink {
   label?: string;
 }
 
-/** The recording URL comes from PBX configuration; only web addresses become links. */
-function isWebUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
-}
-
 /** Cabinet pages of whoever the call was with, and its recording, in that order. */
 export function callLinks(call: CallView, party: string, time: string): CallLink[] {
   const links: CallLink[] = [];
   const { clients, couriers, deliveries } = call.identity;
   for (const client of clients) {
-    if (client.url === undefined) continue;
+    if (client.url === undefined || !isWebUrl(client.url)) continue;
     links.push({
       key: `client-${client.code}`,
       href: client.url,
@@ -28,7 +24,7 @@ export function callLinks(call: CallView, party: string, time: string): CallLink
     });
   }
   for (const delivery of deliveries) {
-    if (delivery.url === undefined) continue;
+    if (delivery.url === undefined || !isWebUrl(delivery.url)) continue;
     links.push({
       key: `order-${delivery.addressCode}`,
       href: delivery.url,
@@ -36,7 +32,7 @@ export function callLinks(call: CallView, party: string, time: string): CallLink
     });
   }
   for (const courier of couriers) {
-    if (courier.url === undefined) continue;
+    if (courier.url === undefined || !isWebUrl(courier.url)) continue;
     links.push({
       key: `courier-${courier.code}`,
       href: courier.url,

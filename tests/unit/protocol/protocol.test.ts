@@ -8,8 +8,11 @@ import {
   ProtocolError,
   SERVER_MESSAGE_TYPES,
   MAX_MESSAGE_BYTES,
+  TransferFailure,
+  type ServerMessage,
+  type TransferState,
 } from '../../../shared/protocol';
-import { clientSamples, serverSamples } from './samples';
+import { call, clientSamples, serverSamples } from './samples';
 
 describe('protocol round trip', () => {
   it('has a sample for every message type', () => {
@@ -152,6 +155,53 @@ describe('dial numbers on their way to the PBX', () => {
     (number) => {
       const result = parseClientMessage({ type: 'dial', id: 'a', number, source: 'link' });
       expect(result.ok).toBe(false);
+    },
+  );
+});
+
+describe('transfer state on a call', () => {
+  function withTransfer(transfer: Record<string, unknown>): Record<string, unknown> {
+    return {
+      type: 'call',
+      call: {
+        ...call,
+        transfer: { target: 'manager', to: '103', ok: false, at: 1_700_000_030_000, ...transfer },
+      },
+    };
+  }
+
+  it.each(TransferFailure.options)(
+    'carries the failure reason %s through encode → parse',
+    (reason) => {
+      const transfer: TransferState = {
+        target: 'courier',
+        to: '+79031112233',
+        ok: false,
+        at: 1_700_000_030_000,
+        reason,
+        message: 'AMI action BlindTransfer was refused by the PBX: No such channel',
+      };
+      const message: ServerMessage = { type: 'call', call: { ...call, transfer } };
+      expect(parseServerMessage(encodeMessage(message))).toEqual({ ok: true, message });
+    },
+  );
+
+  it('still reads a failure from a helper that sends no reason', () => {
+    const message = withTransfer({ message: 'No parcel of this caller is with a courier now.' });
+    expect(parseServerMessage(message)).toEqual({ ok: true, message });
+  });
+
+  it('reads a refusal made before a number was found', () => {
+    expect(parseServerMessage(withTransfer({ to: '', reason: 'no-manager' })).ok).toBe(true);
+  });
+
+  it.each(['busy', '', 'PBX-REFUSED', 7, null])(
+    'reads the unknown reason %j as a generic failure, keeping the call',
+    (reason) => {
+      const parsed = parseServerMessage(withTransfer({ reason }));
+      expect(parsed.ok && parsed.message.type === 'call' && parsed.message.call.transfer).toEqual(
+        expect.objectContaining({ reason: 'failed', to: '103' }),
+      );
     },
   );
 });

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { CallView, TransferState } from '../../../shared/protocol';
+import type { CallView, Identity, TransferState } from '../../../shared/protocol';
 import type { AmiResponse } from '../../../helper/ami/client';
 import type { ChannelSnapshot } from '../../../helper/ami/channel-snapshot';
-import { AmiPermissionError } from '../../../helper/ami/errors';
+import {
+  AmiActionError,
+  AmiDisconnectedError,
+  AmiPermissionError,
+  AmiTimeoutError,
+} from '../../../helper/ami/errors';
 import type { AmiFields } from '../../../helper/ami/encode';
 import { AmiTransferrer, type TransferAmi } from '../../../helper/transfer/ami-transferrer';
 import { callChannels } from '../../../helper/transfer/call-channels';
 import { courierExten } from '../../../helper/transfer/courier-exten';
-import { TransferConfigError } from '../../../helper/transfer/errors';
+import { TransferConfigError, TransferRefusedError } from '../../../helper/transfer/errors';
 import {
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
@@ -72,6 +77,32 @@ function transferrer(ami: FakeAmi, settings: Partial<TransferSettings> = {}) {
   return { instance, states };
 }
 
+function withCourierMobile(mobile: string | undefined): Identity {
+  const courier = { code: '31', name: 'Иванов Пётр', ...(mobile ? { mobile } : {}) };
+  return { ...RECIPIENT, deliveries: [{ addressCode: '5001', orderCode: '7001', courier }] };
+}
+
+function withManagerExtensions(extensions: string[]): Identity {
+  return {
+    ...CLIENT,
+    clients: CLIENT.clients.map((client) => ({
+      ...client,
+      manager: { user: 'manager1', name: 'Анна', extensions },
+    })),
+  };
+}
+
+/** The reason a refused transfer gives, or a failure when it was not refused. */
+function refusalOf(attempt: () => unknown): string {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof TransferRefusedError) return error.reason;
+    throw error;
+  }
+  throw new Error('the transfer was not refused');
+}
+
 describe('transferTarget', () => {
   it('sends a recipient to the chosen courier holding the parcel, on his mobile', () => {
     const target = transferTarget(
@@ -96,6 +127,74 @@ describe('transferTarget', () => {
         DEFAULT_TRANSFER_SETTINGS,
       ),
     ).toThrow(/Several couriers hold this caller's parcels \(31, 32\)/);
+  });
+
+  it.each([
+    [
+      'no courier holds a parcel',
+      CLIENT,
+      undefined,
+      'no-courier',
+      /No parcel of this caller is with a courier now/,
+    ],
+    [
+      'the chosen courier holds none',
+      RECIPIENT,
+      '99',
+      'courier-not-holding',
+      /Courier 99 holds none of this caller's parcels/,
+    ],
+    [
+      'several couriers and none chosen',
+      RECIPIENT,
+      undefined,
+      'several-couriers',
+      /choose one on the card/,
+    ],
+    [
+      'the courier has no mobile',
+      withCourierMobile(undefined),
+      '31',
+      'no-courier-mobile',
+      /has no mobile number in the courier card/,
+    ],
+    [
+      'the mobile is not a dial string',
+      withCourierMobile(`+7${'9'.repeat(40)}`),
+      '31',
+      'invalid-number',
+      /courier Иванов Пётр \(courier card\) cannot be dialled/,
+    ],
+  ] as const)(
+    'refuses a courier transfer when %s',
+    (_case, identity, courierCode, reason, message) => {
+      const request = courierCode
+        ? { id: 'r', callId: CALL, target: 'courier' as const, courierCode }
+        : { id: 'r', callId: CALL, target: 'courier' as const };
+      const attempt = () =>
+        transferTarget(activeView({ identity }), request, DEFAULT_TRANSFER_SETTINGS);
+      expect(attempt).toThrow(message);
+      expect(refusalOf(attempt)).toBe(reason);
+    },
+  );
+
+  it.each([
+    ['no manager', withManagerExtensions([]), 'no-manager', /no account manager with an extension/],
+    [
+      'an extension that is not a dial string',
+      withManagerExtensions(['103 (desk)']),
+      'invalid-number',
+      /manager manager1 \(users.extPhone\) cannot be dialled/,
+    ],
+  ] as const)('refuses a manager transfer for %s', (_case, identity, reason, message) => {
+    const attempt = () =>
+      transferTarget(
+        activeView({ identity }),
+        { id: 'r', callId: CALL, target: 'manager' },
+        DEFAULT_TRANSFER_SETTINGS,
+      );
+    expect(attempt).toThrow(message);
+    expect(refusalOf(attempt)).toBe(reason);
   });
 
   it("sends a client to the account manager's extension", () => {
@@ -180,12 +279,64 @@ describe('AmiTransferrer', () => {
       callId: CALL,
       target: 'manager',
     });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, to: '103', reason: 'pbx-permission' });
     expect(result.message).toMatch(/Add "call" to the write= line/);
-    expect(states[0]?.state.ok).toBe(false);
+    expect(states[0]?.state).toMatchObject({ ok: false, to: '103', reason: 'pbx-permission' });
+    expect(states[0]?.state.message).toMatch(/Add "call" to the write= line/);
   });
 
-  it('refuses without asking the PBX when the caller has nobody to go to', async () => {
+  it.each([
+    [new AmiActionError('BlindTransfer', 'No such channel'), 'pbx-refused'],
+    [new AmiTimeoutError('BlindTransfer', 5_000), 'pbx-unavailable'],
+    [new AmiDisconnectedError('BlindTransfer', 'socket closed'), 'pbx-unavailable'],
+    [new Error('unexpected'), 'failed'],
+  ] as const)('reports %s from the PBX as %s', async (error, reason) => {
+    const ami = new FakeAmi();
+    ami.refuse = error;
+    const { instance, states } = transferrer(ami);
+    const result = await instance.transfer(activeView({ identity: CLIENT }), {
+      id: 'r',
+      callId: CALL,
+      target: 'manager',
+    });
+    expect(result).toEqual({ ok: false, to: '103', reason, message: error.message });
+    expect(states[0]?.state).toEqual({
+      target: 'manager',
+      to: '103',
+      ok: false,
+      at: 1_000,
+      reason,
+      message: error.message,
+    });
+  });
+
+  it('says nothing was transferred when the operator has left the call', async () => {
+    const ami = new FakeAmi([snapshot('PJSIP/trunk-00000001', CALL)]);
+    const { instance, states } = transferrer(ami);
+    const result = await instance.transfer(activeView({ identity: CLIENT }), {
+      id: 'r',
+      callId: CALL,
+      target: 'manager',
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'not-connected' });
+    expect(result.message).toMatch(/no longer connected to extension 101/);
+    expect(ami.actions).toEqual([]);
+    expect(states[0]?.state.reason).toBe('not-connected');
+  });
+
+  it('says nothing was transferred when the caller has left a redirect', async () => {
+    const ami = new FakeAmi([snapshot('PJSIP/101-00000002', CALL)]);
+    const { instance } = transferrer(ami, { method: 'redirect' });
+    const result = await instance.transfer(activeView({ identity: CLIENT }), {
+      id: 'r',
+      callId: CALL,
+      target: 'manager',
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'not-connected' });
+    expect(ami.actions).toEqual([]);
+  });
+
+  it('refuses without asking the PBX when the caller has nobody to go to, and tells the card why', async () => {
     const ami = new FakeAmi();
     const { instance, states } = transferrer(ami);
     const result = await instance.transfer(activeView({ identity: CLIENT }), {
@@ -195,25 +346,55 @@ describe('AmiTransferrer', () => {
     });
     expect(result).toEqual({
       ok: false,
+      reason: 'no-courier',
       message: 'No parcel of this caller is with a courier now.',
     });
     expect(ami.actions).toEqual([]);
-    expect(states).toEqual([]);
+    expect(states).toEqual([
+      {
+        call: expect.objectContaining({ callId: CALL }),
+        state: {
+          target: 'courier',
+          to: '',
+          ok: false,
+          at: 1_000,
+          reason: 'no-courier',
+          message: 'No parcel of this caller is with a courier now.',
+        },
+      },
+    ]);
   });
 
   it('refuses a call that is not answered', async () => {
     const ami = new FakeAmi();
-    const { instance } = transferrer(ami);
+    const { instance, states } = transferrer(ami);
     const result = await instance.transfer(activeView({ identity: CLIENT, state: 'ringing' }), {
       id: 'r',
       callId: CALL,
       target: 'manager',
     });
-    expect(result).toMatchObject({
+    expect(result).toEqual({
       ok: false,
+      reason: 'not-answered',
       message: 'Only an answered call can be transferred.',
     });
     expect(ami.actions).toEqual([]);
+    expect(states[0]?.state).toMatchObject({
+      target: 'manager',
+      ok: false,
+      reason: 'not-answered',
+    });
+  });
+
+  it('leaves the reason out of a transfer that went through', async () => {
+    const { instance, states } = transferrer(new FakeAmi());
+    const result = await instance.transfer(activeView({ identity: CLIENT }), {
+      id: 'r',
+      callId: CALL,
+      target: 'manager',
+    });
+    expect(result.reason).toBeUndefined();
+    expect(states[0]?.state).not.toHaveProperty('reason');
   });
 
   it('refuses settings that would build invalid AMI values', () => {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from '../../../../extension/lib/i18n/core';
+import { setLanguage, type Language } from '../../../../extension/lib/i18n/core';
 import '../../../../extension/lib/i18n/page-strings';
 import type { CardActions } from '../../../../extension/ui/card/card-actions';
 import { CardPresenter } from '../../../../extension/ui/card/card-presenter';
-import type { CallView } from '../../../../shared/protocol';
+import { TransferFailure, type CallView, type TransferState } from '../../../../shared/protocol';
 import { call, clientCall, courierCall, recipientCall } from './support/sample-calls';
 import { scriptClick, userClick, userKey } from './support/trusted-events';
 
@@ -240,5 +240,170 @@ describe('incoming-call card actions', () => {
       }),
     );
     expect(card.textContent).toContain('Переведено на 103');
+  });
+});
+
+const PBX_DETAIL = 'AMI action BlindTransfer was refused by the PBX: No such channel';
+
+function failedTransfer(transfer: Partial<TransferState> = {}): CallView {
+  return clientCall({
+    state: 'answered',
+    answeredAt: Date.now(),
+    transfer: { target: 'manager', to: '103', ok: false, at: Date.now(), ...transfer },
+  });
+}
+
+function transferLine(call: CallView): string {
+  return show(call).querySelector('.transfer--failed')?.textContent ?? '';
+}
+
+describe('transfer outcome on the card', () => {
+  const sentences: Record<Exclude<TransferFailure, 'failed'>, Record<Language, string>> = {
+    'not-answered': {
+      ru: 'Не удалось перевести звонок: звонок не принят на вашем телефоне',
+      en: 'Could not transfer the call: the call is not answered on your phone',
+    },
+    'not-connected': {
+      ru: 'Не удалось перевести звонок: звонок уже разъединён',
+      en: 'Could not transfer the call: the call is no longer connected',
+    },
+    'no-courier': {
+      ru: 'Не удалось перевести звонок: сейчас ни одна посылка звонящего не у курьера',
+      en: "Could not transfer the call: none of the caller's parcels is with a courier now",
+    },
+    'courier-not-holding': {
+      ru: 'Не удалось перевести звонок: у этого курьера больше нет посылок звонящего',
+      en: "Could not transfer the call: this courier no longer holds any of the caller's parcels",
+    },
+    'several-couriers': {
+      ru: 'Не удалось перевести звонок: посылки звонящего у нескольких курьеров, выберите одного',
+      en: "Could not transfer the call: several couriers hold the caller's parcels, choose one",
+    },
+    'no-courier-mobile': {
+      ru: 'Не удалось перевести звонок: в карточке курьера нет мобильного номера',
+      en: 'Could not transfer the call: the courier card has no mobile number',
+    },
+    'no-manager': {
+      ru: 'Не удалось перевести звонок: у звонящего нет менеджера с внутренним номером',
+      en: 'Could not transfer the call: the caller has no account manager with an internal number',
+    },
+    'invalid-number': {
+      ru: 'Не удалось перевести звонок: номер для перевода записан в кабинете с ошибкой, исправьте его',
+      en: 'Could not transfer the call: the number to transfer to is written wrongly in the cabinet, correct it',
+    },
+    'pbx-permission': {
+      ru: 'Не удалось перевести звонок: АТС не разрешает помощнику переводить звонки. Сообщите администратору.',
+      en: 'Could not transfer the call: the PBX does not let the helper transfer calls. Tell your administrator.',
+    },
+    'pbx-refused': {
+      ru: 'Не удалось перевести звонок: АТС отклонила перевод',
+      en: 'Could not transfer the call: the PBX refused the transfer',
+    },
+    'pbx-unavailable': {
+      ru: 'Не удалось перевести звонок: нет связи с АТС, повторите чуть позже',
+      en: 'Could not transfer the call: no connection to the PBX, try again shortly',
+    },
+  };
+  const cases = Object.entries(sentences).flatMap(([reason, byLanguage]) =>
+    (['ru', 'en'] as const).map((language) => ({
+      reason: reason as TransferFailure,
+      language,
+      sentence: byLanguage[language],
+    })),
+  );
+
+  it('has a sentence for every reason the protocol knows', () => {
+    expect([...Object.keys(sentences), 'failed'].sort()).toEqual(
+      [...TransferFailure.options].sort(),
+    );
+  });
+
+  it.each(cases)('says $reason in $language without the English detail', (example) => {
+    setLanguage(example.language);
+    expect(transferLine(failedTransfer({ reason: example.reason, message: PBX_DETAIL }))).toBe(
+      example.sentence,
+    );
+  });
+
+  it.each([
+    ['ru', 'Не удалось перевести звонок'],
+    ['en', 'Could not transfer the call'],
+  ] as const)('adds the English detail to the generic failure in %s', (language, generic) => {
+    setLanguage(language);
+    expect(transferLine(failedTransfer({ reason: 'failed', message: PBX_DETAIL }))).toBe(
+      `${generic}: ${PBX_DETAIL}`,
+    );
+    expect(transferLine(failedTransfer({ reason: 'failed' }))).toBe(generic);
+  });
+
+  it('falls back to the generic text and the message from a helper that sends no reason', () => {
+    expect(transferLine(failedTransfer({ message: PBX_DETAIL }))).toBe(
+      `Не удалось перевести звонок: ${PBX_DETAIL}`,
+    );
+    expect(transferLine(failedTransfer())).toBe('Не удалось перевести звонок');
+  });
+
+  it('says where a transfer went in both languages', () => {
+    const done = clientCall({
+      state: 'answered',
+      transfer: { target: 'manager', to: '103', ok: true, at: Date.now(), message: 'Transferred.' },
+    });
+    expect(show(done).querySelector('.transfer--ok')!.textContent).toBe('Переведено на 103');
+    setLanguage('en');
+    expect(show(done).querySelector('.transfer--ok')!.textContent).toBe('Transferred to 103');
+  });
+});
+
+describe('recording link on the card', () => {
+  const RECORDING = 'https://pbx.courier.example/recordings/1741944600.17.wav';
+
+  function recordingLink(call: CallView): HTMLAnchorElement | null {
+    return show(call).querySelector<HTMLAnchorElement>(`a[href="${call.recordingUrl ?? ''}"]`);
+  }
+
+  it('links the recording of an ended call, opening in a new tab', () => {
+    const link = recordingLink(
+      clientCall({ state: 'ended', result: 'answered', recordingUrl: RECORDING }),
+    );
+    expect(link).not.toBeNull();
+    expect(link!.textContent).toBe('Запись разговора');
+    expect(link!.target).toBe('_blank');
+    expect(link!.rel).toContain('noopener');
+    expect(link!.tabIndex).toBe(0);
+    link!.focus();
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('names the link in English too', () => {
+    setLanguage('en');
+    const card = show(clientCall({ state: 'ended', recordingUrl: RECORDING }));
+    expect(card.querySelector(`a[href="${RECORDING}"]`)!.textContent).toBe('Recording');
+  });
+
+  it('shows no recording while the call goes on', () => {
+    for (const state of ['ringing', 'answered', 'answered-elsewhere'] as const) {
+      const card = show(clientCall({ state, recordingUrl: RECORDING }));
+      expect(card.querySelector(`a[href="${RECORDING}"]`)).toBeNull();
+      expect(card.textContent).not.toContain('Запись разговора');
+    }
+  });
+
+  it('shows no recording link for an ended call without one', () => {
+    expect(show(clientCall({ state: 'ended' })).textContent).not.toContain('Запись разговора');
+  });
+
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://pbx.courier.example/rec.wav',
+    'file:///C:/recordings/rec.wav',
+    ' https://pbx.courier.example/rec.wav',
+  ])('never links the recording URL %j', (url) => {
+    const card = show(clientCall({ state: 'ended', recordingUrl: url }));
+    expect(card.textContent).not.toContain('Запись разговора');
+    expect(card.querySelectorAll('a[href]')).toHaveLength(
+      card.querySelectorAll('a[href^="https://cabinet"]').length,
+    );
   });
 });

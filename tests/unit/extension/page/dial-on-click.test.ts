@@ -16,7 +16,7 @@ let linker: LinkerHarness;
 
 const progress = (
   requestId: string,
-  stage: 'ringing-you' | 'dialling' | 'connected',
+  stage: 'ringing-you' | 'dialling' | 'connected' | 'ended',
 ): DialUpdate => ({
   type: 'dial.progress',
   id: requestId,
