@@ -14,7 +14,7 @@ import {
   eventually,
   migrateHarnessDatabase,
   tempStateDir,
-} from '../unit/journal/support/harness-journal';
+} from '../support/journal/harness-journal';
 
 const TOKEN = 'serve-token-0123456789abcdef0123456789';
 

@@ -16,7 +16,7 @@ import {
   eventually,
   migrateHarnessDatabase,
   tempStateDir,
-} from '../unit/journal/support/harness-journal';
+} from '../support/journal/harness-journal';
 import { connectAmi } from '../harness/ami';
 import {
   COMPANY_DID,

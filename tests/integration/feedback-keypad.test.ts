@@ -12,7 +12,7 @@ import {
   connectRoot,
   eventually,
   migrateHarnessDatabase,
-} from '../unit/journal/support/harness-journal';
+} from '../support/journal/harness-journal';
 import {
   COMPANY_DID,
   startTestPbxService,

@@ -22,7 +22,7 @@ import {
   eventually,
   journalRows,
   type JournalRow,
-} from '../unit/journal/support/harness-journal';
+} from '../support/journal/harness-journal';
 
 const RECORDINGS = 'https://pbx.test/recordings/';
 

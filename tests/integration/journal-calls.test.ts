@@ -13,8 +13,8 @@ import {
   migrateHarnessDatabase,
   tempStateDir,
   type JournalRow,
-} from '../unit/journal/support/harness-journal';
-import { startLiveHelper, type LiveHelper } from '../unit/journal/support/live-helper';
+} from '../support/journal/harness-journal';
+import { startLiveHelper, type LiveHelper } from '../support/journal/live-helper';
 
 /** This operator's phone is 101; 102 belongs to a colleague in the same ring group. */
 const EXTENSIONS = ['101'];

@@ -6,7 +6,7 @@ import {
   connectAs,
   connectRoot,
   migrateHarnessDatabase,
-} from '../unit/journal/support/harness-journal';
+} from '../support/journal/harness-journal';
 
 let root: Connection;
 

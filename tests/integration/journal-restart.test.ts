@@ -17,12 +17,10 @@ import {
   liveServices,
   migrateHarnessDatabase,
   tempStateDir,
-} from '../unit/journal/support/harness-journal';
-import type { LiveHelperOptions } from '../unit/journal/support/live-helper';
+} from '../support/journal/harness-journal';
+import type { LiveHelperOptions } from '../support/journal/live-helper';
 
-const SCRIPT = fileURLToPath(
-  new URL('../unit/journal/support/live-helper-process.ts', import.meta.url),
-);
+const SCRIPT = fileURLToPath(new URL('../support/journal/live-helper-process.ts', import.meta.url));
 
 interface HelperProcess {
   readonly child: ChildProcess;

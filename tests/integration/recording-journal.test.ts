@@ -14,8 +14,8 @@ import {
   liveServices,
   migrateHarnessDatabase,
   tempStateDir,
-} from '../unit/journal/support/harness-journal';
-import { startLiveHelper, type LiveHelper } from '../unit/journal/support/live-helper';
+} from '../support/journal/harness-journal';
+import { startLiveHelper, type LiveHelper } from '../support/journal/live-helper';
 
 let helper: LiveHelper;
 let db: Connection;

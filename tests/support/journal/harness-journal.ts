@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
-import { runMigrateCommand } from '../../../../helper/journal/run-migrate-command';
-import { harnessInfo } from '../../../harness/harness-info';
+import { runMigrateCommand } from '../../../helper/journal/run-migrate-command';
+import { harnessInfo } from '../../harness/harness-info';
 import type { LiveServices } from './live-helper';
 
 /** The journal's writer account the tests create with `migrate`. */
