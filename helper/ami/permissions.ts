@@ -13,6 +13,7 @@ const REQUIRED_WRITE_CLASS: Readonly<Record<string, string>> = {
   getvar: 'call or reporting',
   status: 'call or reporting',
   coreshowchannels: 'reporting',
+  showdialplan: 'config or reporting',
   command: 'command',
   filter: 'system',
 };

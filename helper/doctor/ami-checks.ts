@@ -1,24 +1,11 @@
 import { AmiActionError, AmiClient, AmiLoginError, AmiPermissionError } from '../ami';
 import type { PbxConfig } from '../config/types';
+import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
 import { fail, ok, skip } from './check-result';
 import type { CheckResult } from './check-result';
 import { probeAmiPort } from './ami-reachability';
 
-/** The part of the AMI client the doctor uses; `AmiClient` is the real one. */
-export interface DoctorAmiSession {
-  start(): Promise<void>;
-  action(
-    name: string,
-    fields?: Record<string, string>,
-    options?: { timeoutMs?: number },
-  ): Promise<unknown>;
-  actionList(
-    name: string,
-    fields?: Record<string, string>,
-    options?: { timeoutMs?: number },
-  ): Promise<unknown>;
-  close(): Promise<void>;
-}
+export type { DoctorAmiSession } from './ami-session';
 
 export type AmiSessionFactory = (pbx: PbxConfig, signal: AbortSignal) => DoctorAmiSession;
 
@@ -149,11 +136,38 @@ async function leastPrivilege(session: DoctorAmiSession): Promise<CheckResult> {
   );
 }
 
-/** TCP reachability, login, and the write privileges the helper needs, and no more. */
+function loginFailure(pbx: PbxConfig, error: unknown): CheckResult {
+  const refused = error instanceof AmiLoginError;
+  return fail(
+    'AMI login',
+    refused
+      ? `the PBX refused the login as "${pbx.user}"`
+      : `login failed: ${(error as Error).message}`,
+    refused
+      ? 'check pbx.user/pbx.secret (or COURIER_PBX_SECRET) against the account in manager.conf ' +
+          "or manager_custom.conf, and that its permit= admits this workstation's address"
+      : firewallFix(pbx),
+  );
+}
+
+function needsLogin(after: readonly AmiSessionCheck[]): CheckResult[] {
+  const reason = 'needs a login';
+  return [
+    skip('AMI privileges', reason),
+    skip('AMI least privilege', reason),
+    ...after.flatMap((check) => check.names.map((name) => skip(name, reason))),
+  ];
+}
+
+/**
+ * TCP reachability, login, and the write privileges the helper needs, and no more; then
+ * `after`, the other sections' checks that need the same session.
+ */
 export async function checkAmi(
   pbx: PbxConfig,
   signal: AbortSignal,
   factory: AmiSessionFactory = createAmiSession,
+  after: readonly AmiSessionCheck[] = [],
 ): Promise<CheckResult[]> {
   const where = `${pbx.host}:${pbx.port}`;
   const port = await probeAmiPort(pbx.host, pbx.port, PORT_TIMEOUT_MS, signal);
@@ -161,14 +175,22 @@ export async function checkAmi(
     return [
       fail('AMI reachable', `cannot reach AMI at ${where}: ${port.reason}`, firewallFix(pbx)),
       skip('AMI login', 'needs the AMI port'),
-      skip('AMI privileges', 'needs a login'),
-      skip('AMI least privilege', 'needs a login'),
+      ...needsLogin(after),
     ];
   }
   const results: CheckResult[] = [ok('AMI reachable', `${where} answers (${port.greeting})`)];
   const session = factory(pbx, signal);
   try {
-    const started = await withDeadline(session.start(), LOGIN_TIMEOUT_MS);
+    let started: 'started' | 'timeout';
+    try {
+      started = await withDeadline(
+        session.start().then(() => 'started' as const),
+        LOGIN_TIMEOUT_MS,
+      );
+    } catch (error) {
+      results.push(loginFailure(pbx, error), ...needsLogin(after));
+      return results;
+    }
     if (started === 'timeout') {
       results.push(
         fail(
@@ -176,31 +198,15 @@ export async function checkAmi(
           `no login answer from ${where} within ${LOGIN_TIMEOUT_MS} ms`,
           firewallFix(pbx),
         ),
-        skip('AMI privileges', 'needs a login'),
-        skip('AMI least privilege', 'needs a login'),
+        ...needsLogin(after),
       );
       return results;
     }
     results.push(ok('AMI login', `logged in as "${pbx.user}"`));
     results.push(await privileges(session), await leastPrivilege(session));
-  } catch (error) {
-    const refused = error instanceof AmiLoginError;
-    results.push(
-      fail(
-        'AMI login',
-        refused
-          ? `the PBX refused the login as "${pbx.user}"`
-          : `login failed: ${(error as Error).message}`,
-        refused
-          ? 'check pbx.user/pbx.secret (or COURIER_PBX_SECRET) against the account in manager.conf ' +
-              "or manager_custom.conf, and that its permit= admits this workstation's address"
-          : firewallFix(pbx),
-      ),
-      skip('AMI privileges', 'needs a login'),
-      skip('AMI least privilege', 'needs a login'),
-    );
+    for (const check of after) results.push(...(await check.run(session)));
+    return results;
   } finally {
     await session.close();
   }
-  return results;
 }

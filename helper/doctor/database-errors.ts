@@ -16,7 +16,8 @@ const UNREACHABLE = new Set([
   'PROTOCOL_CONNECTION_LOST',
 ]);
 
-function codeOf(error: unknown): string {
+/** The driver's error code (`ER_ACCESS_DENIED_ERROR`, `ECONNREFUSED`), or empty. */
+export function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';
 }

@@ -1,5 +1,6 @@
 import type { LoadConfigResult } from '../config/load';
 import type { ConfigProblem } from '../config/types';
+import type { MigrationSource } from '../journal/migration-source';
 import { configSecrets } from '../log/logger-for-config';
 import { createScrubber } from '../log/scrub';
 import type { AmiSessionFactory } from './ami-checks';
@@ -8,7 +9,9 @@ import { fail, ok, skip } from './check-result';
 import type { CheckResult } from './check-result';
 import { checkDatabase } from './database-checks';
 import type { DoctorDatabaseFactory } from './doctor-database';
+import { checkJournal } from './journal-checks';
 import { checkPortFree } from './port-check';
+import { transferContextChecks } from './transfer-context-checks';
 import { formatResult, summaryLine } from './report';
 
 export interface DoctorOptions {
@@ -18,7 +21,10 @@ export interface DoctorOptions {
   signal: AbortSignal;
   /** Seams for tests; the real AMI client and mysql2 pool by default. */
   amiSession?: AmiSessionFactory;
+  /** Opens the lookup account and the journal account. */
   database?: DoctorDatabaseFactory;
+  /** The journal migrations this helper carries. */
+  migrations?: MigrationSource;
 }
 
 function configResults(result: LoadConfigResult): CheckResult[] {
@@ -76,11 +82,23 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
       sections.find((section) => blocked.has(section));
     const demo = config.mode === 'demo';
     const pbx = demo ? 'mode "demo"' : blockedBy(['pbx']);
+    const transfer = blockedBy(['transfer']);
     if (pbx) emit([skip('AMI checks', skipReason(pbx))]);
-    else emit(await checkAmi(config.pbx, options.signal, options.amiSession));
+    else {
+      const after = transfer ? [] : [transferContextChecks(config.transfer)];
+      emit(await checkAmi(config.pbx, options.signal, options.amiSession, after));
+    }
+    if (transfer && !pbx) emit([skip('transfer contexts', skipReason(transfer))]);
     const database = demo ? 'mode "demo"' : blockedBy(['database', 'lookup', 'operator']);
     if (database) emit([skip('database checks', skipReason(database))]);
     else emit(await checkDatabase(config, options.database));
+    const journal = demo ? 'mode "demo"' : blockedBy(['database', 'journal']);
+    if (journal) emit([skip('journal checks', skipReason(journal))]);
+    else {
+      emit(
+        await checkJournal(config, { database: options.database, migrations: options.migrations }),
+      );
+    }
     const port = blockedBy(['websocket']);
     if (port) emit([skip('WebSocket port free', skipReason(port))]);
     else emit([await checkPortFree(config.websocket.port)]);

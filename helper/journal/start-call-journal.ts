@@ -1,3 +1,4 @@
+import { journalSpoolDir } from './spool-dir';
 import { join } from 'node:path';
 import type { IdentityResolver } from '../app/identity-resolver';
 import type { JournalReader } from '../app/journal-reader';
@@ -65,7 +66,7 @@ export async function startCallJournal(
   options: StartCallJournalOptions,
 ): Promise<RunningCallJournal> {
   const { settings, logger } = options;
-  const dir = settings.spoolDir || join(options.stateDir, 'journal');
+  const dir = journalSpoolDir(settings.spoolDir, options.stateDir);
   const onError = (error: unknown, context: string): void => logger?.warn({ err: error }, context);
   const database =
     options.databaseOverride ??

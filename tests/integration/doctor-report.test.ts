@@ -6,17 +6,32 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
+import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { harnessInfo } from '../harness/harness-info';
+import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
 
 /** A copy of the courier tables without the index on contacts.VALUE. */
 const NO_INDEX_DB = 'courier_doctor_no_index';
 const TABLES = ['users', 'kurier', 'clients', 'fio', 'zakaz', 'address', 'givn', 'contacts'];
+/** A database whose journal is one migration behind, with its own journal account. */
+const BEHIND_DB = 'courier_doctor_journal';
+const BEHIND_ACCOUNT = { user: 'courier_doctor_jw', password: 'behind-Journal-7731' } as const;
 
 interface Overrides {
   amiSecret?: string;
   dbPort?: number;
   database?: string;
   extra?: string;
+}
+
+function journalSection(account: { user: string; password: string }, spoolDir: string): string {
+  return [
+    '[journal]',
+    'enabled = true',
+    `user = "${account.user}"`,
+    `password = "${account.password}"`,
+    `spoolDir = ${JSON.stringify(spoolDir)}`,
+  ].join('\n');
 }
 
 /** A loopback TCP port nothing listens on right now. */
@@ -62,12 +77,34 @@ describe('doctor against the real PBX and database', () => {
       }
       await sql(`DROP INDEX contacts_value_type ON ${NO_INDEX_DB}.contacts`);
       await sql(`GRANT SELECT ON ${NO_INDEX_DB}.* TO '${mariadb.readOnly.user}'@'%'`);
+      await sql(`DROP DATABASE IF EXISTS ${BEHIND_DB}`);
+      await sql(`CREATE DATABASE ${BEHIND_DB}`);
+      await sql(`GRANT SELECT ON ${BEHIND_DB}.* TO '${mariadb.readOnly.user}'@'%'`);
+    });
+    expect(await migrateHarnessDatabase()).toBe(0);
+    const behind: string[] = [];
+    const migrated = await runMigrateCommand({
+      database: { host: mariadb.host, port: mariadb.port, database: BEHIND_DB },
+      admin: { user: mariadb.root.user, password: mariadb.root.password },
+      writer: { ...BEHIND_ACCOUNT, host: '%' },
+      print: (line) => behind.push(line),
+    });
+    expect(migrated, behind.join('\n')).toBe(0);
+    // As if this helper were an upgrade whose migration 002 has not been applied yet.
+    await asRoot(async (sql) => {
+      await sql(`DROP TABLE ${BEHIND_DB}.call_feedback`);
+      await sql(`DELETE FROM ${BEHIND_DB}.telephony_schema_migrations WHERE version = '002'`);
     });
   });
 
   afterAll(async () => {
     await asRoot(async (sql) => {
       await sql(`DROP DATABASE IF EXISTS ${NO_INDEX_DB}`);
+      await sql(
+        `REVOKE SELECT ON ${BEHIND_DB}.* FROM '${harnessInfo().mariadb.readOnly.user}'@'%'`,
+      );
+      await sql(`DROP DATABASE IF EXISTS ${BEHIND_DB}`);
+      await sql(`DROP USER IF EXISTS '${BEHIND_ACCOUNT.user}'@'%'`);
     });
     rmSync(dir, { recursive: true, force: true });
   });
@@ -128,7 +165,74 @@ describe('doctor against the real PBX and database', () => {
       '[ok]   contacts.VALUE lookup uses an index: every lookup searches contacts by contacts_value_type',
     );
     expect(out).toContain(`[ok]   WebSocket port free: 127.0.0.1:${wsPort} is free`);
+    expect(out).toContain(
+      '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
+    );
+    expect(out).toContain('[ok]   transfer.managerContext exists');
+    expect(out).toContain('[skip] journal checks: journal.enabled is false');
     expect(code).toBe(0);
+    expectNoSecrets(out);
+  });
+
+  it('passes the journal once migrate has run', async () => {
+    const spoolDir = join(dir, 'spool');
+    const { code, out } = await doctor({ extra: journalSection(JOURNAL_ACCOUNT, spoolDir) });
+    expect(out).not.toContain('[FAIL]');
+    const { mariadb } = harnessInfo();
+    expect(out).toContain(
+      `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
+    );
+    expect(out).toContain(
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 002 applied',
+    );
+    expect(out).toContain(
+      '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
+    );
+    expect(out).toContain(
+      `[ok]   journal spool folder writable: "${spoolDir}" does not exist yet; it can be created and written`,
+    );
+    expect(code).toBe(0);
+    expectNoSecrets(out);
+    expect(out).not.toContain(JOURNAL_ACCOUNT.password);
+  });
+
+  it('sends a journal missing a table and a migration to courier-helper migrate', async () => {
+    const { code, out } = await doctor({
+      database: BEHIND_DB,
+      extra: journalSection(BEHIND_ACCOUNT, join(dir, 'spool')),
+    });
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 002) is not applied`,
+    );
+    expect(out).toMatch(
+      /journal tables migrated: .*\n\s+fix: run courier-helper migrate --config \S+helper\.toml --admin-user /,
+    );
+    expect(out).toContain('[ok]   journal account connects');
+    expect(out).not.toContain(BEHIND_ACCOUNT.password);
+  });
+
+  it('names journal.password when the journal login is refused', async () => {
+    const wrong = { user: JOURNAL_ACCOUNT.user, password: 'not-the-journal-password' };
+    const { code, out } = await doctor({ extra: journalSection(wrong, join(dir, 'spool')) });
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] journal account connects: the server refused the login as "courier_journal" \(ER_ACCESS_DENIED_ERROR\)\n\s+fix: check journal.user and journal.password/,
+    );
+    expect(out).toContain('[skip] journal tables migrated: needs the journal account');
+    expect(out).not.toContain(wrong.password);
+    expectNoSecrets(out);
+  });
+
+  it('names transfer.courierContext when the PBX dialplan has no such context', async () => {
+    const { code, out } = await doctor({
+      extra: '[transfer]\ncourierContext = "no-such-context"',
+    });
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] transfer.courierContext exists: the PBX dialplan has no context "no-such-context", so transfers to it would fail\n\s+fix: set transfer.courierContext to .*"from-internal"/,
+    );
+    expect(out).toContain('[ok]   transfer.managerContext exists');
     expectNoSecrets(out);
   });
 

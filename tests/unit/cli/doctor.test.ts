@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../helper/cli/run-cli';
@@ -7,6 +8,7 @@ import { FakeAmiServer } from '../../fakes/fake-ami-server';
 import type { FakeAmiAction, FakeAmiConnection } from '../../fakes/fake-ami-server';
 import { AMI_SECRET, configText, DB_PASSWORD, tempDir, testIo } from './cli-harness';
 import type { TempDir } from './cli-harness';
+import { sqlError, withJournal } from '../doctor/fake-journal-database';
 
 /**
  * Answers like the courier database with the standard schema. `indexed`: whether
@@ -56,19 +58,52 @@ function fakeDatabase(options: {
   };
 }
 
+/** The PBX's dialplan contexts, as ShowDialPlan finds them. */
+const DIALPLAN = new Set(['from-internal']);
+
+function answerShowDialPlan(action: FakeAmiAction, connection: FakeAmiConnection): void {
+  const context = action.get('Context') ?? '';
+  if (!DIALPLAN.has(context)) {
+    connection.respond(action, 'Error', { Message: `Did not find context ${context}` });
+    return;
+  }
+  connection.respond(action, 'Success', {
+    EventList: 'start',
+    Message: 'DialPlan list will follow',
+  });
+  connection.sendFrame({
+    Event: 'ListDialplan',
+    ActionID: action.actionId ?? '',
+    Context: context,
+    Extension: '_X.',
+    Priority: '1',
+    Application: 'Dial',
+  });
+  connection.sendFrame({
+    Event: 'ShowDialPlanComplete',
+    ActionID: action.actionId ?? '',
+    EventList: 'Complete',
+    ListItems: '1',
+  });
+}
+
+/** Answers as Asterisk does for an account holding only `classes` in its write= line. */
 function onlyPermitted(classes: Set<string>) {
-  const needs: Record<string, string> = {
-    originate: 'originate',
-    redirect: 'call',
-    coreshowchannels: 'reporting',
-    command: 'command',
-    filter: 'system',
+  const needs: Record<string, string[]> = {
+    originate: ['originate'],
+    redirect: ['call'],
+    coreshowchannels: ['reporting'],
+    showdialplan: ['reporting', 'config'],
+    command: ['command'],
+    filter: ['system'],
   };
   return (action: FakeAmiAction, connection: FakeAmiConnection): boolean => {
     const need = needs[action.name.toLowerCase()];
     if (!need) return false;
-    if (!classes.has(need)) {
+    if (!need.some((name) => classes.has(name))) {
       connection.respond(action, 'Error', { Message: 'Permission denied' });
+    } else if (action.name === 'ShowDialPlan') {
+      answerShowDialPlan(action, connection);
     } else if (action.name === 'CoreShowChannels') {
       connection.respond(action, 'Success', {
         EventList: 'start',
@@ -138,10 +173,21 @@ describe('doctor', () => {
     expect(out).toContain('[ok]   AMI login');
     expect(out).toContain('[ok]   AMI least privilege');
     expect(out).toContain('[ok]   contacts.VALUE lookup uses an index');
+    expect(out).toContain(
+      '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
+    );
+    expect(out).toContain('[ok]   transfer.managerContext exists');
+    expect(out).toContain(
+      '[skip] journal checks: journal.enabled is false, so calls are not written to the database',
+    );
     expect(out).toContain('All ');
     expect(code).toBe(0);
     const probed = ami.allActions().map((action) => action.name);
-    expect(probed).toEqual(expect.arrayContaining(['Originate', 'Redirect', 'CoreShowChannels']));
+    expect(probed).toEqual(
+      expect.arrayContaining(['Originate', 'Redirect', 'CoreShowChannels', 'ShowDialPlan']),
+    );
+    const dialplan = ami.allActions().find((action) => action.name === 'ShowDialPlan');
+    expect(dialplan?.get('Context')).toBe('from-internal');
     const originate = ami.allActions().find((action) => action.name === 'Originate');
     expect(originate?.get('Channel')).toBeUndefined();
   });
@@ -157,6 +203,8 @@ describe('doctor', () => {
       /\[FAIL\] AMI login: the PBX refused the login as "courier-101"\n\s+fix: check pbx.user\/pbx.secret/,
     );
     expect(out).toContain('[skip] AMI privileges');
+    expect(out).toContain('[skip] transfer.courierContext exists: needs a login');
+    expect(out).toContain('[skip] transfer.managerContext exists: needs a login');
     expect(out).not.toContain(AMI_SECRET);
   });
 
@@ -171,6 +219,58 @@ describe('doctor', () => {
       /\[FAIL\] AMI privileges: permission denied for Originate .*CoreShowChannels/,
     );
     expect(out).toContain('add "originate,reporting" to the write= line');
+    expect(out).toMatch(
+      /\[FAIL\] transfer.courierContext exists: the AMI account may not send ShowDialPlan.*\n\s+fix: add "reporting" to the write= line/,
+    );
+  });
+
+  it('names the transfer key whose context the PBX dialplan lacks', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[transfer]\ncourierContext = "to-mobiles"\n`;
+    const { code, out } = await doctor(text, fakeDatabase({ indexed: true }));
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] transfer.courierContext exists: the PBX dialplan has no context "to-mobiles".*\n\s+fix: set transfer.courierContext to .*"from-internal"/,
+    );
+    expect(out).toContain('[ok]   transfer.managerContext exists');
+  });
+
+  it('skips the transfer contexts when the [transfer] section is wrong, and checks the PBX', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[transfer]\ncourierContext = "bad context"\n`;
+    const { out } = await doctor(text, fakeDatabase({ indexed: true }));
+    expect(out).toContain('[FAIL] config transfer.courierContext');
+    expect(out).toContain('[ok]   AMI least privilege');
+    expect(out).toContain('[skip] transfer contexts: fix the [transfer] problems above first');
+    expect(out).not.toContain('transfer.courierContext exists');
+  });
+
+  it('checks the journal account, tables, grants and spool when the journal is on', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[journal]\nenabled = true\n`;
+    const journalPassword = 'journal-Password-4242';
+    const { code, out } = await doctor(text, withJournal({}, fakeDatabase({ indexed: true })), {
+      COURIER_JOURNAL_PASSWORD: journalPassword,
+    });
+    expect(out).toContain('[ok]   journal account connects: logged in to 127.0.0.1:3306/courier');
+    expect(out).toContain('[ok]   journal tables migrated');
+    expect(out).toContain('[ok]   journal account grants');
+    expect(out).toContain(
+      `[ok]   journal spool folder writable: "${join(dir.path, 'journal')}" does not exist yet`,
+    );
+    expect(out).not.toContain('[FAIL]');
+    expect(code).toBe(0);
+    const refused = await doctor(
+      text,
+      withJournal(
+        { connectError: sqlError('ER_SOMETHING', `bad handshake for ${journalPassword}`) },
+        fakeDatabase({ indexed: true }),
+      ),
+      { COURIER_JOURNAL_PASSWORD: journalPassword },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('[FAIL] journal account connects: ER_SOMETHING: bad handshake');
+    expect(refused.out).not.toContain(journalPassword);
   });
 
   it('flags an account that may also run PBX commands', async () => {
