@@ -3,6 +3,8 @@ export interface LinkifyStats {
   /** `performance.now()` when the first root of the session was queued. */
   startedAt: number;
   finishedAt: number;
+  /** When the first link of the session went onto the page; null while none has. */
+  firstWriteAt: number | null;
   /** Time spent inside slices, without the idle gaps between them. */
   busyMs: number;
   longestSliceMs: number;
@@ -17,6 +19,7 @@ export function emptyStats(startedAt: number): LinkifyStats {
   return {
     startedAt,
     finishedAt: startedAt,
+    firstWriteAt: null,
     busyMs: 0,
     longestSliceMs: 0,
     slices: 0,

@@ -1,6 +1,7 @@
 import { mayContainPhone } from '../../lib/dom/digit-prefilter';
 import { LateShadowRoots } from '../../lib/dom/late-shadow-roots';
 import { RootScan, type RootScanHooks } from '../../lib/dom/root-scan';
+import { isCustomElementName } from '../../lib/dom/shadow-hosts';
 import { SkipCache } from '../../lib/dom/skip-cache';
 import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
 import { isInsideSkipped, isTelLink, PHONE_LINK_CLASS } from '../../lib/dom/skip-policy';
@@ -34,22 +35,45 @@ export interface PhoneLinkerOptions {
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /**
  * Found phones are written once scanning ends, or earlier when this many are
- * waiting. Each batch of writes costs the page a full layout, which on a
+ * waiting. Every slice that writes costs the page a full layout, which on a
  * large table outweighs the writes themselves, so batches are large.
  */
 const WRITE_BATCH = 20_000;
+/**
+ * A batch of writes gets a slice of its own, longer than a scanning slice
+ * yet under the 50 ms long-task line, so that 10,000 links go in at once.
+ */
+const WRITE_SLICE_MS = 40;
+/** Fewer writes than this join the slice that found them instead of waiting for the next. */
+const FEW_WRITES = 200;
+/**
+ * Content the page adds or edits while the linker is idle is handled at
+ * once, from the observer's callback, for up to this long: the links are
+ * then in place before the page next lays out and paints, which spares it
+ * a second layout and shows the new rows already linked. Larger changes
+ * go on in slices.
+ */
+const AT_ONCE_MS = 8;
+/**
+ * At most one such slice per this interval: a page that answers our links
+ * by changing the same text again would otherwise trade edits with us in
+ * microtasks forever and never render. Later changes wait for a slice.
+ */
+const AT_ONCE_INTERVAL_MS = 50;
 
 /**
  * Turns phone numbers in a document's text into call links: a top-down walk
  * first, then whatever the page adds or edits, including open shadow roots.
  *
- * Work runs in short slices and in two phases: scanning only reads the DOM,
- * then the links are written in as few slices as possible (see PhoneWrites),
- * because every write makes the page lay itself out again, which on a large
- * table costs more than the scanning. Our own edits are dropped from the
- * observer's queue at the end of each slice, so links are never re-scanned.
- * When the page rewrites or removes a text node we split, the pieces we
- * added go with it.
+ * Work runs in short slices and in two phases: scanning reads the DOM and
+ * builds the links off the page, then they are inserted in as few slices as
+ * possible (see PhoneWrites), because every slice that edits the page makes
+ * it lay itself out again, which on a large table costs more than all our
+ * own work. What the page adds later while the linker is idle is linked
+ * from the observer's callback, before the page renders it. The observer
+ * is off while we insert, so our edits never come back as records to sort
+ * out. When the page rewrites or removes a text node we split, the pieces
+ * we added go with it.
  */
 export class PhoneLinker {
   readonly #options: PhoneLinkerOptions;
@@ -66,11 +90,14 @@ export class PhoneLinker {
   #skips = new SkipCache();
   #inSlice = false;
   #session: LinkifyStats | null = null;
+  #lastAtOnce = Number.NEGATIVE_INFINITY;
+  /** A node the page changed or removed since it was scanned left the scanned set (see #absorb). */
+  readonly #isCurrent = (node: Text): boolean => this.#scanned.has(node);
 
   constructor(options: PhoneLinkerOptions) {
     this.#options = options;
     this.#now = options.now ?? (() => performance.now());
-    this.#writes = new PhoneWrites(options.makeLink, options.registry);
+    this.#writes = new PhoneWrites(options.document, options.makeLink, options.registry);
     this.#lateShadowRoots = new LateShadowRoots({
       onShadowRoot: (root) => this.#adoptShadowRoot(root),
       signal: options.signal,
@@ -79,7 +106,14 @@ export class PhoneLinker {
     const view = options.document.defaultView ?? globalThis;
     this.#observer = new view.MutationObserver((records) => {
       this.#absorb(records);
-      this.#request();
+      const now = this.#now();
+      if (this.#session || this.#idle || now - this.#lastAtOnce < AT_ONCE_INTERVAL_MS) {
+        this.#request();
+        return;
+      }
+      this.#lastAtOnce = now;
+      const end = now + AT_ONCE_MS;
+      this.#runSlice({ timeRemaining: () => Math.max(0, end - this.#now()) });
     });
     const run = (deadline: SliceDeadline): void => this.#runSlice(deadline);
     this.#scheduler = options.createScheduler
@@ -169,23 +203,40 @@ export class PhoneLinker {
     if (this.#idle && !this.#session) return;
     const session = (this.#session ??= emptyStats(started));
     let more = true;
+    let paused = false;
     this.#inSlice = true;
     try {
       for (let steps = 0; more; steps++) {
         if ((steps & 7) === 0 && deadline.timeRemaining() <= 0) break;
-        more = this.#step(session);
+        const write = this.#writeDue();
+        // A large batch starts only at the start of a slice, so it is not split across two layouts.
+        if (write && steps > 0 && !this.#writes.writing && this.#writes.pending >= FEW_WRITES) {
+          break;
+        }
+        if (!write) {
+          more = this.#scanNext() && !this.#idle;
+          continue;
+        }
+        if (!paused) {
+          paused = true;
+          this.#pauseObserving();
+          session.firstWriteAt ??= this.#now();
+        }
+        session.links += this.#writes.writeSome(deadline, this.#isCurrent);
+        // Writes left over mean the slice is out of time: the batch goes on in the next one.
+        if (this.#writes.writing) break;
+        more = !this.#idle;
       }
     } finally {
       this.#inSlice = false;
-      // Everything queued since the slice began is our own splitting and wrapping.
-      this.#observer.takeRecords();
+      if (paused) this.#resumeObserving();
     }
     const finished = this.#now();
     session.slices++;
     session.busyMs += finished - started;
     session.longestSliceMs = Math.max(session.longestSliceMs, finished - started);
     if (more) {
-      this.#scheduler.request();
+      this.#scheduler.request(this.#writeDue() ? WRITE_SLICE_MS : undefined);
       return;
     }
     session.finishedAt = finished;
@@ -194,16 +245,31 @@ export class PhoneLinker {
     this.#options.onIdle?.(session);
   }
 
-  /** One unit of work: wrap one found node, or scan one text node; false once nothing is left. */
-  #step(session: LinkifyStats): boolean {
+  /** Links wait until scanning is over, unless so many wait that memory matters more. */
+  #writeDue(): boolean {
     const pending = this.#writes.pending;
+    if (pending === 0) return false;
     const scanning = this.#walk !== null || this.#queue.size > 0;
-    if (pending > 0 && (this.#writes.writing || !scanning || pending >= WRITE_BATCH)) {
-      // A node the page changed or removed since it was scanned left the scanned set
-      // then (see #absorb) and was queued again.
-      session.links += this.#writes.writeNext((node) => this.#scanned.has(node));
-      return true;
-    }
+    return this.#writes.writing || !scanning || pending >= WRITE_BATCH;
+  }
+
+  /**
+   * Nothing but our own inserts happens while a slice runs, so the page's
+   * records are taken first and observing resumes when the slice ends.
+   */
+  #pauseObserving(): void {
+    this.#absorb(this.#observer.takeRecords());
+    this.#observer.disconnect();
+  }
+
+  #resumeObserving(): void {
+    if (this.#options.signal.aborted) return;
+    this.#observer.observe(this.#options.document, OBSERVED);
+    for (const root of this.#shadowRoots) this.#observer.observe(root, OBSERVED);
+  }
+
+  /** Scans a little: starts the next root or takes one step through the current one. */
+  #scanNext(): boolean {
     if (!this.#walk) {
       const root = this.#dequeue();
       if (root === undefined) return false;
@@ -237,7 +303,7 @@ export class PhoneLinker {
       }
       if (isInsideSkipped(element)) return null;
       if (element.shadowRoot) this.#adoptShadowRoot(element.shadowRoot);
-      else if (element.localName.includes('-')) this.#lateShadowRoots.watch(element);
+      else if (isCustomElementName(element.localName)) this.#lateShadowRoots.watch(element);
     }
     return root;
   }

@@ -1,32 +1,34 @@
 import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
+import type { SliceDeadline } from '../../lib/dom/slice-scheduler';
 import type { PhoneMatch } from './phone-finder';
 import type { PhoneLinkFactory } from './phone-link-factory';
-import { wrapPhonesInText } from './wrap-phones';
+import { attachPhonePieces, preparePhonePieces, type PhonePieces } from './phone-pieces';
 
-/** Phones found in a text node, to be written once scanning is done. */
+/** Links built for a text node, waiting to be put on the page. */
 interface Found {
   node: Text;
-  /** The text the matches belong to. */
-  data: string;
-  matches: readonly PhoneMatch[];
+  pieces: PhonePieces;
 }
 
 /**
- * The links found but not yet written, and what was inserted for each text
- * node already written. Writes are kept apart from scanning because every
- * write makes the page lay itself out again.
+ * The links built but not yet on the page, and what was inserted for each
+ * text node already written. Building happens while scanning; inserting is
+ * kept apart and done in as few slices as possible because every slice
+ * that edits the page makes it lay itself out again.
  */
 export class PhoneWrites {
+  readonly #document: Document;
   readonly #makeLink: PhoneLinkFactory;
   readonly #registry: PhoneLinkRegistry;
-  readonly #pieces = new WeakMap<Text, Node[]>();
+  readonly #inserted = new WeakMap<Text, Node[]>();
   /** The latest scan of each node; an older one still waiting is stale. */
   readonly #latest = new WeakMap<Text, Found>();
   #found: Found[] = [];
   #next = 0;
   #writing = false;
 
-  constructor(makeLink: PhoneLinkFactory, registry: PhoneLinkRegistry) {
+  constructor(document: Document, makeLink: PhoneLinkFactory, registry: PhoneLinkRegistry) {
+    this.#document = document;
     this.#makeLink = makeLink;
     this.#registry = registry;
   }
@@ -40,42 +42,54 @@ export class PhoneWrites {
     return this.#writing;
   }
 
-  /** Records the latest scan of a node; no matches cancels an earlier, still pending one. */
+  /** Builds the links for the latest scan of a node; no matches cancels an earlier, still pending one. */
   add(node: Text, data: string, matches: readonly PhoneMatch[]): void {
-    if (matches.length === 0) {
+    const pieces =
+      matches.length === 0
+        ? null
+        : preparePhonePieces(this.#document, data, matches, this.#makeLink, this.#registry);
+    if (!pieces) {
       this.#latest.delete(node);
       return;
     }
-    const found: Found = { node, data, matches };
+    const found: Found = { node, pieces };
     this.#latest.set(node, found);
     this.#found.push(found);
   }
 
   /**
-   * Writes the next pending node unless a newer scan replaced it or
-   * `isCurrent` says the page changed it since. Returns the links made.
+   * Writes pending nodes in order until none is left or `deadline` passes,
+   * skipping a node that a newer scan replaced or that `isCurrent` says the
+   * page changed since. Returns the links written.
    */
-  writeNext(isCurrent: (node: Text) => boolean): number {
-    const found = this.#found[this.#next++];
-    this.#writing = this.#next < this.#found.length;
-    if (!this.#writing) this.clear();
-    if (!found || this.#latest.get(found.node) !== found || !isCurrent(found.node)) return 0;
-    const { node, data, matches } = found;
-    this.#latest.delete(node);
-    const pieces = wrapPhonesInText(node, data, matches, this.#makeLink, this.#registry);
-    if (pieces.length === 0) return 0;
-    this.#pieces.set(node, pieces);
+  writeSome(deadline: SliceDeadline, isCurrent: (node: Text) => boolean): number {
+    const found = this.#found;
+    const first = this.#next;
     let links = 0;
-    for (const piece of pieces) if (piece.nodeType === Node.ELEMENT_NODE) links++;
+    let index = first;
+    for (; index < found.length; index++) {
+      // At least one write per call, so a slice that is out of time still moves on.
+      if (index > first && ((index - first) & 7) === 0 && deadline.timeRemaining() <= 0) break;
+      const entry = found[index]!;
+      const { node, pieces } = entry;
+      if (this.#latest.get(node) !== entry || !isCurrent(node)) continue;
+      this.#latest.delete(node);
+      attachPhonePieces(node, pieces);
+      this.#inserted.set(node, pieces.nodes);
+      links += pieces.links;
+    }
+    this.#next = index;
+    this.#writing = index < found.length;
+    if (!this.#writing) this.clear();
     return links;
   }
 
   /** The page rewrote or removed a node we split: the rest of its old text must go too. */
   dropPieces(text: Text): void {
-    const pieces = this.#pieces.get(text);
-    if (!pieces) return;
-    this.#pieces.delete(text);
-    for (const piece of pieces) {
+    const nodes = this.#inserted.get(text);
+    if (!nodes) return;
+    this.#inserted.delete(text);
+    for (const piece of nodes) {
       if (piece.nodeType === Node.ELEMENT_NODE) this.#registry.forget(piece as Element);
       (piece as ChildNode).remove();
     }

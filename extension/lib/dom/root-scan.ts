@@ -1,4 +1,5 @@
 import { MIN_PHONE_DIGITS, mayContainPhone } from './digit-prefilter';
+import { isCustomElementName, mayHostShadowRoot } from './shadow-hosts';
 import type { SkipCache } from './skip-cache';
 
 /** What a scan reports while it goes through one root. */
@@ -97,10 +98,11 @@ export class RootScan {
         }
         continue;
       }
+      if (!mayHostShadowRoot(name)) continue;
       const shadow = element.shadowRoot;
       if (shadow) {
         if (!this.#skips.isSkipped(element)) this.#hooks.onShadowRoot(shadow);
-      } else if (name.includes('-') && !this.#skips.isSkipped(element)) {
+      } else if (isCustomElementName(name) && !this.#skips.isSkipped(element)) {
         this.#hooks.onShadowlessCustomElement(element);
       }
     }

@@ -7,8 +7,10 @@ export interface SliceScheduler {
   /**
    * Asks for one more slice; repeated requests before it runs coalesce. Asked
    * from inside a running slice, the next one follows as its own task at once.
+   * `sliceMs` asks for a slice of that length instead of the usual one, for
+   * work that costs more when split (the longest asked for wins).
    */
-  request(): void;
+  request(sliceMs?: number): void;
 }
 
 export interface SliceSchedulerOptions {
@@ -93,12 +95,15 @@ export function createSliceScheduler(
   const idle = idleApi();
   const postTask = createTaskPoster(signal);
   let pending: { cancel(): void } | null = null;
+  let asked: number | undefined;
   let running = false;
 
   const runSlice = (granted: number): void => {
     pending = null;
+    const length = asked ?? Math.min(maxSliceMs, Math.max(minSliceMs, granted));
+    asked = undefined;
     if (signal.aborted) return;
-    const end = now() + Math.min(maxSliceMs, Math.max(minSliceMs, granted));
+    const end = now() + length;
     running = true;
     try {
       run({ timeRemaining: () => Math.max(0, end - now()) });
@@ -110,8 +115,10 @@ export function createSliceScheduler(
   signal.addEventListener('abort', () => pending?.cancel(), { once: true });
 
   return {
-    request(): void {
-      if (pending || signal.aborted) return;
+    request(sliceMs?: number): void {
+      if (signal.aborted) return;
+      if (sliceMs !== undefined) asked = Math.max(asked ?? 0, sliceMs);
+      if (pending) return;
       if (running) {
         pending = postTask(() => runSlice(maxSliceMs));
       } else if (idle) {

@@ -80,6 +80,28 @@ describe('phone linker: initial scan', () => {
     expect(linkedPhones(document.body)).toHaveLength(30);
   });
 
+  it('inserts a large batch of links in one slice of its own, so the page lays out once', async () => {
+    document.body.innerHTML = Array.from(
+      { length: 250 },
+      (_, i) => `<p>Курьер ${i}: +7 903 ${100 + Math.floor(i / 90)}-${10 + (i % 90)}-00</p>`,
+    ).join('');
+    const writeSlices: number[] = [];
+    const watcher = new MutationObserver((records) => {
+      const links = records.flatMap((record) =>
+        Array.from(record.addedNodes).filter((node) => (node as Element).localName === 'a'),
+      );
+      if (links.length > 0) writeSlices.push(links.length);
+    });
+    watcher.observe(document.body, { childList: true, subtree: true });
+    // 40 deadline checks of 8 steps each: room for scanning and writing 250 paragraphs, not both.
+    harness = startLinker(document, { checksPerSlice: 40 });
+    await harness.sessionsDone(1);
+    watcher.disconnect();
+    expect(harness.sessions[0]!.slices).toBeGreaterThan(1);
+    expect(writeSlices).toEqual([250]);
+    expect(linkedPhones(document.body)).toHaveLength(250);
+  });
+
   it('leaves form fields, editable areas, code, scripts, links and opted-out parts alone', async () => {
     const skipped = [
       '<input id="i" value="8 916 123-45-67">',
@@ -168,6 +190,36 @@ describe('phone linker: content the page adds or edits later', () => {
     expect(h.sessions[1]!.links).toBe(20);
     expect(linkedPhones(rows)).toHaveLength(21);
     expect(linkedPhones(rows)[20]).toBe('+79160002900');
+  });
+
+  it('links content added while idle before the task that added it ends, ahead of any rendering', async () => {
+    const h = await linkBody('<table><tbody id="rows"></tbody></table>');
+    const row = document.createElement('tr');
+    row.innerHTML = '<td>Заказ RM-1001</td><td>+7 916 000-10-00</td>';
+    document.querySelector('#rows')!.append(row);
+    // Only the observer's microtask has run since: no timer, no idle callback, no frame.
+    await Promise.resolve();
+    expect(linkedPhones(row)).toEqual(['+79160001000']);
+    expect(h.sessions).toHaveLength(2);
+  });
+
+  it('does not trade edits in microtasks with a page that undoes its links at once', async () => {
+    const h = await linkBody('<p id="cell"></p>');
+    const cell = document.querySelector('#cell')!;
+    let undone = 0;
+    // A page script that puts its own text back whenever a link appears, a bounded number of times.
+    const page = new MutationObserver(() => {
+      if (!cell.querySelector('a') || undone >= 20) return;
+      undone++;
+      cell.textContent = 'Курьер: 8 (916) 123-45-67';
+    });
+    page.observe(cell, { childList: true, subtree: true });
+    cell.textContent = 'Курьер: 8 (916) 123-45-67';
+    for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+    expect(undone).toBe(1);
+    page.disconnect();
+    await h.sessionsDone(3);
+    expect(linkedPhones(cell)).toEqual(['+79161234567']);
   });
 
   it('picks up text changed in place', async () => {
