@@ -40,6 +40,8 @@ export interface LatencyOptions {
    * (V8's memory reducer, some 15 s after start) are over by then.
    */
   readonly settleSeconds: number;
+  /** `database.prefetch` of the helper; false looks callers up only when the phone rings. */
+  readonly prefetch: boolean;
   readonly callsPerSecond: number;
   readonly maxConcurrent: number;
   /** How long each caller lets the operator's phone ring before giving up. */
@@ -128,6 +130,7 @@ async function recordCalls(
       ami: { ...services.amiAccess, port: relay.port },
       database: services.lookupAccess,
       extensions: [OPERATOR_EXTENSION],
+      prefetch: options.prefetch,
       workDir: join(options.workDir, 'latency-helper'),
     });
     stops.push(() => helper.stop());
@@ -143,7 +146,10 @@ async function recordCalls(
     log(
       `placing ${callers.length} inbound calls (${options.warmupCalls} warm-up) to ` +
         `${OPERATOR_EXTENSION}: ${options.callsPerSecond}/s, at most ${options.maxConcurrent} ` +
-        `at once, each rings ${options.ringMs} ms, then the caller gives up`,
+        `at once, each rings ${options.ringMs} ms, then the caller gives up; the helper looks ` +
+        (options.prefetch
+          ? 'callers up as calls reach the PBX (database.prefetch = true)'
+          : 'callers up when the phone rings (database.prefetch = false)'),
     );
     const loadBefore = loadavg()[0] ?? 0;
     const started = performance.now();

@@ -2,7 +2,7 @@
  * Helper benchmark: (a) incoming-call latency with the 1,000,000-contact database,
  * (b) AMI ingest against asterisk-manager, (c) idle RSS.
  *
- *   npm run bench:helper -- [--calls 200] [--warmup 10] [--settle-seconds 20] [--rate 4] [--concurrency 8]
+ *   npm run bench:helper -- [--calls 200] [--warmup 10] [--settle-seconds 20] [--no-prefetch] [--rate 4] [--concurrency 8]
  *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--skip-tsx-rss]
  *
  * Starts MariaDB (the generated database; its data directory is cached between runs under
@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'idle-seconds': { type: 'string', default: '10' },
     'skip-tsx-rss': { type: 'boolean', default: false },
+    'no-prefetch': { type: 'boolean', default: false },
   },
 });
 
@@ -48,7 +49,7 @@ class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';
 }
 
-function numberArg(name: Exclude<keyof typeof args, 'skip-tsx-rss'>): number {
+function numberArg(name: Exclude<keyof typeof args, 'skip-tsx-rss' | 'no-prefetch'>): number {
   const text = args[name].replace(/_/g, '');
   const value = Number(text);
   if (text === '' || !Number.isFinite(value) || value < 0) {
@@ -67,6 +68,7 @@ async function measure(services: BenchServices, workDir: string): Promise<Helper
     calls: numberArg('calls'),
     warmupCalls: numberArg('warmup'),
     settleSeconds: numberArg('settle-seconds'),
+    prefetch: !args['no-prefetch'],
     callsPerSecond: numberArg('rate'),
     maxConcurrent: numberArg('concurrency'),
     ringMs: numberArg('ring-ms'),

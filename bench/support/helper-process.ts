@@ -37,6 +37,8 @@ export interface HelperProcessOptions {
   readonly runtime: HelperRuntime;
   readonly ami: AmiAccess;
   readonly database: DatabaseAccess;
+  /** `database.prefetch`; the helper's default (true) when absent. */
+  readonly prefetch?: boolean;
   readonly extensions: readonly string[];
   /** Holds the configuration file, the helper's state (pairing) and its log. */
   readonly workDir: string;
@@ -77,6 +79,7 @@ function writeConfig(file: string, options: HelperProcessOptions, wsPort: number
       `user = ${toml(database.user)}`,
       `password = ${toml(database.password)}`,
       `database = ${toml(database.database)}`,
+      ...(options.prefetch === undefined ? [] : [`prefetch = ${String(options.prefetch)}`]),
       '[links]',
       'client = "https://cabinet.example/clients/{code}"',
       'order = "https://cabinet.example/orders/{code}"',
