@@ -7,6 +7,7 @@ import {
 } from '../../shared/protocol';
 import type { PushMessage } from './helper-api';
 import type { IdentityResolver } from './identity-resolver';
+import { isLookupKey } from './lookup-key';
 import { callKey, isMissed, type TrackedCall } from './tracked-call';
 
 export interface CallHubOptions {
@@ -162,7 +163,7 @@ export class CallHub {
     const known = this.identities.get(call.callId);
     if (known) return known;
     const dbKey = call.remote.dbKey;
-    if (!dbKey || call.direction === 'internal' || dbKey.length < 6) {
+    if (!isLookupKey(dbKey) || call.direction === 'internal') {
       return { lookup: 'none', identity: EMPTY_IDENTITY };
     }
     const ready = this.options.resolver.cached?.(dbKey);

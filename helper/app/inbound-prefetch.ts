@@ -3,9 +3,7 @@ import type { AmiFrame } from '../ami/frame';
 import { ExtensionMatcher, isDeviceChannel, parseChannelName } from '../calls/channel-name';
 import { partyNumberFactory } from '../calls/remote-number';
 import type { CountryCode } from '../../shared/phone/types';
-
-/** Shorter keys are internal numbers, which the hub does not look up either. */
-const MIN_DB_KEY_LENGTH = 6;
+import { isLookupKey } from './lookup-key';
 
 export interface InboundPrefetchOptions {
   /** The operator's own extensions: calls their phones start are not inbound. */
@@ -35,6 +33,6 @@ export function createInboundPrefetch(options: InboundPrefetchOptions): (frame: 
     const name = parseChannelName(info.channel);
     if (name === undefined || !isDeviceChannel(name) || matcher.match(name) !== undefined) return;
     const { dbKey } = partyNumber(info.callerIdNum);
-    if (dbKey !== undefined && dbKey.length >= MIN_DB_KEY_LENGTH) options.prefetch(dbKey);
+    if (isLookupKey(dbKey)) options.prefetch(dbKey);
   };
 }
