@@ -53,17 +53,20 @@ export const TransferFailure = v.picklist([
 ]);
 export type TransferFailure = v.InferOutput<typeof TransferFailure>;
 
+/**
+ * A transfer failure as read from the helper: a reason this side does not know (from a
+ * newer helper) reads as `failed`, so the message carrying it still shows.
+ */
+export const TransferReason = v.fallback(TransferFailure, 'failed');
+
 export const TransferState = v.object({
   target: v.picklist(['courier', 'manager']),
   /** The number or extension dialled; empty when the transfer was refused before one was found. */
   to: v.pipe(v.string(), v.maxLength(64)),
   ok: v.boolean(),
   at: Timestamp,
-  /**
-   * Set on every failure by current helpers; older ones send only `message`. A reason this
-   * side does not know (from a newer helper) reads as `failed`, so the call still shows.
-   */
-  reason: v.optional(v.fallback(TransferFailure, 'failed')),
+  /** Set on every failure by current helpers; older ones send only `message`. */
+  reason: v.optional(TransferReason),
   /** English detail for logs and the journal. */
   message: v.optional(v.pipe(v.string(), v.maxLength(512))),
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Extension, PartyNumber, RequestId, Timestamp } from './common';
-import { CallView, TransferFailure } from './call';
+import { CallView, TransferReason } from './call';
 import { ErrorCode } from './errors';
 
 /** Helper → extension. Unknown keys are stripped so a newer helper stays readable. */
@@ -102,8 +102,8 @@ export const TransferResultMessage = v.object({
   id: RequestId,
   ok: v.boolean(),
   to: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  /** As on the call's TransferState: set on failures; unknown values read as `failed`. */
-  reason: v.optional(v.fallback(TransferFailure, 'failed')),
+  /** As on the call's TransferState: set on failures. */
+  reason: v.optional(TransferReason),
   message: v.optional(v.pipe(v.string(), v.maxLength(512))),
 });
 
