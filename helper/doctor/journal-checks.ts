@@ -1,7 +1,7 @@
-import { journalSpoolDir as spoolDirOf } from '../journal/spool-dir';
 import type { HelperConfig } from '../config/types';
 import { availableMigrations } from '../journal/available-migrations';
 import type { Migration, MigrationSource } from '../journal/migration-source';
+import { journalSpoolDir as spoolDirOf } from '../journal/spool-dir';
 import { fail, ok, skip } from './check-result';
 import type { CheckResult } from './check-result';
 import type { DoctorDatabase, DoctorDatabaseFactory } from './doctor-database';

@@ -1,4 +1,3 @@
-import { journalSpoolDir } from './spool-dir';
 import { join } from 'node:path';
 import type { IdentityResolver } from '../app/identity-resolver';
 import type { JournalReader } from '../app/journal-reader';
@@ -12,6 +11,7 @@ import { JournalSpool } from './journal-spool';
 import { MysqlJournalDatabase } from './mysql-journal-database';
 import type { RetryPolicy } from './retry-delay';
 import { SqlJournalStore } from './sql-journal-store';
+import { journalSpoolDir } from './spool-dir';
 
 export const ACTIVE_CALLS_FILE = 'active-calls.json';
 
