@@ -1,6 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { isWebUrl } from '../common/web-url';
+import { webUrl } from '../common/web-url';
 
 interface CallLink {
   key: string;
@@ -12,43 +12,36 @@ interface CallLink {
 
 /** Cabinet pages of whoever the call was with, and its recording, in that order. */
 export function callLinks(call: CallView, party: string, time: string): CallLink[] {
-  const links: CallLink[] = [];
   const { clients, couriers, deliveries } = call.identity;
-  for (const client of clients) {
-    if (client.url === undefined || !isWebUrl(client.url)) continue;
-    links.push({
+  const candidates: (Omit<CallLink, 'href'> & { href: string | undefined })[] = [
+    ...clients.map((client) => ({
       key: `client-${client.code}`,
       href: client.url,
       text: t('shell.journal.link.client'),
       label: t('shell.journal.link.clientNamed', { name: client.company }),
-    });
-  }
-  for (const delivery of deliveries) {
-    if (delivery.url === undefined || !isWebUrl(delivery.url)) continue;
-    links.push({
+    })),
+    ...deliveries.map((delivery) => ({
       key: `order-${delivery.addressCode}`,
       href: delivery.url,
       text: t('shell.journal.link.order', { order: delivery.orderNumber ?? delivery.orderCode }),
-    });
-  }
-  for (const courier of couriers) {
-    if (courier.url === undefined || !isWebUrl(courier.url)) continue;
-    links.push({
+    })),
+    ...couriers.map((courier) => ({
       key: `courier-${courier.code}`,
       href: courier.url,
       text: t('shell.journal.link.courier'),
       label: t('shell.journal.link.courierNamed', { name: courier.name }),
-    });
-  }
-  if (call.recordingUrl !== undefined && isWebUrl(call.recordingUrl)) {
-    links.push({
+    })),
+    {
       key: 'recording',
       href: call.recordingUrl,
       text: t('shell.journal.link.recording'),
       label: t('shell.journal.link.recordingOf', { party, time }),
-    });
-  }
-  return links;
+    },
+  ];
+  return candidates.flatMap((link) => {
+    const href = webUrl(link.href);
+    return href === undefined ? [] : [{ ...link, href }];
+  });
 }
 
 /** A compact row of links under a journal entry; nothing when there is nowhere to go. */
