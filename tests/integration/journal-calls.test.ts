@@ -4,17 +4,12 @@ import type { CallView, DialOutcome } from '../../shared/protocol';
 import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
 import { DIDS } from '../harness/pbx-plan';
 import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { eventually, journalRows, type JournalRow } from '../support/journal/harness-journal';
 import {
-  JOURNAL_ACCOUNT,
-  connectRoot,
-  eventually,
-  journalRows,
-  liveServices,
-  migrateHarnessDatabase,
-  tempStateDir,
-  type JournalRow,
-} from '../support/journal/harness-journal';
-import { startLiveHelper, type LiveHelper } from '../support/journal/live-helper';
+  startJournalLiveSetup,
+  type JournalLiveSetup,
+} from '../support/journal/journal-live-setup';
+import type { LiveHelper } from '../support/journal/live-helper';
 
 /** This operator's phone is 101; 102 belongs to a colleague in the same ring group. */
 const EXTENSIONS = ['101'];
@@ -22,28 +17,16 @@ const RECIPIENT = FIXTURE_NUMBERS.recipient;
 
 let helper: LiveHelper;
 let db: Connection;
-let state: Awaited<ReturnType<typeof tempStateDir>>;
+let setup: JournalLiveSetup | undefined;
 
 beforeAll(async () => {
-  expect(await migrateHarnessDatabase()).toBe(0);
-  db = await connectRoot();
-  state = await tempStateDir();
-  helper = await startLiveHelper({
-    services: liveServices(),
-    stateDir: state.dir,
-    extensions: EXTENSIONS,
-    journalAccount: JOURNAL_ACCOUNT,
-  });
-  await helper.ready;
+  setup = await startJournalLiveSetup({ extensions: EXTENSIONS });
+  ({ helper, db } = setup);
 });
 
 afterEach(stopSipp);
 
-afterAll(async () => {
-  await helper?.stop();
-  await db?.end();
-  await state?.remove();
-});
+afterAll(() => setup?.stop());
 
 /** The ended view of 101 for the next call that reaches it after `since` views. */
 function endedOn101(since: number): Promise<CallView> {

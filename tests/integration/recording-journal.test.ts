@@ -6,42 +6,28 @@ import { harnessInfo } from '../harness/harness-info';
 import { FIXTURE_NUMBERS } from '../harness/fixtures';
 import { DIDS } from '../harness/pbx-plan';
 import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { eventually, journalRows } from '../support/journal/harness-journal';
 import {
-  JOURNAL_ACCOUNT,
-  connectRoot,
-  eventually,
-  journalRows,
-  liveServices,
-  migrateHarnessDatabase,
-  tempStateDir,
-} from '../support/journal/harness-journal';
-import { startLiveHelper, type LiveHelper } from '../support/journal/live-helper';
+  startJournalLiveSetup,
+  type JournalLiveSetup,
+} from '../support/journal/journal-live-setup';
+import type { LiveHelper } from '../support/journal/live-helper';
 
 let helper: LiveHelper;
 let db: Connection;
-let state: Awaited<ReturnType<typeof tempStateDir>>;
+let setup: JournalLiveSetup | undefined;
 
 beforeAll(async () => {
-  expect(await migrateHarnessDatabase()).toBe(0);
-  db = await connectRoot();
-  state = await tempStateDir();
-  helper = await startLiveHelper({
-    services: liveServices(),
-    stateDir: state.dir,
+  setup = await startJournalLiveSetup({
     extensions: ['101'],
-    journalAccount: JOURNAL_ACCOUNT,
     recordingTemplate: 'https://pbx.test/recordings/{basename}',
   });
-  await helper.ready;
+  ({ helper, db } = setup);
 });
 
 afterEach(stopSipp);
 
-afterAll(async () => {
-  await helper?.stop();
-  await db?.end();
-  await state?.remove();
-});
+afterAll(() => setup?.stop());
 
 describe('recordings in the journal', () => {
   it("links a recorded call's entry to the file MixMonitor wrote on the PBX", async () => {

@@ -6,41 +6,25 @@ import { DEFAULT_TRANSFER_SETTINGS } from '../../helper/transfer/transfer-settin
 import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
 import { DIDS } from '../harness/pbx-plan';
 import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { eventually, journalRows } from '../support/journal/harness-journal';
 import {
-  JOURNAL_ACCOUNT,
-  connectRoot,
-  eventually,
-  journalRows,
-  liveServices,
-  migrateHarnessDatabase,
-  tempStateDir,
-} from '../support/journal/harness-journal';
-import { startLiveHelper, type LiveHelper } from '../support/journal/live-helper';
+  startJournalLiveSetup,
+  type JournalLiveSetup,
+} from '../support/journal/journal-live-setup';
+import type { LiveHelper } from '../support/journal/live-helper';
 
 let helper: LiveHelper;
 let db: Connection;
-let state: Awaited<ReturnType<typeof tempStateDir>>;
+let setup: JournalLiveSetup | undefined;
 
 beforeAll(async () => {
-  expect(await migrateHarnessDatabase()).toBe(0);
-  db = await connectRoot();
-  state = await tempStateDir();
-  helper = await startLiveHelper({
-    services: liveServices(),
-    stateDir: state.dir,
-    extensions: ['101'],
-    journalAccount: JOURNAL_ACCOUNT,
-  });
-  await helper.ready;
+  setup = await startJournalLiveSetup({ extensions: ['101'] });
+  ({ helper, db } = setup);
 });
 
 afterEach(stopSipp);
 
-afterAll(async () => {
-  await helper?.stop();
-  await db?.end();
-  await state?.remove();
-});
+afterAll(() => setup?.stop());
 
 /** The card of the call on 101 once it is answered and the caller is identified. */
 function answeredCard(from: string): Promise<CallView> {
