@@ -5,12 +5,12 @@
  *
  *   node --import tsx bench/lookup-stack.ts [--numbers 400] [--contacts 1000000]
  */
-import { createConnection, createPool } from 'mysql2/promise';
+import { createConnection } from 'mysql2/promise';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LOOKUP_QUERIES } from '../helper/config/default-queries';
 import { DEFAULTS } from '../helper/config/defaults';
-import { CALLER_QUERY_NAMES, createMysqlDirectory, poolOptions } from '../helper/lookup';
+import { createMysqlDirectory } from '../helper/lookup';
 import { callSequence, sampleCallers } from './agi-callers';
+import { bareLookup, barePool } from './support/bare-lookup';
 import { startBenchServices } from './support/bench-services';
 import { formatSpread, spreadOf } from './support/percentiles';
 
@@ -30,18 +30,18 @@ async function main(): Promise<void> {
     const root = await createConnection(services.rootAccess);
     const numbers = [...new Set(callSequence(await sampleCallers(root, count), count * 2))];
     await root.end();
-    const database = { ...DEFAULTS.database, ...services.lookupAccess };
-    const directory = createMysqlDirectory({ ...DEFAULTS, database });
-    const pool = createPool(poolOptions(database));
+    const directory = createMysqlDirectory({
+      ...DEFAULTS,
+      database: { ...DEFAULTS.database, ...services.lookupAccess },
+    });
+    const pool = barePool(services.lookupAccess);
     const bare: number[] = [];
     const stack: number[] = [];
     try {
       for (let i = 0; i + 1 < numbers.length; i += 2) {
         const [a, b] = [numbers[i]!, numbers[i + 1]!];
         let started = performance.now();
-        await Promise.all(
-          CALLER_QUERY_NAMES.map((name) => pool.execute(DEFAULT_LOOKUP_QUERIES[name], [a])),
-        );
+        await bareLookup(pool, a);
         bare.push(performance.now() - started);
         started = performance.now();
         const outcome = await directory.lookup.lookup(b);

@@ -1,33 +1,59 @@
-import { createPool } from 'mysql2/promise';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createPool, type Pool } from 'mysql2/promise';
 import { DEFAULT_LOOKUP_QUERIES } from '../../helper/config/default-queries';
 import { DEFAULTS } from '../../helper/config/defaults';
 import { poolOptions } from '../../helper/lookup/mysql-executor';
 import { CALLER_QUERY_NAMES } from '../../helper/lookup/merge-identity';
 import type { DatabaseAccess } from './helper-process';
 
+/** One lookup as the helper's default queries make it, without the helper. */
+export async function bareLookup(pool: Pool, number: string): Promise<void> {
+  await Promise.all(
+    CALLER_QUERY_NAMES.map((name) => pool.execute(DEFAULT_LOOKUP_QUERIES[name], [number])),
+  );
+}
+
+/** A mysql2 pool of the helper's default size and settings. */
+export function barePool(database: DatabaseAccess): Pool {
+  return createPool(poolOptions({ ...DEFAULTS.database, ...database }));
+}
+
 /**
- * The database's share of a lookup, without the helper: for each number, the same caller
- * queries the helper runs by default, in parallel over a mysql2 pool of the helper's
- * default size and settings, as prepared statements. Returns one duration (ms) per number.
+ * For each number in turn until `stopped()`, the caller queries the helper runs by default,
+ * in parallel over a mysql2 pool of the helper's default size and settings, as prepared
+ * statements, `intervalMs` apart. Resolves with one duration (ms) per finished lookup.
  */
-export async function timeBareLookups(
+async function runBareLookups(
   database: DatabaseAccess,
   numbers: readonly string[],
+  intervalMs: number,
+  stopped: () => boolean,
 ): Promise<number[]> {
-  const pool = createPool(poolOptions({ ...DEFAULTS.database, ...database }));
+  const pool = barePool(database);
   const durations: number[] = [];
   try {
     for (const number of numbers) {
+      if (stopped()) break;
       const started = performance.now();
-      await Promise.all(
-        CALLER_QUERY_NAMES.map((name) => pool.execute(DEFAULT_LOOKUP_QUERIES[name], [number])),
-      );
+      await bareLookup(pool, number);
       durations.push(performance.now() - started);
+      if (intervalMs > 0) await delay(intervalMs);
     }
   } finally {
     await pool.end();
   }
   return durations;
+}
+
+/**
+ * The database's share of a lookup, without the helper: the numbers one after another.
+ * Returns one duration (ms) per number.
+ */
+export function timeBareLookups(
+  database: DatabaseAccess,
+  numbers: readonly string[],
+): Promise<number[]> {
+  return runBareLookups(database, numbers, 0, () => false);
 }
 
 export interface PacedBareLookups {
@@ -45,29 +71,12 @@ export function paceBareLookups(
   numbers: readonly string[],
   intervalMs: number,
 ): PacedBareLookups {
-  const pool = createPool(poolOptions({ ...DEFAULTS.database, ...database }));
-  const durations: number[] = [];
   let stopped = false;
-  const running = (async () => {
-    for (const number of numbers) {
-      if (stopped) break;
-      const started = performance.now();
-      await Promise.all(
-        CALLER_QUERY_NAMES.map((name) => pool.execute(DEFAULT_LOOKUP_QUERIES[name], [number])),
-      );
-      durations.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  })();
+  const running = runBareLookups(database, numbers, intervalMs, () => stopped);
   return {
-    async stop() {
+    stop() {
       stopped = true;
-      try {
-        await running;
-      } finally {
-        await pool.end();
-      }
-      return durations;
+      return running;
     },
   };
 }
