@@ -20,10 +20,10 @@
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createConnection } from 'mysql2/promise';
-import { silentLogger } from '../helper/agi/logger';
+import { silentLogger } from '../helper/pbx-service/agi/logger';
 import { MysqlExecutor } from '../helper/lookup/mysql-executor';
-import { DEFAULT_SERVER_SETTINGS } from '../helper/server/server-settings';
-import { startPbxService, type PbxService } from '../helper/server/start-pbx-service';
+import { DEFAULT_SERVER_SETTINGS } from '../helper/config/server-settings';
+import { startPbxService, type PbxService } from '../helper/pbx-service/server/start-pbx-service';
 import { COURIER_DATABASE, generateCourierDb } from '../scripts/courier-db/generate-courier-db';
 import { READ_ONLY_ACCOUNT } from '../scripts/courier-db/read-only-account';
 import { startMariaDb } from '../scripts/services/mariadb';

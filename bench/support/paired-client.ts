@@ -1,5 +1,5 @@
 import type { RawData } from 'ws';
-import { PairingStore } from '../../helper/pairing/pairing-store';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { ExtensionClient } from '../../tests/support/extension-client';
 
 /** Receives every frame's text with the moment it arrived, before anything else reads it. */

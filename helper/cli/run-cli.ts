@@ -1,9 +1,9 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { CliIo } from './cli-io';
-import { EXIT } from './cli-io';
-import { installCommand } from '../install/install-command';
-import type { InstallSeams } from '../install/install-seams';
-import { uninstallCommand } from '../install/uninstall-command';
+import type { CliIo } from '../core/cli-io';
+import { EXIT } from '../core/cli-io';
+import { installCommand } from '../workstation/install/install-command';
+import type { InstallSeams } from '../workstation/install/install-seams';
+import { uninstallCommand } from '../workstation/install/uninstall-command';
 import { doctorCommand } from './commands/doctor-command';
 import type { DoctorSeams } from './commands/doctor-command';
 import { managerConfCommand } from './commands/manager-conf-command';

@@ -1,11 +1,11 @@
-import { RecordingTemplateError } from '../recording/errors';
-import { checkRecordingTemplate } from '../recording/recording-url';
-import { TransferConfigError } from '../transfer/errors';
+import { RecordingTemplateError } from './recording-url-error';
+import { checkRecordingTemplate } from './recording-url';
+import { TransferConfigError } from '../workstation/transfer/errors';
 import {
   checkTransferSettings,
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
-} from '../transfer/transfer-settings';
+} from './transfer-settings';
 import type { Rule } from './field-rules';
 
 const RECORDING_EXAMPLE = '"https://pbx.example.com/recordings/{date}/{basename}"';

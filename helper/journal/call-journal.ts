@@ -1,5 +1,5 @@
 import type { CallView, Identity, TransferState } from '../../shared/protocol';
-import type { IdentityResolver } from '../app/identity-resolver';
+import type { IdentityResolver } from '../core/identity-resolver';
 import type { ActiveCallsFile } from './active-calls-file';
 import { buildJournalEntry } from './build-entry';
 import type { DurableJournal } from './durable-journal';

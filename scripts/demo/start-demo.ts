@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { runHelper } from '../../helper/app/run';
+import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import { createLogger } from '../../helper/log/create-logger';
-import { PairingStore } from '../../helper/pairing/pairing-store';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { serveStatic, type StaticServer } from '../serve-static';
 import { findChromium } from './find-browser';
 

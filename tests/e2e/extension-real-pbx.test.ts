@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/pairing/pairing-store';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { serveStatic, type StaticServer } from '../../scripts/serve-static';
 import { connectAmi } from '../harness/ami';
 import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../harness/fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/pairing/pairing-store';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
 import { DIDS } from '../harness/pbx-plan';
 import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';

@@ -2,7 +2,10 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AmiClient } from '../../helper/ami/client';
 import type { OriginateRequest } from '../../helper/ami/originate';
-import { amiOriginator, type CallbackOriginator } from '../../helper/callback/callback-originator';
+import {
+  amiOriginator,
+  type CallbackOriginator,
+} from '../../helper/pbx-service/callback/callback-originator';
 import { DurableJournal } from '../../helper/journal/durable-journal';
 import { JournalSpool } from '../../helper/journal/journal-spool';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DialUpdate } from '../../helper/app/helper-api';
+import type { DialUpdate } from '../../helper/core/helper-api';
 import { AmiClient } from '../../helper/ami/client';
-import { createAmiDialerPbx } from '../../helper/calls/ami-dialer-pbx';
-import { ClickToCall } from '../../helper/calls/click-to-call';
-import { CallTracker } from '../../helper/calls/tracker';
-import type { CallUpdate } from '../../helper/calls/types';
+import { createAmiDialerPbx } from '../../helper/workstation/calls/ami-dialer-pbx';
+import { ClickToCall } from '../../helper/workstation/calls/click-to-call';
+import { CallTracker } from '../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../helper/workstation/calls/types';
 import { FIXTURE_NUMBERS } from '../harness/fixtures';
 import { harnessInfo } from '../harness/harness-info';
 import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';

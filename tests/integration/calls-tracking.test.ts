@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AmiClient } from '../../helper/ami/client';
-import { CallTracker } from '../../helper/calls/tracker';
-import type { CallUpdate } from '../../helper/calls/types';
+import { CallTracker } from '../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../helper/workstation/calls/types';
 import { FIXTURE_NUMBERS } from '../harness/fixtures';
 import { harnessInfo } from '../harness/harness-info';
 import { DIDS, type DialplanPath } from '../harness/pbx-plan';

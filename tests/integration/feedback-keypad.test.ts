@@ -1,6 +1,6 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SqlFeedbackStore } from '../../helper/feedback/sql-feedback-store';
+import { SqlFeedbackStore } from '../../helper/pbx-service/feedback/sql-feedback-store';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';
 import { connectAmi } from '../harness/ami';
 import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runHelper } from '../../helper/app/run';
+import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import type {
   HelperConfig,
@@ -12,7 +12,7 @@ import type {
 } from '../../helper/config/types';
 import { createLogger } from '../../helper/log/create-logger';
 import { configSecrets } from '../../helper/log/logger-for-config';
-import { PairingStore } from '../../helper/pairing/pairing-store';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { harnessInfo } from '../harness/harness-info';
 import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';
 import { ExtensionClient } from './extension-client';

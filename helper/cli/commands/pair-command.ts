@@ -1,7 +1,7 @@
 import { formatProblems } from '../../config/format-problems';
-import { runPairCommand } from '../../pairing/run-pair-command';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import { runPairCommand } from '../../workstation/pairing/run-pair-command';
+import type { CliIo } from '../../core/cli-io';
+import { EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

@@ -2,14 +2,14 @@ import type { Logger } from 'pino';
 import { ConfigError } from '../../config/config-error';
 import type { HelperConfig } from '../../config/types';
 import { loggerForConfig } from '../../log/logger-for-config';
-import { startInBackground } from '../../install/start-in-background';
-import { AlreadyRunningError } from '../../single-instance/already-running-error';
-import { pidFileFor } from '../../single-instance/pid-file';
-import { acquirePidLock } from '../../single-instance/pid-lock';
-import type { PidLock } from '../../single-instance/pid-lock';
-import { PidLockError } from '../../single-instance/pid-lock-error';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import { startInBackground } from '../../workstation/install/start-in-background';
+import { AlreadyRunningError } from '../../core/already-running-error';
+import { pidFileFor } from '../../core/pid-file';
+import { acquirePidLock } from '../../core/pid-lock';
+import type { PidLock } from '../../core/pid-lock';
+import { PidLockError } from '../../core/pid-lock-error';
+import type { CliIo } from '../../core/cli-io';
+import { EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 
@@ -21,7 +21,7 @@ export type RunHelper = (
 
 /** Loaded only by `run`, so the other commands start without the whole helper. */
 async function defaultRunHelper(): Promise<RunHelper> {
-  const { runHelper } = await import('../../app/run');
+  const { runHelper } = await import('../../workstation/app/run');
   return runHelper;
 }
 

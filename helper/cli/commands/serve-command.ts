@@ -4,13 +4,13 @@ import type { LoadConfigResult } from '../../config/load';
 import { formatProblems } from '../../config/format-problems';
 import type { ConfigProblem, HelperConfig } from '../../config/types';
 import { loggerForConfig } from '../../log/logger-for-config';
-import type { ServeConfig } from '../../server/run-serve-command';
-import type { ServiceLogger } from '../../agi/logger';
-import { AlreadyRunningError } from '../../single-instance/already-running-error';
-import { acquirePidLock, type PidLock } from '../../single-instance/pid-lock';
-import { PidLockError } from '../../single-instance/pid-lock-error';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
+import type { ServiceLogger } from '../../pbx-service/agi/logger';
+import { AlreadyRunningError } from '../../core/already-running-error';
+import { acquirePidLock, type PidLock } from '../../core/pid-lock';
+import { PidLockError } from '../../core/pid-lock-error';
+import type { CliIo } from '../../core/cli-io';
+import { EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 
@@ -107,7 +107,7 @@ export function serveConfigOf(config: HelperConfig): ServeConfig {
 
 /** Loaded only by `serve`, so the other commands start without the PBX-side service. */
 async function defaultRunServe(): Promise<RunServe> {
-  const { runServeCommand } = await import('../../server/run-serve-command');
+  const { runServeCommand } = await import('../../pbx-service/server/run-serve-command');
   return runServeCommand;
 }
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
-import { runHelper } from '../../../helper/app/run';
+import { runHelper } from '../../../helper/workstation/app/run';
 import { cloneDefaults, DEV_CHROMIUM_ORIGIN } from '../../../helper/config/defaults';
 import type { ConfigValues, HelperConfig } from '../../../helper/config/types';
-import { PairingStore } from '../../../helper/pairing/pairing-store';
+import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 import {
   encodeMessage,
   parseServerMessage,

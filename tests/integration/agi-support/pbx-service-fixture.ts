@@ -1,17 +1,23 @@
-import { silentLogger } from '../../../helper/agi/logger';
+import { silentLogger } from '../../../helper/pbx-service/agi/logger';
 import { MysqlExecutor } from '../../../helper/lookup/mysql-executor';
 import type { QueryExecutor } from '../../../helper/lookup/types';
-import type { CallbackOriginator } from '../../../helper/callback/callback-originator';
-import type { JournalSink } from '../../../helper/callback/journal-sink';
-import type { FeedbackRecord, FeedbackStore } from '../../../helper/feedback/feedback-record';
+import type { CallbackOriginator } from '../../../helper/pbx-service/callback/callback-originator';
+import type { JournalSink } from '../../../helper/pbx-service/callback/journal-sink';
+import type {
+  FeedbackRecord,
+  FeedbackStore,
+} from '../../../helper/pbx-service/feedback/feedback-record';
 import type { JournalEntry, JournalRecord } from '../../../helper/journal/entry';
-import type { RouteDecision } from '../../../helper/routing/route-decision';
-import type { RouteContext } from '../../../helper/routing/route-call-handler';
+import type { RouteDecision } from '../../../helper/pbx-service/routing/route-decision';
+import type { RouteContext } from '../../../helper/pbx-service/routing/route-call-handler';
 import {
   DEFAULT_SERVER_SETTINGS,
   type ServerSettings,
-} from '../../../helper/server/server-settings';
-import { startPbxService, type PbxService } from '../../../helper/server/start-pbx-service';
+} from '../../../helper/config/server-settings';
+import {
+  startPbxService,
+  type PbxService,
+} from '../../../helper/pbx-service/server/start-pbx-service';
 import { connectAmi } from '../../harness/ami';
 import { harnessInfo } from '../../harness/harness-info';
 import { DIDS } from '../../harness/pbx-plan';

@@ -1,11 +1,11 @@
 import type { CallView, TransferState } from '../../../shared/protocol';
 import { AmiClient } from '../../../helper/ami/client';
-import { CallHub } from '../../../helper/app/call-hub';
-import { MemoryJournal } from '../../../helper/app/journal-reader';
-import { ClickToCall } from '../../../helper/calls/click-to-call';
-import { createAmiDialerPbx } from '../../../helper/calls/ami-dialer-pbx';
-import { CallTracker } from '../../../helper/calls/tracker';
-import type { CallUpdate } from '../../../helper/calls/types';
+import { CallHub } from '../../../helper/workstation/hub/call-hub';
+import { MemoryJournal } from '../../../helper/core/journal-reader';
+import { ClickToCall } from '../../../helper/workstation/calls/click-to-call';
+import { createAmiDialerPbx } from '../../../helper/workstation/calls/ami-dialer-pbx';
+import { CallTracker } from '../../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../../helper/workstation/calls/types';
 import { DEFAULTS } from '../../../helper/config/defaults';
 import type { RetryPolicy } from '../../../helper/journal/retry-delay';
 import {
@@ -13,12 +13,12 @@ import {
   type RunningCallJournal,
 } from '../../../helper/journal/start-call-journal';
 import { createMysqlDirectory } from '../../../helper/lookup/mysql-caller-lookup';
-import { RecordingIndex } from '../../../helper/recording/recording-index';
-import { AmiTransferrer } from '../../../helper/transfer/ami-transferrer';
+import { RecordingIndex } from '../../../helper/workstation/recording/recording-index';
+import { AmiTransferrer } from '../../../helper/workstation/transfer/ami-transferrer';
 import {
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
-} from '../../../helper/transfer/transfer-settings';
+} from '../../../helper/config/transfer-settings';
 
 /** The services of the test harness this helper talks to (serializable for a child process). */
 export interface LiveServices {

@@ -6,9 +6,9 @@ import {
   numberListValue,
   numberValue,
   type ChannelValue,
-} from '../../../helper/agi/channel-value';
-import { encodeSetVariable } from '../../../helper/agi/encode-command';
-import { AgiValueError } from '../../../helper/agi/errors';
+} from '../../../helper/pbx-service/agi/channel-value';
+import { encodeSetVariable } from '../../../helper/pbx-service/agi/encode-command';
+import { AgiValueError } from '../../../helper/pbx-service/agi/errors';
 
 describe('channel values', () => {
   it('encodes SET VARIABLE with the value quoted', () => {

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { channelVariable, numberValue } from '../../../helper/agi/channel-value';
-import { FastAgiServer, type AgiHandler } from '../../../helper/agi/fastagi-server';
-import { PeerAllowList } from '../../../helper/agi/peer-allow-list';
+import { channelVariable, numberValue } from '../../../helper/pbx-service/agi/channel-value';
+import { FastAgiServer, type AgiHandler } from '../../../helper/pbx-service/agi/fastagi-server';
+import { PeerAllowList } from '../../../helper/config/peer-allow-list';
 import { agiCall } from './support/fake-asterisk';
 
 const servers: FastAgiServer[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger, type ServiceLogger } from '../../../helper/agi/logger';
-import type { FeedbackRecord } from '../../../helper/feedback/feedback-record';
-import { FeedbackRecorder } from '../../../helper/feedback/feedback-recorder';
+import { silentLogger, type ServiceLogger } from '../../../helper/pbx-service/agi/logger';
+import type { FeedbackRecord } from '../../../helper/pbx-service/feedback/feedback-record';
+import { FeedbackRecorder } from '../../../helper/pbx-service/feedback/feedback-recorder';
 
 const RECORD: FeedbackRecord = {
   callId: '1718012345.101',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AgiArgumentError } from '../../../helper/agi/errors';
-import { NamedArgs, requireArg } from '../../../helper/agi/named-args';
+import { AgiArgumentError } from '../../../helper/pbx-service/agi/errors';
+import { NamedArgs, requireArg } from '../../../helper/pbx-service/agi/named-args';
 
 describe('NamedArgs', () => {
   const args = new NamedArgs([

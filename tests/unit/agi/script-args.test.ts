@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AgiArgumentError } from '../../../helper/agi/errors';
-import { parseCourierCallArgs } from '../../../helper/callback/courier-call-args';
-import { courierCallEntry } from '../../../helper/callback/courier-call-entry';
-import { parseFeedbackArgs } from '../../../helper/feedback/feedback-args';
+import { AgiArgumentError } from '../../../helper/pbx-service/agi/errors';
+import { parseCourierCallArgs } from '../../../helper/pbx-service/callback/courier-call-args';
+import { courierCallEntry } from '../../../helper/pbx-service/callback/courier-call-entry';
+import { parseFeedbackArgs } from '../../../helper/pbx-service/feedback/feedback-args';
 
 const AT = Date.UTC(2025, 10, 24, 12, 0, 0);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { channelVariable, numberValue } from '../../../helper/agi/channel-value';
-import { environmentOf } from '../../../helper/agi/environment';
+import { channelVariable, numberValue } from '../../../helper/pbx-service/agi/channel-value';
+import { environmentOf } from '../../../helper/pbx-service/agi/environment';
 import {
   AgiBusyError,
   AgiCommandError,
   AgiHangupError,
   AgiTimeoutError,
-} from '../../../helper/agi/errors';
-import { AgiSession } from '../../../helper/agi/session';
+} from '../../../helper/pbx-service/agi/errors';
+import { AgiSession } from '../../../helper/pbx-service/agi/session';
 
 function sessionWith(commandTimeoutMs = 5_000): {
   session: AgiSession;

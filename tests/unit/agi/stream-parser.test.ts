@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AgiProtocolError } from '../../../helper/agi/errors';
-import { AgiStreamParser, type AgiStreamEvent } from '../../../helper/agi/stream-parser';
+import { AgiProtocolError } from '../../../helper/pbx-service/agi/errors';
+import {
+  AgiStreamParser,
+  type AgiStreamEvent,
+} from '../../../helper/pbx-service/agi/stream-parser';
 
 const ENVIRONMENT =
   'agi_network: yes\n' +

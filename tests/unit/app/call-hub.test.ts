@@ -5,10 +5,10 @@ import {
   type Identity,
   type TransferState,
 } from '../../../shared/protocol';
-import { CallHub } from '../../../helper/app/call-hub';
-import type { PushMessage } from '../../../helper/app/helper-api';
-import type { IdentityResolver } from '../../../helper/app/identity-resolver';
-import type { TrackedCall } from '../../../helper/app/tracked-call';
+import { CallHub } from '../../../helper/workstation/hub/call-hub';
+import type { PushMessage } from '../../../helper/core/helper-api';
+import type { IdentityResolver } from '../../../helper/core/identity-resolver';
+import type { TrackedCall } from '../../../helper/core/tracked-call';
 
 const CALLER = '79161234567';
 const IDENTITY: Identity = {

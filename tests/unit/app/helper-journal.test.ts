@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHelperJournal, type HelperJournalParts } from '../../../helper/app/helper-journal';
-import { MemoryJournal } from '../../../helper/app/journal-reader';
+import {
+  startHelperJournal,
+  type HelperJournalParts,
+} from '../../../helper/workstation/app/helper-journal';
+import { MemoryJournal } from '../../../helper/core/journal-reader';
 import { DEFAULTS } from '../../../helper/config/defaults';
 import type { HelperConfig } from '../../../helper/config/types';
 import { JournalSpoolError } from '../../../helper/journal/errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInboundPrefetch } from '../../../helper/app/inbound-prefetch';
+import { createInboundPrefetch } from '../../../helper/workstation/hub/inbound-prefetch';
 import { ev, type Chan } from '../calls/frames';
 
 function prefetched(frames: Parameters<ReturnType<typeof createInboundPrefetch>>[0][]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery, searchDigits } from '../../../helper/app/journal-reader';
+import { matchesQuery, searchDigits } from '../../../helper/core/journal-reader';
 import type { CallView } from '../../../shared/protocol';
 
 const call = {

@@ -2,11 +2,11 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AmiClient, AmiClientEvents } from '../../../helper/ami/client';
 import type { AmiFrame } from '../../../helper/ami/frame';
-import { CallHub } from '../../../helper/app/call-hub';
-import { recoverAfterFirstResync } from '../../../helper/app/helper-journal';
-import { followPbx } from '../../../helper/app/pbx-session';
-import { StatusBoard } from '../../../helper/app/status-board';
-import { CallTracker } from '../../../helper/calls/tracker';
+import { CallHub } from '../../../helper/workstation/hub/call-hub';
+import { recoverAfterFirstResync } from '../../../helper/workstation/app/helper-journal';
+import { followPbx } from '../../../helper/workstation/app/pbx-session';
+import { StatusBoard } from '../../../helper/workstation/hub/status-board';
+import { CallTracker } from '../../../helper/workstation/calls/tracker';
 import type { CallJournal } from '../../../helper/journal/call-journal';
 import type { CallView } from '../../../shared/protocol';
 

@@ -8,12 +8,12 @@ import {
 } from '../../../helper/ami/errors';
 import type { AmiFields } from '../../../helper/ami/encode';
 import type { AmiFrame } from '../../../helper/ami/frame';
-import { createAmiDialerPbx } from '../../../helper/calls/ami-dialer-pbx';
+import { createAmiDialerPbx } from '../../../helper/workstation/calls/ami-dialer-pbx';
 import {
   PbxRefusedError,
   PbxUnavailableError,
   type OriginateCommand,
-} from '../../../helper/calls/click-to-call/dialer-pbx';
+} from '../../../helper/workstation/calls/click-to-call/dialer-pbx';
 
 type FakeAmi = Pick<AmiClient, 'action' | 'on'>;
 

@@ -4,7 +4,7 @@ import {
   extensionOfChannel,
   isDeviceChannel,
   parseChannelName,
-} from '../../../helper/calls/channel-name';
+} from '../../../helper/workstation/calls/channel-name';
 
 describe('parseChannelName', () => {
   it.each([

@@ -1,14 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DialUpdate } from '../../../helper/app/helper-api';
+import type { DialUpdate } from '../../../helper/core/helper-api';
 import type { AmiFrame } from '../../../helper/ami/frame';
-import { ClickToCall, type ClickToCallOptions } from '../../../helper/calls/click-to-call';
+import {
+  ClickToCall,
+  type ClickToCallOptions,
+} from '../../../helper/workstation/calls/click-to-call';
 import {
   PbxRefusedError,
   PbxUnavailableError,
   type DialerPbx,
   type OriginateCommand,
-} from '../../../helper/calls/click-to-call/dialer-pbx';
-import { CallsConfigError } from '../../../helper/calls/errors';
+} from '../../../helper/workstation/calls/click-to-call/dialer-pbx';
+import { CallsConfigError } from '../../../helper/workstation/calls/errors';
 import { loadSequence } from './replay';
 
 /** A PBX that answers an Originate by replaying a recorded sequence (or a given list). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dialStatusOutcome, hangupCauseOutcome, parseCause } from '../../../helper/calls/outcome';
+import {
+  dialStatusOutcome,
+  hangupCauseOutcome,
+  parseCause,
+} from '../../../helper/workstation/calls/outcome';
 
 describe('dial status and hangup cause', () => {
   it.each([

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { channelSnapshotOf, type ChannelSnapshot } from '../../../helper/ami/channel-snapshot';
 import type { AmiFrame } from '../../../helper/ami/frame';
-import { CallTracker } from '../../../helper/calls/tracker';
-import type { CallTrackerOptions, CallUpdate } from '../../../helper/calls/types';
+import { CallTracker } from '../../../helper/workstation/calls/tracker';
+import type { CallTrackerOptions, CallUpdate } from '../../../helper/workstation/calls/types';
 import type { RecordedSequence } from '../../fixtures/ami-sequences/sequence-format';
 
 /** Epoch ms the replayed recordings are placed at. */

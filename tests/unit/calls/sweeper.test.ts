@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startCallSweeper } from '../../../helper/calls/sweeper';
-import { CallTracker } from '../../../helper/calls/tracker';
-import type { CallUpdate } from '../../../helper/calls/types';
+import { startCallSweeper } from '../../../helper/workstation/calls/sweeper';
+import { CallTracker } from '../../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../../helper/workstation/calls/types';
 import { ev, inbound } from './frames';
 
 beforeEach(() => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AmiFrame } from '../../../helper/ami/frame';
-import { CallsConfigError } from '../../../helper/calls/errors';
-import { CallTracker } from '../../../helper/calls/tracker';
-import type { CallUpdate } from '../../../helper/calls/types';
+import { CallsConfigError } from '../../../helper/workstation/calls/errors';
+import { CallTracker } from '../../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../../helper/workstation/calls/types';
 import { ev, inbound } from './frames';
 import { changes } from './replay';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changes, endedOf, replay, replayTracker, loadSequence } from './replay';
-import type { CallUpdate } from '../../../helper/calls/types';
+import type { CallUpdate } from '../../../helper/workstation/calls/types';
 
 const FAR = { raw: '+79161234567', e164: '+79161234567', dbKey: '79161234567' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallUpdate } from '../../../helper/calls/types';
+import type { CallUpdate } from '../../../helper/workstation/calls/types';
 import { changes, endedOf, loadSequence, replayTracker, snapshotsOf } from './replay';
 
 /**

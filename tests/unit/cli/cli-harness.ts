@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../../helper/cli/cli-io';
+import type { CliIo } from '../../../helper/core/cli-io';
 
 export interface TestIo extends CliIo {
   out(): string;

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../helper/cli/run-cli';
-import type { DoctorDatabase, DoctorDatabaseFactory, QueryAnswer } from '../../../helper/doctor';
+import type {
+  DoctorDatabase,
+  DoctorDatabaseFactory,
+  QueryAnswer,
+} from '../../../helper/workstation/doctor';
 import { FakeAmiServer } from '../../fakes/fake-ami-server';
 import type { FakeAmiAction, FakeAmiConnection } from '../../fakes/fake-ami-server';
 import { AMI_SECRET, configText, DB_PASSWORD, tempDir, testIo } from './cli-harness';

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVE_PID_FILE_NAME } from '../../../helper/cli/commands/serve-command';
 import { COMMANDS } from '../../../helper/cli/parse-command-line';
 import { runCli } from '../../../helper/cli/run-cli';
-import { DEFAULT_CALLBACK_QUERIES } from '../../../helper/callback/callback-directory';
-import { DEFAULT_ROUTING_QUERIES } from '../../../helper/routing/routing-queries';
-import type { ServeConfig } from '../../../helper/server/run-serve-command';
+import { DEFAULT_CALLBACK_QUERIES } from '../../../helper/pbx-service/callback/callback-directory';
+import { DEFAULT_ROUTING_QUERIES } from '../../../helper/config/routing-queries';
+import type { ServeConfig } from '../../../helper/pbx-service/server/run-serve-command';
 import { AMI_SECRET, DB_PASSWORD, tempDir, testIo, type TempDir } from './cli-harness';
 
 const TOKEN = 'serve-cli-token-7c1e9b2d4a6f8e0c3b5d';

@@ -11,10 +11,10 @@ import {
   problemsOf,
 } from './support/config-problems';
 import { FIELD_SPECS } from '../../../helper/config/schema';
-import { DEFAULT_JOURNAL_SETTINGS } from '../../../helper/journal/journal-settings';
+import { DEFAULT_JOURNAL_SETTINGS } from '../../../helper/config/journal-settings';
 import { MIGRATE_ENV } from '../../../helper/journal/run-migrate-command';
 import { configSecrets, loggerForConfig } from '../../../helper/log/logger-for-config';
-import { DEFAULT_TRANSFER_SETTINGS } from '../../../helper/transfer/transfer-settings';
+import { DEFAULT_TRANSFER_SETTINGS } from '../../../helper/config/transfer-settings';
 
 const JOURNAL_PASSWORD = 'journal-Pa55-word';
 

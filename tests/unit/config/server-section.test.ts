@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CALLBACK_QUERIES } from '../../../helper/callback/callback-directory';
+import { DEFAULT_CALLBACK_QUERIES } from '../../../helper/pbx-service/callback/callback-directory';
 import { DEFAULTS, loadConfig, validateConfig, type HelperConfig } from '../../../helper/config';
 import {
   BASE_TOML as BASE,
@@ -12,8 +12,8 @@ import {
 } from './support/config-problems';
 import { FIELD_SPECS } from '../../../helper/config/schema';
 import { configSecrets, loggerForConfig } from '../../../helper/log/logger-for-config';
-import { DEFAULT_ROUTING_QUERIES } from '../../../helper/routing/routing-queries';
-import { DEFAULT_SERVER_SETTINGS } from '../../../helper/server/server-settings';
+import { DEFAULT_ROUTING_QUERIES } from '../../../helper/config/routing-queries';
+import { DEFAULT_SERVER_SETTINGS } from '../../../helper/config/server-settings';
 
 const TOKEN = 'callback-token-5f0c2a9e41d7b3c8e6a1';
 const OTHER_TOKEN = 'second-token-9d8c7b6a5f4e3d2c1b0a';

@@ -2,7 +2,7 @@ import type {
   DoctorDatabase,
   DoctorDatabaseFactory,
   QueryAnswer,
-} from '../../../helper/doctor/doctor-database';
+} from '../../../helper/workstation/doctor/doctor-database';
 import type { DatabaseConfig } from '../../../helper/config/types';
 
 export const JOURNAL_USER = 'courier_journal';

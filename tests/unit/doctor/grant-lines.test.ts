@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGrantLine } from '../../../helper/doctor/grant-lines';
+import { parseGrantLine } from '../../../helper/workstation/doctor/grant-lines';
 
 describe('parseGrantLine', () => {
   it('reads a MariaDB table grant', () => {

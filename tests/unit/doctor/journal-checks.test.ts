@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cloneDefaults } from '../../../helper/config/defaults';
 import type { DatabaseConfig, HelperConfig } from '../../../helper/config/types';
-import { checkJournal, journalSpoolDir } from '../../../helper/doctor/journal-checks';
-import type { CheckResult } from '../../../helper/doctor/check-result';
+import { checkJournal, journalSpoolDir } from '../../../helper/workstation/doctor/journal-checks';
+import type { CheckResult } from '../../../helper/workstation/doctor/check-result';
 import type { MigrationSource } from '../../../helper/journal/migration-source';
 import {
   JOURNAL_USER,

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkSpoolDir } from '../../../helper/doctor/spool-check';
+import { checkSpoolDir } from '../../../helper/workstation/doctor/spool-check';
 
 describe('checkSpoolDir', () => {
   let dir: string;

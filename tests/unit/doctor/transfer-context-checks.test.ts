@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmiActionError, AmiPermissionError, AmiTimeoutError } from '../../../helper/ami';
-import type { DoctorAmiSession } from '../../../helper/doctor/ami-session';
-import { transferContextChecks } from '../../../helper/doctor/transfer-context-checks';
+import type { DoctorAmiSession } from '../../../helper/workstation/doctor/ami-session';
+import { transferContextChecks } from '../../../helper/workstation/doctor/transfer-context-checks';
 
 /** A logged-in session whose PBX dialplan holds `contexts`; `fails` replaces every answer. */
 function session(contexts: string[], fails?: Error): DoctorAmiSession & { asked: string[] } {

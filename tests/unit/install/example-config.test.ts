@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exampleConfigText, exampleWithLogFile } from '../../../helper/install/example-config';
+import {
+  exampleConfigText,
+  exampleWithLogFile,
+} from '../../../helper/workstation/install/example-config';
 
 describe('example configuration for install', () => {
   it('is the shipped example, and gets the log file set in its [log] section only', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../helper/cli/run-cli';
 import { loadConfig } from '../../../helper/config/load';
-import type { InstallSeams } from '../../../helper/install/install-seams';
+import type { InstallSeams } from '../../../helper/workstation/install/install-seams';
 import { testIo } from '../cli/cli-harness';
 import { fakeRunner, tempHome } from './install-harness';
 import type { FakeRunner, TempHome } from './install-harness';

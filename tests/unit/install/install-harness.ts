@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandResult, CommandRunner } from '../../../helper/install/command-runner';
+import type {
+  CommandResult,
+  CommandRunner,
+} from '../../../helper/workstation/install/command-runner';
 
 export interface RecordedCommand {
   file: string;

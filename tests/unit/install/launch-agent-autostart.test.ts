@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchAgentAutostart } from '../../../helper/install/launch-agent-autostart';
-import type { InstallContext } from '../../../helper/install/install-context';
-import { InstallError } from '../../../helper/install/install-error';
+import { launchAgentAutostart } from '../../../helper/workstation/install/launch-agent-autostart';
+import type { InstallContext } from '../../../helper/workstation/install/install-context';
+import { InstallError } from '../../../helper/workstation/install/install-error';
 import { fakeRunner, tempHome } from './install-harness';
 import type { FakeRunner, TempHome } from './install-harness';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LAUNCH_AGENT_LABEL,
   renderLaunchAgentPlist,
-} from '../../../helper/install/launch-agent-plist';
+} from '../../../helper/workstation/install/launch-agent-plist';
 
 describe('macOS LaunchAgent', () => {
   it('names the label and the program arguments, runs at load and again after a crash', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { InstallContext } from '../../../helper/install/install-context';
-import { InstallError } from '../../../helper/install/install-error';
-import { runKeyAutostart } from '../../../helper/install/run-key-autostart';
+import type { InstallContext } from '../../../helper/workstation/install/install-context';
+import { InstallError } from '../../../helper/workstation/install/install-error';
+import { runKeyAutostart } from '../../../helper/workstation/install/run-key-autostart';
 import { fakeRunner } from './install-harness';
 import type { FakeRunner } from './install-harness';
 

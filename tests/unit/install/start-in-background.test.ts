@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startInBackground } from '../../../helper/install/start-in-background';
-import type { DetachedProcess, SpawnDetached } from '../../../helper/install/spawn-detached';
-import { pidFileFor } from '../../../helper/single-instance/pid-file';
+import { startInBackground } from '../../../helper/workstation/install/start-in-background';
+import type {
+  DetachedProcess,
+  SpawnDetached,
+} from '../../../helper/workstation/install/spawn-detached';
+import { pidFileFor } from '../../../helper/core/pid-file';
 import { testIo } from '../cli/cli-harness';
 import { tempHome } from './install-harness';
 import type { TempHome } from './install-harness';

@@ -1,9 +1,12 @@
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InstallContext } from '../../../helper/install/install-context';
-import { InstallError } from '../../../helper/install/install-error';
-import { systemdAutostart, systemdUserUnitDir } from '../../../helper/install/systemd-autostart';
+import type { InstallContext } from '../../../helper/workstation/install/install-context';
+import { InstallError } from '../../../helper/workstation/install/install-error';
+import {
+  systemdAutostart,
+  systemdUserUnitDir,
+} from '../../../helper/workstation/install/systemd-autostart';
 import { fakeRunner, tempHome } from './install-harness';
 import type { FakeRunner, TempHome } from './install-harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InstallError } from '../../../helper/install/install-error';
-import { renderSystemdUnit, systemdQuote } from '../../../helper/install/systemd-unit';
+import { InstallError } from '../../../helper/workstation/install/install-error';
+import { renderSystemdUnit, systemdQuote } from '../../../helper/workstation/install/systemd-unit';
 
 describe('systemd user unit', () => {
   it('starts the executable with its arguments, restarts on failure, and is wanted by the session', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   quoteWindowsArgument,
   windowsCommandLine,
-} from '../../../helper/install/windows-command-line';
+} from '../../../helper/workstation/install/windows-command-line';
 
 /** How the Microsoft C runtime splits a command line (after the program name). */
 function splitLikeMsvcrt(line: string): string[] {

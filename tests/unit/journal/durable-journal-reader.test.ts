@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryJournal } from '../../../helper/app/journal-reader';
+import { MemoryJournal } from '../../../helper/core/journal-reader';
 import { DurableJournalReader } from '../../../helper/journal/durable-journal-reader';
 import type { JournalEntry } from '../../../helper/journal/entry';
 import { FakeJournalDatabase } from './support/fake-database';

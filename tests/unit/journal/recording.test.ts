@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingTemplateError } from '../../../helper/recording/errors';
-import { RecordingIndex } from '../../../helper/recording/recording-index';
-import { buildRecordingUrl, checkRecordingTemplate } from '../../../helper/recording/recording-url';
+import { RecordingTemplateError } from '../../../helper/config/recording-url-error';
+import { RecordingIndex } from '../../../helper/workstation/recording/recording-index';
+import { buildRecordingUrl, checkRecordingTemplate } from '../../../helper/config/recording-url';
 
 const AT = new Date(2025, 2, 14, 9, 30).getTime();
 

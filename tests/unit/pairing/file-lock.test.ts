@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PairingLockTimeoutError } from '../../../helper/pairing/errors';
-import { withFileLock } from '../../../helper/pairing/file-lock';
+import { PairingLockTimeoutError } from '../../../helper/workstation/pairing/errors';
+import { withFileLock } from '../../../helper/workstation/pairing/file-lock';
 
 let dir: string;
 let lockPath: string;

@@ -6,8 +6,8 @@ import {
   PairingCodeError,
   PairingStateCorruptError,
   UnknownPairingError,
-} from '../../../helper/pairing/errors';
-import { PairingStore } from '../../../helper/pairing/pairing-store';
+} from '../../../helper/workstation/pairing/errors';
+import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 
 const CLIENT = { name: 'Courier Telephony', version: '0.1.0', browser: 'chrome' };
 let stateDir: string;

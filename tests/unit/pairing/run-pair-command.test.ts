@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../../helper/pairing/pairing-store';
+import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 import {
   formatPairingInstructions,
   runPairCommand,
-} from '../../../helper/pairing/run-pair-command';
+} from '../../../helper/workstation/pairing/run-pair-command';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLIENT = { name: 'Courier Telephony', version: '0.1.0', browser: 'firefox' };

@@ -4,13 +4,16 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../helper/agi/logger';
-import { PeerAllowList } from '../../../helper/agi/peer-allow-list';
-import type { CallbackStatus } from '../../../helper/callback/callback-status';
-import { CallbackRefusedError } from '../../../helper/callback/errors';
-import { BearerTokens } from '../../../helper/server/http/bearer-tokens';
-import { createCallbackEndpoint } from '../../../helper/server/http/callback-endpoint';
-import { listenHttp, type RunningHttpServer } from '../../../helper/server/http/listen-http';
+import { silentLogger } from '../../../helper/pbx-service/agi/logger';
+import { PeerAllowList } from '../../../helper/config/peer-allow-list';
+import type { CallbackStatus } from '../../../helper/pbx-service/callback/callback-status';
+import { CallbackRefusedError } from '../../../helper/pbx-service/callback/errors';
+import { BearerTokens } from '../../../helper/pbx-service/server/http/bearer-tokens';
+import { createCallbackEndpoint } from '../../../helper/pbx-service/server/http/callback-endpoint';
+import {
+  listenHttp,
+  type RunningHttpServer,
+} from '../../../helper/pbx-service/server/http/listen-http';
 
 const TOKEN = 'unit-token-0123456789abcdef0123456789';
 const STATUS: CallbackStatus = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallbackMemory } from '../../../helper/callback/callback-memory';
+import { CallbackMemory } from '../../../helper/pbx-service/routing/callback-memory';
 
 const CALLBACK = {
   courierMobile: '+79031112233',

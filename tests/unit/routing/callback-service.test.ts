@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { OriginateRequest, OriginateResult } from '../../../helper/ami/originate';
-import { silentLogger } from '../../../helper/agi/logger';
-import type { CallbackDirectory } from '../../../helper/callback/callback-directory';
-import { CallbackMemory } from '../../../helper/callback/callback-memory';
-import { CallbackService, type CallbackSettings } from '../../../helper/callback/callback-service';
+import { silentLogger } from '../../../helper/pbx-service/agi/logger';
+import type { CallbackDirectory } from '../../../helper/pbx-service/callback/callback-directory';
+import { CallbackMemory } from '../../../helper/pbx-service/routing/callback-memory';
+import {
+  CallbackService,
+  type CallbackSettings,
+} from '../../../helper/pbx-service/callback/callback-service';
 import {
   CallbackRefusedError,
   CallbackRequestError,
   CallbackUnavailableError,
-} from '../../../helper/callback/errors';
+} from '../../../helper/pbx-service/callback/errors';
 import type { JournalRecord } from '../../../helper/journal/entry';
 
 const SETTINGS: CallbackSettings = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideRoute } from '../../../helper/routing/decide-route';
-import type { HeldParcel, RoutingFacts } from '../../../helper/routing/routing-facts';
+import { decideRoute } from '../../../helper/pbx-service/routing/decide-route';
+import type { HeldParcel, RoutingFacts } from '../../../helper/pbx-service/routing/routing-facts';
 
 const NOTHING: RoutingFacts = {
   courier: undefined,

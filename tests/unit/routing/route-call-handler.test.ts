@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FastAgiServer } from '../../../helper/agi/fastagi-server';
-import { silentLogger } from '../../../helper/agi/logger';
-import { PeerAllowList } from '../../../helper/agi/peer-allow-list';
-import { CallbackMemory } from '../../../helper/callback/callback-memory';
-import { createRouteCallHandler } from '../../../helper/routing/route-call-handler';
-import type { RouteDecision } from '../../../helper/routing/route-decision';
-import type { RoutingDirectory, RoutingFacts } from '../../../helper/routing/routing-facts';
+import { FastAgiServer } from '../../../helper/pbx-service/agi/fastagi-server';
+import { silentLogger } from '../../../helper/pbx-service/agi/logger';
+import { PeerAllowList } from '../../../helper/config/peer-allow-list';
+import { CallbackMemory } from '../../../helper/pbx-service/routing/callback-memory';
+import { createRouteCallHandler } from '../../../helper/pbx-service/routing/route-call-handler';
+import type { RouteDecision } from '../../../helper/pbx-service/routing/route-decision';
+import type {
+  RoutingDirectory,
+  RoutingFacts,
+} from '../../../helper/pbx-service/routing/routing-facts';
 import { agiCall } from '../agi/support/fake-asterisk';
 
 const RECIPIENT_FACTS: RoutingFacts = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSetVariable } from '../../../helper/agi/encode-command';
-import { AgiValueError } from '../../../helper/agi/errors';
-import type { RouteDecision } from '../../../helper/routing/route-decision';
-import { routeVariables } from '../../../helper/routing/route-variables';
+import { encodeSetVariable } from '../../../helper/pbx-service/agi/encode-command';
+import { AgiValueError } from '../../../helper/pbx-service/agi/errors';
+import type { RouteDecision } from '../../../helper/pbx-service/routing/route-decision';
+import { routeVariables } from '../../../helper/pbx-service/routing/route-variables';
 
 const DECISIONS: RouteDecision[] = [
   {

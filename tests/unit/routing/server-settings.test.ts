@@ -4,7 +4,7 @@ import {
   ServerConfigError,
   validateServerSettings,
   type ServerSettings,
-} from '../../../helper/server/server-settings';
+} from '../../../helper/config/server-settings';
 
 const settings = (changes: Partial<ServerSettings>): ServerSettings => ({
   ...DEFAULT_SERVER_SETTINGS,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryExecutor, Row } from '../../../helper/lookup/types';
-import { DEFAULT_ROUTING_QUERIES } from '../../../helper/routing/routing-queries';
-import { ROLE_COLUMN, routingStatement } from '../../../helper/routing/routing-statement';
-import { SqlRoutingDirectory } from '../../../helper/routing/sql-routing-directory';
+import { DEFAULT_ROUTING_QUERIES } from '../../../helper/config/routing-queries';
+import {
+  ROLE_COLUMN,
+  routingStatement,
+} from '../../../helper/pbx-service/routing/routing-statement';
+import { SqlRoutingDirectory } from '../../../helper/pbx-service/routing/sql-routing-directory';
 
 function executor(
   rows: Row[],

@@ -11,8 +11,8 @@ import {
   AmiTimeoutError,
   AmiValueError,
 } from '../../../helper/ami/errors';
-import { TransferRefusedError } from '../../../helper/transfer/errors';
-import { failureReason } from '../../../helper/transfer/failure-reason';
+import { TransferRefusedError } from '../../../helper/workstation/transfer/errors';
+import { failureReason } from '../../../helper/workstation/transfer/failure-reason';
 
 describe('failureReason', () => {
   it.each([

@@ -9,15 +9,21 @@ import {
   AmiTimeoutError,
 } from '../../../helper/ami/errors';
 import type { AmiFields } from '../../../helper/ami/encode';
-import { AmiTransferrer, type TransferAmi } from '../../../helper/transfer/ami-transferrer';
-import { callChannels } from '../../../helper/transfer/call-channels';
-import { courierExten } from '../../../helper/transfer/courier-exten';
-import { TransferConfigError, TransferRefusedError } from '../../../helper/transfer/errors';
+import {
+  AmiTransferrer,
+  type TransferAmi,
+} from '../../../helper/workstation/transfer/ami-transferrer';
+import { callChannels } from '../../../helper/workstation/transfer/call-channels';
+import { courierExten } from '../../../helper/workstation/transfer/courier-exten';
+import {
+  TransferConfigError,
+  TransferRefusedError,
+} from '../../../helper/workstation/transfer/errors';
 import {
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
-} from '../../../helper/transfer/transfer-settings';
-import { transferTarget } from '../../../helper/transfer/transfer-target';
+} from '../../../helper/config/transfer-settings';
+import { transferTarget } from '../../../helper/workstation/transfer/transfer-target';
 import { CLIENT, RECIPIENT, activeView } from '../journal/support/samples';
 
 const CALL = '1741944600.17';

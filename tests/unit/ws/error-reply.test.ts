@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, NotAllowedError } from '../../../helper/ws/api-error';
-import { errorReply } from '../../../helper/ws/error-reply';
+import { ApiError, NotAllowedError } from '../../../helper/workstation/ws/api-error';
+import { errorReply } from '../../../helper/workstation/ws/error-reply';
 
 describe('errorReply', () => {
   it('passes the code and text of an ApiError', () => {

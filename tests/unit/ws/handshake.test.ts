@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../../helper/pairing/pairing-store';
+import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 import { PROTOCOL_VERSION } from '../../../shared/protocol';
 import { SAMPLE_CALL, SAMPLE_STATUS } from './support/fake-helper-api';
 import { startFixture, type ServerFixture } from './support/server-fixture';

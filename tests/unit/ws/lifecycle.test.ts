@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../../helper/pairing/pairing-store';
+import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 import {
   InvalidAllowedOriginError,
   NonLoopbackHostError,
   PortInUseError,
-} from '../../../helper/ws/errors';
-import { startWsServer, type WsServerOptions } from '../../../helper/ws/server';
+} from '../../../helper/workstation/ws/errors';
+import { startWsServer, type WsServerOptions } from '../../../helper/workstation/ws/server';
 import { FakeHelperApi } from './support/fake-helper-api';
 import { MemoryLogger } from './support/memory-logger';
 import { startFixture, type ServerFixture } from './support/server-fixture';

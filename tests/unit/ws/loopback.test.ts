@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackAddress, isLoopbackHostHeader } from '../../../helper/ws/loopback';
+import { isLoopbackAddress, isLoopbackHostHeader } from '../../../helper/workstation/ws/loopback';
 
 describe('isLoopbackAddress', () => {
   it('accepts 127.0.0.0/8 and ::1 in any spelling', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidAllowedOriginError } from '../../../helper/ws/errors';
-import { createOriginPolicy } from '../../../helper/ws/origin-policy';
+import { InvalidAllowedOriginError } from '../../../helper/workstation/ws/errors';
+import { createOriginPolicy } from '../../../helper/workstation/ws/origin-policy';
 
 const CHROME = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const FIREFOX = 'moz-extension://0f8a6c1e-3b2d-4c5e-9a7f-123456789abc';

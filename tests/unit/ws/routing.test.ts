@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, NotAllowedError } from '../../../helper/ws/api-error';
+import { ApiError, NotAllowedError } from '../../../helper/workstation/ws/api-error';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../../../shared/protocol';
 import { SAMPLE_CALL } from './support/fake-helper-api';
 import { startFixture, type ServerFixture } from './support/server-fixture';

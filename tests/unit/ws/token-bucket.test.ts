@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../../helper/ws/token-bucket';
+import { TokenBucket } from '../../../helper/workstation/ws/token-bucket';
 
 describe('TokenBucket', () => {
   it('allows the burst, then refills at the sustained rate', () => {

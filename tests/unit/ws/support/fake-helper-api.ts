@@ -6,7 +6,7 @@ import type {
   PushMessage,
   SimulateRequest,
   TransferRequest,
-} from '../../../../helper/app/helper-api';
+} from '../../../../helper/core/helper-api';
 import type { CallView, HelperStatus } from '../../../../shared/protocol';
 
 export const SAMPLE_STATUS: HelperStatus = {

@@ -1,4 +1,4 @@
-import type { WsLogger } from '../../../../helper/ws/logger';
+import type { WsLogger } from '../../../../helper/workstation/ws/logger';
 
 export interface LogEntry {
   level: keyof WsLogger;

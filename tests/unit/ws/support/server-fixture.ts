@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PairingStore } from '../../../../helper/pairing/pairing-store';
+import { PairingStore } from '../../../../helper/workstation/pairing/pairing-store';
 import {
   startWsServer,
   type WsServerHandle,
   type WsServerOptions,
-} from '../../../../helper/ws/server';
+} from '../../../../helper/workstation/ws/server';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol';
 import { FakeHelperApi } from './fake-helper-api';
 import { MemoryLogger } from './memory-logger';

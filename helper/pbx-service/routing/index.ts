@@ -1,0 +1,11 @@
+export { createRouteCallHandler, decideCallRoute } from './route-call-handler';
+export type { RouteCallOptions, RouteContext } from './route-call-handler';
+export { decideRoute } from './decide-route';
+export type { RouteDecision, RoutedParcel } from './route-decision';
+export { ROUTE_KINDS, ROUTE_REASONS } from './route-kinds';
+export type { RouteKind, RouteReason } from './route-kinds';
+export { ROUTE_VARIABLES, routeVariables } from './route-variables';
+export { SqlRoutingDirectory } from './sql-routing-directory';
+export { DEFAULT_ROUTING_QUERIES } from '../../config/routing-queries';
+export type { RoutingQueries } from '../../config/routing-queries';
+export type { RoutingDirectory, RoutingFacts } from './routing-facts';
