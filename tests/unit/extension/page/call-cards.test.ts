@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage, type Language } from '../../../../extension/lib/i18n/core';
 import '../../../../extension/lib/i18n/page-strings';
-import type { CardActions } from '../../../../extension/ui/card/card-actions';
-import { CardPresenter } from '../../../../extension/ui/card/card-presenter';
+import type { CardActions } from '../../../../extension/features/incoming-card/card-actions';
+import { CardPresenter } from '../../../../extension/features/incoming-card/card-presenter';
 import { TransferFailure, type CallView, type TransferState } from '../../../../shared/protocol';
 import { call, clientCall, courierCall, recipientCall } from './support/sample-calls';
 import { scriptClick, userClick, userKey } from './support/trusted-events';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DialController } from '../../../../extension/features/dial-on-click/dial-controller';
 import { listenForLinkClicks } from '../../../../extension/features/dial-on-click/link-clicks';
 import type { DialReply, DialUpdate } from '../../../../extension/lib/runtime-messages';
-import type { DialToastState } from '../../../../extension/ui/toast/dial-toast-state';
+import type { DialToastState } from '../../../../extension/features/dial-on-click/dial-toast-state';
 import { FakeChannel } from './support/fake-channel';
 import { startLinker, type LinkerHarness } from './support/linker-harness';
 import { scriptClick, userClick } from './support/trusted-events';

@@ -2,8 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../../../../extension/lib/i18n/core';
 import '../../../../extension/lib/i18n/page-strings';
-import type { DialFailure, DialToastState } from '../../../../extension/ui/toast/dial-toast-state';
-import { ToastPresenter } from '../../../../extension/ui/toast/toast-presenter';
+import type {
+  DialFailure,
+  DialToastState,
+} from '../../../../extension/features/dial-on-click/dial-toast-state';
+import { ToastPresenter } from '../../../../extension/features/dial-on-click/toast-presenter';
 import { userKey } from './support/trusted-events';
 
 let container: HTMLElement;

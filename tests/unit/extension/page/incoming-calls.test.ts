@@ -4,8 +4,8 @@ import type { Dialer } from '../../../../extension/features/dial-on-click/dialer
 import { IncomingCalls } from '../../../../extension/features/incoming-card/incoming-calls';
 import { setLanguage } from '../../../../extension/lib/i18n/core';
 import '../../../../extension/lib/i18n/page-strings';
-import { CardPresenter } from '../../../../extension/ui/card/card-presenter';
-import type { CallCardsView } from '../../../../extension/ui/card/mount-call-cards';
+import { CardPresenter } from '../../../../extension/features/incoming-card/card-presenter';
+import type { CallCardsView } from '../../../../extension/features/incoming-card/mount-call-cards';
 import { FakeChannel } from './support/fake-channel';
 import { FakeSettings } from './support/fake-settings';
 import { clientCall, recipientCall } from './support/sample-calls';

@@ -6,7 +6,7 @@ import {
 } from '../../../../extension/background/call-notifier';
 import { setLanguage } from '../../../../extension/lib/i18n/core';
 import '../../../../extension/lib/i18n/shell-strings';
-import { dialMessage } from '../../../../extension/ui/common/dial-text';
+import { dialMessage } from '../../../../extension/lib/i18n/dial-text';
 import { call } from './support/samples';
 
 describe('call notifications', () => {

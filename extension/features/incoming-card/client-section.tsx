@@ -1,7 +1,7 @@
 import type { ClientIdentity } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { ManagerLine } from './ManagerLine';
-import { MaybeLink } from './MaybeLink';
+import { ManagerLine } from './manager-line';
+import { MaybeLink } from './maybe-link';
 
 /** A client company, down to the contact person the number belongs to. */
 export function ClientSection({ client }: { client: ClientIdentity }) {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { webUrl } from '../common/web-url';
+import { webUrl } from '../../lib/web-url';
 
 /** A cabinet link opening in a new tab when the helper gave a URL, plain text otherwise. */
 export function MaybeLink({ url, children }: { url?: string; children: ComponentChildren }) {

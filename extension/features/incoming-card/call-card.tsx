@@ -2,11 +2,11 @@ import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
 import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
-import { CallStateLine } from './CallStateLine';
-import { CardActionsBar } from './CardActionsBar';
-import { displayNumber } from './format';
-import { IdentityView } from './IdentityView';
-import { TransferStatus } from './TransferStatus';
+import { CallStateLine } from './call-state-line';
+import { CardActionsBar } from './card-actions-bar';
+import { displayNumber } from '../../lib/i18n/format';
+import { IdentityView } from './identity-view';
+import { TransferStatus } from './transfer-status';
 
 function directionLabel(call: CallView): string {
   return t(`page.card.${call.direction}`);

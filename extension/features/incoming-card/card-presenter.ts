@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import type { CallView } from '../../../shared/protocol';
 import { onLanguageChange } from '../../lib/i18n/core';
 import type { CardActions } from './card-actions';
-import { CallCardStack } from './CallCardStack';
+import { CallCardStack } from './call-card-stack';
 
 export interface CardPresenterOptions {
   container: HTMLElement;

@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import { onLanguageChange } from '../../lib/i18n/core';
-import { DialToast } from './DialToast';
+import { DialToast } from './dial-toast';
 import type { DialToastState, DialToastView } from './dial-toast-state';
 
 export interface ToastPresenterOptions {

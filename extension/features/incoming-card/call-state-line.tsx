@@ -1,6 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { formatDuration } from './format';
+import { formatDuration } from '../../lib/i18n/format';
 import { useNow } from './use-now';
 
 function endedText(call: CallView): string {

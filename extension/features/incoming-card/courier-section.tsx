@@ -1,8 +1,8 @@
 import type { CourierIdentity } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { displayNumber } from './format';
-import { ManagerLine } from './ManagerLine';
-import { MaybeLink } from './MaybeLink';
+import { displayNumber } from '../../lib/i18n/format';
+import { ManagerLine } from './manager-line';
+import { MaybeLink } from './maybe-link';
 
 export function CourierSection({ courier }: { courier: CourierIdentity }) {
   return (

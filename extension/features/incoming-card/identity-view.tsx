@@ -1,8 +1,8 @@
 import { isUnknownIdentity, type CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { ClientSection } from './ClientSection';
-import { CourierSection } from './CourierSection';
-import { DeliveriesSection } from './DeliveriesSection';
+import { ClientSection } from './client-section';
+import { CourierSection } from './courier-section';
+import { DeliveriesSection } from './deliveries-section';
 
 /** Who calls, as far as the database knows; roles may overlap. */
 export function IdentityView({ call }: { call: CallView }) {

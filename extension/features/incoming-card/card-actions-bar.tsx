@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n/core';
 import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
 import { firstRelevantUrl, transferOptions, type TransferOption } from './card-links';
-import { RecordingLink } from './RecordingLink';
+import { RecordingLink } from './recording-link';
 
 /** Runs a handler only for the user's own clicks, never for script-dispatched ones. */
 function onGesture(handler: () => void): (event: Event) => void {

@@ -1,7 +1,7 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
 import type { CardActions } from './card-actions';
-import { CallCard } from './CallCard';
+import { CallCard } from './call-card';
 
 interface CallCardStackProps {
   calls: readonly CallView[];

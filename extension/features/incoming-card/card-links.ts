@@ -1,5 +1,5 @@
 import type { CallView, Identity } from '../../../shared/protocol';
-import { webUrl } from '../common/web-url';
+import { webUrl } from '../../lib/web-url';
 
 /** The page the "open" action goes to: the client, else the courier, else the order. */
 export function firstRelevantUrl(identity: Identity): string | undefined {

@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n/core';
-import { displayNumber } from '../card/format';
+import { displayNumber } from '../../lib/i18n/format';
 import type { DialToastState } from './dial-toast-state';
 
 interface DialToastProps {

@@ -1,6 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { displayNumber } from './format';
+import { displayNumber } from '../../lib/i18n/format';
 
 /** One sentence for screen readers when a call starts ringing: direction, number, who. */
 export function announceCall(call: CallView): string {

@@ -1,7 +1,7 @@
 import type { Delivery } from '../../../shared/protocol';
 import { getLanguage, t } from '../../lib/i18n/core';
-import { formatAmount } from './format';
-import { MaybeLink } from './MaybeLink';
+import { formatAmount } from '../../lib/i18n/format';
+import { MaybeLink } from './maybe-link';
 
 function DeliveryItem({ delivery }: { delivery: Delivery }) {
   const when = [delivery.date, delivery.interval].filter(Boolean).join(', ');
