@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['helper/**', 'scripts/**', 'tests/**', 'bench/**', '*.config.*'],
+    files: ['helper/**', 'scripts/**', 'harness/**', 'tests/**', 'bench/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -8,7 +8,7 @@ import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import { createLogger } from '../../helper/log/create-logger';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
-import { serveStatic, type StaticServer } from '../serve-static';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { findChromium } from './find-browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/protocol';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
-import type { ExtensionClient } from '../support/extension-client';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { COMPANY_CALLER_ID, startRealHelper, type RealHelper } from '../support/real-helper';
 
 let helper: RealHelper;

@@ -12,9 +12,9 @@ import {
   FIXTURE_NUMBERS,
   OPERATOR,
   WELL_KNOWN,
-} from '../harness/fixtures';
-import type { FixtureNumberName } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
+} from '../../harness/fixtures';
+import type { FixtureNumberName } from '../../harness/fixtures';
+import { harnessInfo } from '../support/harness-info';
 
 const LINKS = {
   client: 'https://cabinet.test/clients/{code}',

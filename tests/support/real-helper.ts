@@ -13,9 +13,9 @@ import type {
 import { createLogger } from '../../helper/log/create-logger';
 import { configSecrets } from '../../helper/log/logger-for-config';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
-import { harnessInfo } from '../harness/harness-info';
-import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';
-import { ExtensionClient } from './extension-client';
+import { harnessInfo } from './harness-info';
+import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
+import { ExtensionClient } from '../../harness/extension/extension-client';
 import { freePort } from './free-port';
 import { LogCapture } from './log-capture';
 import { TcpProxy } from './tcp-proxy';
