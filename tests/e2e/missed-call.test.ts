@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../../harness/fixtures';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
 import { DIDS } from '../../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { COMPANY_CALLER_ID, startRealHelper, type RealHelper } from '../support/real-helper';
 import { buildExtension } from '../../harness/extension/build-extension';
 import {

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectAmi } from '../../harness/ami';
-import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, OPERATOR, WELL_KNOWN } from '../../harness/fixtures';
+import { connectAmi } from '../support/ami';
+import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, OPERATOR, WELL_KNOWN } from '../support/fixtures';
 import type { RawAmiClient } from '../../harness/raw-ami';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import {
   COMPANY_DID,
   setDialplanGlobals,

@@ -10,9 +10,9 @@ import { DurableJournal } from '../../helper/journal/durable-journal';
 import { JournalSpool } from '../../helper/journal/journal-spool';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';
 import { SqlJournalStore } from '../../helper/journal/sql-journal-store';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../../harness/fixtures';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
-import { placeInboundCall, startFarEnd, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startFarEnd, stopSipp } from '../support/sip-peers';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,
@@ -20,7 +20,7 @@ import {
   migrateHarnessDatabase,
   tempStateDir,
 } from '../support/journal/harness-journal';
-import { connectAmi } from '../../harness/ami';
+import { connectAmi } from '../support/ami';
 import {
   COMPANY_DID,
   setDialplanGlobals,

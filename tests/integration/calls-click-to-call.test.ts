@@ -5,10 +5,10 @@ import { createAmiDialerPbx } from '../../helper/workstation/calls/ami-dialer-pb
 import { ClickToCall } from '../../helper/workstation/calls/click-to-call';
 import { CallTracker } from '../../helper/workstation/calls/tracker';
 import type { CallUpdate } from '../../helper/workstation/calls/types';
-import { FIXTURE_NUMBERS } from '../../harness/fixtures';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
-import { startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import { startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 
 const NUMBER = `+${FIXTURE_NUMBERS.recipient}`;
 const COMPANY = { name: 'Courier Express', number: '74951234500' };

@@ -4,10 +4,10 @@ import { createTcpTransport } from '../../helper/ami/tcp-transport';
 import type { AmiConnection, AmiTransport } from '../../helper/ami/transport';
 import { CallTracker } from '../../helper/workstation/calls/tracker';
 import type { CallUpdate } from '../../helper/workstation/calls/types';
-import { FIXTURE_NUMBERS } from '../../harness/fixtures';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 import { DIDS } from '../../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 
 const CALLER = FIXTURE_NUMBERS.recipient;
 const WAIT = { timeout: 30_000, interval: 100 };

@@ -2,11 +2,11 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SqlFeedbackStore } from '../../helper/pbx-service/feedback/sql-feedback-store';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';
-import { connectAmi } from '../../harness/ami';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../../harness/fixtures';
+import { connectAmi } from '../support/ami';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 import type { RawAmiClient } from '../../harness/raw-ami';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/protocol';
 import { DIDS } from '../../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { COMPANY_CALLER_ID, startRealHelper, type RealHelper } from '../support/real-helper';
 

@@ -10,10 +10,10 @@ import {
   EXPECTED_LOOKUPS,
   FIXTURE_NUMBERS,
   WELL_KNOWN,
-} from '../../harness/fixtures';
+} from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 import { DIDS } from '../../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 import {

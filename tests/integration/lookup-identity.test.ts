@@ -12,8 +12,8 @@ import {
   FIXTURE_NUMBERS,
   OPERATOR,
   WELL_KNOWN,
-} from '../../harness/fixtures';
-import type { FixtureNumberName } from '../../harness/fixtures';
+} from '../support/fixtures';
+import type { FixtureNumberName } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 
 const LINKS = {

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../helper/config';
 import { createMysqlDirectory } from '../../helper/lookup';
 import type { LookupOutcome, MysqlDirectory } from '../../helper/lookup';
-import { harnessFaults } from '../../harness/fault-control';
-import { FIXTURE_NUMBERS } from '../../harness/fixtures';
+import { harnessFaults } from '../support/fault-control';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 
 const QUERY_TIMEOUT_MS = 1_000;

@@ -18,10 +18,10 @@ import { SHA256SUMS_FILE } from '../../scripts/package/build-executables';
 import { fileSha256 } from '../../scripts/package/file-sha256';
 import { freshExecutable } from '../../scripts/package/fresh-executable';
 import { projectVersion } from '../../scripts/package/project-paths';
-import { FIXTURE_NUMBERS } from '../../harness/fixtures';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 import { DIDS, OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../../harness/sip-peers';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { ExtensionClient } from '../../harness/extension/extension-client';
 import { freePort } from '../support/free-port';
 

@@ -9,7 +9,7 @@ import { startMariaDb, type MariaDbService } from '../../harness/services/mariad
 import { onProcessExit } from '../../harness/services/exit-cleanup';
 import { checkTestServices } from '../../harness/services/preflight';
 import { killLeftoverSipp } from '../../harness/services/sipp-leftovers';
-import { startControlServer, type ControlServer } from '../../harness/control-server';
+import { startControlServer, type ControlServer } from './control-server';
 import type { HarnessInfo } from './harness-info';
 
 /** Size of the generated database for tests: fast to load, large enough to be realistic. */

@@ -13,7 +13,7 @@ export interface HarnessInfo {
   readonly mariadb: {
     readonly host: string;
     readonly port: number;
-    /** Database `courier`, generated with the well-known fixtures (harness/fixtures.ts). */
+    /** Database `courier`, generated with the well-known fixtures (tests/support/fixtures.ts). */
     readonly database: string;
     /** Full rights, empty password. */
     readonly root: DatabaseAccount;

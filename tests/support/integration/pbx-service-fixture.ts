@@ -18,7 +18,7 @@ import {
   startPbxService,
   type PbxService,
 } from '../../../helper/pbx-service/server/start-pbx-service';
-import { connectAmi } from '../../../harness/ami';
+import { connectAmi } from '../ami';
 import { harnessInfo } from '../harness-info';
 import { DIDS } from '../../../harness/pbx-plan';
 

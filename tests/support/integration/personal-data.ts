@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { WELL_KNOWN } from '../../../harness/fixtures';
+import { WELL_KNOWN } from '../fixtures';
 import type { AmiMessage } from '../../../harness/raw-ami';
 
 /** Every name, company and address of the well-known fixtures. */

@@ -1,12 +1,12 @@
-import { WELL_KNOWN, WELL_KNOWN_NUMBERS } from './courier-db/well-known-data';
+import { WELL_KNOWN, WELL_KNOWN_NUMBERS } from '../../harness/courier-db/well-known-data';
 
 /**
  * Well-known numbers, people and the exact lookup results every generated courier database
  * gives for them, whatever its size. Use these in any test that needs known data.
  */
 
-export { WELL_KNOWN, WELL_KNOWN_NUMBERS } from './courier-db/well-known-data';
-export { READ_ONLY_ACCOUNT } from './courier-db/read-only-account';
+export { WELL_KNOWN, WELL_KNOWN_NUMBERS } from '../../harness/courier-db/well-known-data';
+export { READ_ONLY_ACCOUNT } from '../../harness/courier-db/read-only-account';
 
 /** Numbers in the form the database stores and lookups take: digits only. */
 export const FIXTURE_NUMBERS = WELL_KNOWN_NUMBERS;

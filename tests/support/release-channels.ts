@@ -1,5 +1,5 @@
 import { connectAmi } from './ami';
-import { PHONES } from './pbx-plan';
+import { PHONES } from '../../harness/pbx-plan';
 
 const PHONE_CHANNEL = new RegExp(`^PJSIP/(${PHONES.join('|')}|farend|trunk)-`);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AsteriskService } from './services/asterisk';
-import type { MariaDbService } from './services/mariadb';
+import type { AsteriskService } from '../../harness/services/asterisk';
+import type { MariaDbService } from '../../harness/services/mariadb';
 
 export interface ControlServer {
   /** Base URL; its path holds a per-run token. */

@@ -1,5 +1,5 @@
-import { harnessInfo } from '../tests/support/harness-info';
-import { RawAmiClient } from './raw-ami';
+import { harnessInfo } from './harness-info';
+import { RawAmiClient } from '../../harness/raw-ami';
 
 /**
  * A raw AMI connection to the harness PBX. `helper` is the least-privilege account the

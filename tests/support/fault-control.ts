@@ -1,4 +1,4 @@
-import { harnessInfo } from '../tests/support/harness-info';
+import { harnessInfo } from './harness-info';
 
 export class HarnessControlError extends Error {
   override readonly name = 'HarnessControlError';

@@ -7,13 +7,13 @@ import {
   type SippCallOptions,
   type SippUas,
   type SippUasOptions,
-} from './services/sipp';
-import { harnessInfo } from '../tests/support/harness-info';
+} from '../../harness/services/sipp';
+import { harnessInfo } from './harness-info';
 import { releasePhoneChannels } from './release-channels';
-import { PBX_IP, type PhoneName, type SipPeerName } from './pbx-plan';
+import { PBX_IP, type PhoneName, type SipPeerName } from '../../harness/pbx-plan';
 
-export type { PhoneBehaviour, SippCall, SippUas } from './services/sipp';
-export type { SipInvite } from './services/sip-invite';
+export type { PhoneBehaviour, SippCall, SippUas } from '../../harness/services/sipp';
+export type { SipInvite } from '../../harness/services/sip-invite';
 
 /** How long an answering peer rings, and whether it hangs up by itself. */
 export type PeerOptions = Pick<SippUasOptions, 'answerAfterMs' | 'hangupAfterMs'>;

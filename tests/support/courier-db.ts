@@ -1,5 +1,5 @@
 import { createConnection, type Connection } from 'mysql2/promise';
-import { harnessInfo } from '../tests/support/harness-info';
+import { harnessInfo } from './harness-info';
 
 /** A connection to the generated `courier` database, as `courier_ro` unless asked for root. */
 export function connectCourierDb(account: 'readOnly' | 'root' = 'readOnly'): Promise<Connection> {
