@@ -1,5 +1,18 @@
 import { BlockList, isIP } from 'node:net';
-import { AgiConfigError } from '../pbx-service/agi/errors';
+
+/**
+ * An option of the FastAGI server or of an address allow-list is invalid. It lives with the
+ * allow-list because the configuration checks those lists before the service starts.
+ */
+export class AgiConfigError extends Error {
+  override readonly name = 'AgiConfigError';
+  constructor(
+    readonly option: string,
+    readonly problem: string,
+  ) {
+    super(`Option ${option}: ${problem}.`);
+  }
+}
 
 const MAPPED_IPV4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 

@@ -1,9 +1,8 @@
-import { RecordingTemplateError } from './recording-url-error';
-import { checkRecordingTemplate } from './recording-url';
-import { TransferConfigError } from '../workstation/transfer/errors';
+import { checkRecordingTemplate, RecordingTemplateError } from './recording-url';
 import {
   checkTransferSettings,
   DEFAULT_TRANSFER_SETTINGS,
+  TransferConfigError,
   type TransferSettings,
 } from './transfer-settings';
 import type { Rule } from './field-rules';

@@ -1,5 +1,4 @@
-import { AgiConfigError } from '../pbx-service/agi/errors';
-import { PeerAllowList } from './peer-allow-list';
+import { AgiConfigError, PeerAllowList } from './peer-allow-list';
 import {
   DEFAULT_SERVER_SETTINGS,
   ServerConfigError,

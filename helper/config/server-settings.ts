@@ -1,7 +1,4 @@
-import {
-  DEFAULT_CALLBACK_QUERIES,
-  type CallbackQueries,
-} from '../pbx-service/callback/callback-directory';
+import { DEFAULT_CALLBACK_QUERIES, type CallbackQueries } from './callback-queries';
 import { DEFAULT_ROUTING_QUERIES, type RoutingQueries } from './routing-queries';
 
 /**

@@ -1,5 +1,13 @@
 import { validateContext } from '../ami/dial-target';
-import { TransferConfigError } from '../workstation/transfer/errors';
+
+/** The transfer settings cannot work; says which key to change. */
+export class TransferConfigError extends Error {
+  override readonly name = 'TransferConfigError';
+
+  constructor(key: string, problem: string) {
+    super(`transfer.${key} ${problem}`);
+  }
+}
 
 /**
  * The `[transfer]` configuration: where the PBX sends a transferred caller. A transfer

@@ -1,4 +1,4 @@
-import type { CallbackQueries } from '../pbx-service/callback/callback-directory';
+import type { CallbackQueries } from './callback-queries';
 import type { RoutingQueries } from './routing-queries';
 import type { ServerSettings } from './server-settings';
 

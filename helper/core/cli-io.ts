@@ -1,4 +1,8 @@
-import type { Environment } from '../config/env-overrides';
+/** The program's name in usage lines and in the commands it prints. */
+export const PROGRAM = 'courier-helper';
+
+/** Environment variables as the process sees them. */
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface TextOutput {
   write(text: string): unknown;

@@ -41,3 +41,33 @@ export interface HelperApi {
   /** Pushes until the signal aborts. */
   subscribe(listener: (message: PushMessage) => void, signal: AbortSignal): void;
 }
+
+export interface DialOrder {
+  /** What the user clicked or typed; the dialer normalizes and validates it. */
+  number: string;
+  /** The operator's phone that rings first. */
+  extension: string;
+  requestId: string;
+}
+
+/** The click-to-call seam: AMI Originate on a real PBX, a simulation in demo mode. */
+export interface Dialer {
+  dial(
+    order: DialOrder,
+    onUpdate: (update: DialUpdate) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
+}
+
+/** Moves a call in progress to the courier or the account manager; real PBX only. */
+export interface Transferrer {
+  transfer(
+    call: CallView,
+    request: TransferRequest,
+  ): Promise<{ ok: boolean; to?: string; message?: string }>;
+}
+
+/** Plays a pretend call in demo mode. */
+export interface Simulator {
+  simulate(request: SimulateRequest, extension: string): Promise<void>;
+}

@@ -1,9 +1,9 @@
 import { parse } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../../helper/config';
-import type { HelperConfig } from '../../helper/config';
-import { createMysqlDirectory } from '../../helper/lookup';
-import type { MysqlDirectory } from '../../helper/lookup';
+import { DEFAULTS } from '../../helper/config/defaults';
+import type { HelperConfig } from '../../helper/config/types';
+import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
+import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import { Identity } from '../../shared/protocol';
 import type { CourierRef, Delivery } from '../../shared/protocol';
 import {

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../../helper/config';
-import { createMysqlDirectory } from '../../helper/lookup';
-import type { LookupOutcome, MysqlDirectory } from '../../helper/lookup';
+import { DEFAULTS } from '../../helper/config/defaults';
+import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
+import type { LookupOutcome } from '../../helper/lookup/types';
+import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import { harnessFaults } from '../support/fault-control';
 import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';

@@ -101,14 +101,3 @@ export class AgiTimeoutError extends AgiError {
     );
   }
 }
-
-/** An option of the FastAGI server (or of an address allow-list) is invalid. */
-export class AgiConfigError extends AgiError {
-  override readonly name = 'AgiConfigError';
-  constructor(
-    readonly option: string,
-    readonly problem: string,
-  ) {
-    super(`Option ${option}: ${problem}.`);
-  }
-}

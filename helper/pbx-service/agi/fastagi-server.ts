@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { AgiConfigError, AgiUnknownScriptError } from './errors';
+import { AgiConfigError } from '../../config/peer-allow-list';
+import { AgiUnknownScriptError } from './errors';
 import { errorSummary, silentLogger, type ServiceLogger } from './logger';
 import type { PeerAllowList } from '../../config/peer-allow-list';
 import { AgiSession } from './session';

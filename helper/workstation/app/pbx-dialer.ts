@@ -4,7 +4,7 @@ import { ClickToCall } from '../calls/click-to-call';
 import type { CallTracker } from '../calls/tracker';
 import type { HelperConfig } from '../../config/types';
 import type { CountryCode } from '../../../shared/phone/types';
-import type { Dialer } from '../../core/dialer';
+import type { Dialer } from '../../core/helper-api';
 
 /**
  * Click-to-call on the real PBX. Each originate is announced to the main

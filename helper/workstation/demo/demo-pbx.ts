@@ -1,9 +1,13 @@
 import { normalizeDialTarget, normalizePhone } from '../../../shared/phone/index';
 import type { CallResult, PartyNumber } from '../../../shared/protocol';
 import type { CallHub } from '../hub/call-hub';
-import type { Dialer, DialOrder } from '../../core/dialer';
-import type { DialUpdate, SimulateRequest } from '../../core/helper-api';
-import type { Simulator } from '../hub/helper-service';
+import type {
+  Dialer,
+  DialOrder,
+  DialUpdate,
+  SimulateRequest,
+  Simulator,
+} from '../../core/helper-api';
 import type { TrackedCall } from '../../core/tracked-call';
 import { sleep } from '../../core/sleep';
 

@@ -1,4 +1,5 @@
-import { AmiActionError, AmiClient, AmiLoginError, AmiPermissionError } from '../../ami';
+import { AmiActionError, AmiLoginError, AmiPermissionError } from '../../ami/errors';
+import { AmiClient } from '../../ami/client';
 import type { PbxConfig } from '../../config/types';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
 import { fail, ok, skip } from './check-result';

@@ -1,4 +1,4 @@
-import { PROGRAM } from '../../cli/usage';
+import { PROGRAM } from '../../core/cli-io';
 import { MIGRATE_ENV } from '../../journal/run-migrate-command';
 
 /**

@@ -1,4 +1,4 @@
-import { AmiActionError, AmiPermissionError } from '../../ami';
+import { AmiActionError, AmiPermissionError } from '../../ami/errors';
 import type { TransferConfig } from '../../config/types';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
 import { fail, ok } from './check-result';

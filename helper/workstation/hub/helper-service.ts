@@ -1,29 +1,20 @@
 import type { CallView, HelperStatus } from '../../../shared/protocol';
 import { ApiError, NotAllowedError } from '../ws/api-error';
 import type { CallHub } from './call-hub';
-import type { Dialer } from '../../core/dialer';
 import type {
+  Dialer,
   DialRequest,
   DialUpdate,
   HelperApi,
   JournalQuery,
   PushMessage,
   SimulateRequest,
+  Simulator,
+  Transferrer,
   TransferRequest,
 } from '../../core/helper-api';
 import type { JournalReader } from '../../core/journal-reader';
 import type { StatusBoard } from './status-board';
-
-export interface Transferrer {
-  transfer(
-    call: CallView,
-    request: TransferRequest,
-  ): Promise<{ ok: boolean; to?: string; message?: string }>;
-}
-
-export interface Simulator {
-  simulate(request: SimulateRequest, extension: string): Promise<void>;
-}
 
 export interface HelperServiceParts {
   hub: CallHub;

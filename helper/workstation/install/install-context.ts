@@ -1,4 +1,4 @@
-import type { Environment } from '../../config/env-overrides';
+import type { Environment } from '../../core/cli-io';
 import type { CommandRunner } from './command-runner';
 
 /** What install and uninstall read from the machine, injectable as a whole in tests. */

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
-import type { Environment } from '../../config/env-overrides';
+import type { Environment } from '../../core/cli-io';
 import { defaultConfigPath } from '../../config/paths';
 import { execCommandRunner } from './command-runner';
 import type { InstallContext } from './install-context';

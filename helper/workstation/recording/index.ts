@@ -3,7 +3,7 @@ import { RecordingIndex } from './recording-index';
 export { RecordingIndex, MIXMONITOR_VARIABLE } from './recording-index';
 export type { RecordingIndexOptions } from './recording-index';
 export { buildRecordingUrl, checkRecordingTemplate } from '../../config/recording-url';
-export { RecordingTemplateError } from '../../config/recording-url-error';
+export { RecordingTemplateError } from '../../config/recording-url';
 
 /** The `[recording]` configuration. */
 export interface RecordingSettings {

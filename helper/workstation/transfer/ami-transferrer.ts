@@ -2,8 +2,7 @@ import type { CallView, TransferFailure, TransferState } from '../../../shared/p
 import type { AmiResponse } from '../../ami/client';
 import type { ChannelSnapshot } from '../../ami/channel-snapshot';
 import type { AmiFields } from '../../ami/encode';
-import type { TransferRequest } from '../../core/helper-api';
-import type { Transferrer } from '../hub/helper-service';
+import type { Transferrer, TransferRequest } from '../../core/helper-api';
 import { callChannels } from './call-channels';
 import { TransferRefusedError } from './errors';
 import { failureReason } from './failure-reason';

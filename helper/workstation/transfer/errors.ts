@@ -14,12 +14,3 @@ export class TransferRefusedError extends Error {
     super(message);
   }
 }
-
-/** The transfer settings cannot work; says which key to change. */
-export class TransferConfigError extends Error {
-  override readonly name = 'TransferConfigError';
-
-  constructor(key: string, problem: string) {
-    super(`transfer.${key} ${problem}`);
-  }
-}

@@ -9,7 +9,8 @@ export {
   checkTransferSettings,
   type TransferSettings,
 } from '../../config/transfer-settings';
-export { TransferConfigError, TransferRefusedError } from './errors';
+export { TransferConfigError } from '../../config/transfer-settings';
+export { TransferRefusedError } from './errors';
 
 /**
  * The card's transfer over the helper's AMI client. `onTransfer` is told every transfer

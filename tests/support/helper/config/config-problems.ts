@@ -1,4 +1,5 @@
-import { validateConfig, type ConfigProblem } from '../../../../helper/config';
+import { validateConfig } from '../../../../helper/config/validate';
+import type { ConfigProblem } from '../../../../helper/config/types';
 
 /** The smallest real-mode configuration file, for tests that add one section to it. */
 export const BASE_TOML = `

@@ -7,7 +7,7 @@ import type {
   DoctorDatabase,
   DoctorDatabaseFactory,
   QueryAnswer,
-} from '../../../../helper/workstation/doctor';
+} from '../../../../helper/workstation/doctor/doctor-database';
 import { FakeAmiServer } from '../../../support/fake-ami-server';
 import type { FakeAmiAction, FakeAmiConnection } from '../../../support/fake-ami-server';
 import {

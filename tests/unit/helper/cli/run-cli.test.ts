@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, VERSION } from '../../../../helper/cli/run-cli';
-import type { HelperConfig } from '../../../../helper/config';
+import type { HelperConfig } from '../../../../helper/config/types';
 import {
   AMI_SECRET,
   configText,

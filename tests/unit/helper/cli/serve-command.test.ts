@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SERVE_PID_FILE_NAME } from '../../../../helper/cli/commands/serve-command';
 import { COMMANDS } from '../../../../helper/cli/parse-command-line';
 import { runCli } from '../../../../helper/cli/run-cli';
-import { DEFAULT_CALLBACK_QUERIES } from '../../../../helper/pbx-service/callback/callback-directory';
+import { DEFAULT_CALLBACK_QUERIES } from '../../../../helper/config/callback-queries';
 import { DEFAULT_ROUTING_QUERIES } from '../../../../helper/config/routing-queries';
 import type { ServeConfig } from '../../../../helper/pbx-service/server/run-serve-command';
 import {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, loadConfig } from '../../../../helper/config';
+import { DEFAULTS } from '../../../../helper/config/defaults';
+import { loadConfig } from '../../../../helper/config/load';
 
 const EXAMPLE = new URL('../../../../config/helper.example.toml', import.meta.url).pathname;
 

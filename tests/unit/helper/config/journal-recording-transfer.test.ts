@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULTS, loadConfig, validateConfig, type HelperConfig } from '../../../../helper/config';
+import { DEFAULTS } from '../../../../helper/config/defaults';
+import { loadConfig } from '../../../../helper/config/load';
+import { validateConfig } from '../../../../helper/config/validate';
+import type { HelperConfig } from '../../../../helper/config/types';
 import { NON_KEY_VARIABLES } from '../../../../helper/config/env-overrides';
 import {
   BASE_TOML as BASE,

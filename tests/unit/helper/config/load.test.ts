@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultConfigPath, envNameFor, loadConfig, stateDirFor } from '../../../../helper/config';
+import { defaultConfigPath, stateDirFor } from '../../../../helper/config/paths';
+import { envNameFor } from '../../../../helper/config/schema';
+import { loadConfig } from '../../../../helper/config/load';
 
 const VALID = `
 [pbx]

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger, createScrubber } from '../../../../helper/log';
+import { createLogger } from '../../../../helper/log/create-logger';
+import { createScrubber } from '../../../../helper/log/scrub';
 
 const AMI_SECRET = 'ami-S3cret"\\x';
 const DB_PASSWORD = 'db-Pa55word';

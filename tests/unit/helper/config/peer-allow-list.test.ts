@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgiConfigError } from '../../../../helper/pbx-service/agi/errors';
-import { PeerAllowList } from '../../../../helper/config/peer-allow-list';
+import { AgiConfigError, PeerAllowList } from '../../../../helper/config/peer-allow-list';
 
 describe('PeerAllowList', () => {
   it('admits listed addresses and ranges, IPv4 peers of dual-stack sockets included', () => {

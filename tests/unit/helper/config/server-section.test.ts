@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CALLBACK_QUERIES } from '../../../../helper/pbx-service/callback/callback-directory';
-import { DEFAULTS, loadConfig, validateConfig, type HelperConfig } from '../../../../helper/config';
+import { DEFAULT_CALLBACK_QUERIES } from '../../../../helper/config/callback-queries';
+import { DEFAULTS } from '../../../../helper/config/defaults';
+import { loadConfig } from '../../../../helper/config/load';
+import { validateConfig } from '../../../../helper/config/validate';
+import type { HelperConfig } from '../../../../helper/config/types';
 import {
   BASE_TOML as BASE,
   minimalConfig as minimal,

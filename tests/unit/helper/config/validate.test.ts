@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, validateConfig } from '../../../../helper/config';
-import type { ConfigProblem } from '../../../../helper/config';
+import { DEFAULTS } from '../../../../helper/config/defaults';
+import { validateConfig } from '../../../../helper/config/validate';
+import type { ConfigProblem } from '../../../../helper/config/types';
 
 const minimal = (): Record<string, unknown> => ({
   pbx: { host: 'pbx.office.lan', user: 'courier-101', secret: 's3cret-ami' },

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_IDENTITY } from '../../../../shared/protocol';
 import type { Identity } from '../../../../shared/protocol';
-import {
-  CachingLookup,
-  createMysqlDirectory,
-  InvalidDbKeyError,
-  LookupClosedError,
-  OperatorExtensionsError,
-} from '../../../../helper/lookup';
-import type { IdentitySource, QueryExecutor, Row } from '../../../../helper/lookup';
-import { DEFAULTS } from '../../../../helper/config';
+import { CachingLookup } from '../../../../helper/lookup/caching-lookup';
+import { createMysqlDirectory } from '../../../../helper/lookup/mysql-caller-lookup';
+import { InvalidDbKeyError, LookupClosedError } from '../../../../helper/lookup/errors';
+import { OperatorExtensionsError } from '../../../../helper/lookup/operator-extensions';
+import type { IdentitySource, QueryExecutor, Row } from '../../../../helper/lookup/types';
+import { DEFAULTS } from '../../../../helper/config/defaults';
 
 const KNOWN: Identity = {
   clients: [{ code: '1', company: 'Ромашка' }],

@@ -1,8 +1,10 @@
 import { parse } from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { Identity } from '../../../../shared/protocol';
-import { buildLink, mergeIdentity, splitExtensions } from '../../../../helper/lookup';
-import type { RoleRows } from '../../../../helper/lookup';
+import { buildLink } from '../../../../helper/lookup/link-template';
+import { mergeIdentity } from '../../../../helper/lookup/merge-identity';
+import { splitExtensions } from '../../../../helper/lookup/extensions';
+import type { RoleRows } from '../../../../helper/lookup/merge-identity';
 
 const LINKS = {
   client: 'https://cab.example/clients/{code}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedNumberToE164 } from '../../../../helper/lookup';
+import { storedNumberToE164 } from '../../../../helper/lookup/stored-number';
 
 describe('storedNumberToE164', () => {
   it('reads the digits-only form the database stores as international', () => {

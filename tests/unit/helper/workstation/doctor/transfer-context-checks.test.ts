@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AmiActionError, AmiPermissionError, AmiTimeoutError } from '../../../../../helper/ami';
+import {
+  AmiActionError,
+  AmiPermissionError,
+  AmiTimeoutError,
+} from '../../../../../helper/ami/errors';
 import type { DoctorAmiSession } from '../../../../../helper/workstation/doctor/ami-session';
 import { transferContextChecks } from '../../../../../helper/workstation/doctor/transfer-context-checks';
 

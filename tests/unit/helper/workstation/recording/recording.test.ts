@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingTemplateError } from '../../../../../helper/config/recording-url-error';
 import { RecordingIndex } from '../../../../../helper/workstation/recording/recording-index';
 import {
   buildRecordingUrl,
   checkRecordingTemplate,
+  RecordingTemplateError,
 } from '../../../../../helper/config/recording-url';
 
 const AT = new Date(2025, 2, 14, 9, 30).getTime();

@@ -15,10 +15,8 @@ import {
 } from '../../../../../helper/workstation/transfer/ami-transferrer';
 import { callChannels } from '../../../../../helper/workstation/transfer/call-channels';
 import { courierExten } from '../../../../../helper/workstation/transfer/courier-exten';
-import {
-  TransferConfigError,
-  TransferRefusedError,
-} from '../../../../../helper/workstation/transfer/errors';
+import { TransferConfigError } from '../../../../../helper/config/transfer-settings';
+import { TransferRefusedError } from '../../../../../helper/workstation/transfer/errors';
 import {
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
