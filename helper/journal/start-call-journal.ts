@@ -46,7 +46,7 @@ export interface StartCallJournalOptions {
 }
 
 export interface RunningCallJournal {
-  /** Hook it to the hub: `observe` for every call update, `ended` as `onEnded`. */
+  /** Hook it to the hub: `observe` for every call update, `ended` through `subscribeEnded`. */
   readonly journal: CallJournal;
   /** The popup's journal (`HelperServiceParts.journal`). */
   readonly reader: JournalReader;

@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
+import type { CountryCode } from '../../../shared/phone/types';
 import type { AmiClient } from '../../ami/client';
 import type { AmiFrame } from '../../ami/frame';
-import type { CallTracker } from '../calls/tracker';
+import type { HelperConfig } from '../../config/types';
+import type { Dialer } from '../../core/helper-api';
+import { createAmiDialerPbx } from '../calls/ami-dialer-pbx';
+import { ClickToCall } from '../calls/click-to-call';
+import { CallTracker } from '../calls/tracker';
 import type { CallUpdate } from '../calls/types';
 import type { CallHub } from '../hub/call-hub';
 import type { StatusBoard } from '../hub/status-board';
@@ -99,4 +104,59 @@ export function followPbx(parts: PbxSessionParts, signal: AbortSignal): void {
   const sweep = setInterval(() => publish(tracker.sweep()), SWEEP_INTERVAL_MS);
   sweep.unref();
   signal.addEventListener('abort', () => clearInterval(sweep), { once: true });
+}
+
+/**
+ * Click-to-call on the real PBX. Each originate is announced to the main
+ * tracker too, so the operator's own card and journal know the call from its
+ * first event.
+ */
+export function createPbxDialer(
+  ami: AmiClient,
+  config: HelperConfig,
+  tracker: () => CallTracker | undefined,
+): Dialer {
+  const clickToCall = new ClickToCall(createAmiDialerPbx(ami), {
+    channelTemplate: config.originate.channel,
+    context: config.originate.context,
+    callerId: config.originate.callerId,
+    ringTimeoutSeconds: config.originate.ringTimeoutSeconds,
+    defaultCountry: config.phone.defaultCountry as CountryCode,
+    extensions: () => tracker()?.extensions ?? [],
+    announce: (channelId, extension, exten) =>
+      tracker()?.expectOriginate(channelId, extension, exten),
+  });
+  return {
+    dial: (order, onUpdate, signal) => clickToCall.dial(order, onUpdate, signal),
+  };
+}
+
+/**
+ * The helper's side of the PBX before and after the operator's extensions are known: its
+ * dialer refuses dials until `follow` has built the tracker for those extensions, which
+ * then feeds the hub.
+ */
+export class PbxSession {
+  readonly dialer: Dialer;
+  #tracker: CallTracker | undefined;
+
+  constructor(
+    private readonly ami: AmiClient,
+    private readonly config: HelperConfig,
+  ) {
+    this.dialer = createPbxDialer(ami, config, () => this.#tracker);
+  }
+
+  follow(
+    extensions: string[],
+    parts: Omit<PbxSessionParts, 'ami' | 'tracker'>,
+    signal: AbortSignal,
+  ): void {
+    const tracker = new CallTracker({
+      extensions,
+      defaultCountry: this.config.phone.defaultCountry as CountryCode,
+    });
+    this.#tracker = tracker;
+    followPbx({ ...parts, ami: this.ami, tracker }, signal);
+  }
 }

@@ -24,17 +24,13 @@ export async function startDemoHelper(
   const hub: CallHub = new CallHub({ resolver: new DemoDirectory() });
   const extensions =
     config.operator.extensions.length > 0 ? config.operator.extensions : DEMO_EXTENSIONS;
-  const status = new StatusBoard(
-    {
-      helperVersion: HELPER_VERSION,
-      pbx: { state: 'connected', reason: 'Demo: simulated PBX', since: Date.now() },
-      database: { state: 'connected', reason: 'Demo: built-in directory', since: Date.now() },
-      operator: { extensions },
-      demo: true,
-    },
-    (next) => hub.broadcast({ type: 'status', status: next }),
-    () => hub.missedCount(),
-  );
+  const status = StatusBoard.pushedBy(hub, {
+    helperVersion: HELPER_VERSION,
+    pbx: { state: 'connected', reason: 'Demo: simulated PBX', since: Date.now() },
+    database: { state: 'connected', reason: 'Demo: built-in directory', since: Date.now() },
+    operator: { extensions },
+    demo: true,
+  });
   const pbx = new DemoPbx(hub, signal);
   const api = new HelperService({
     hub,

@@ -14,11 +14,6 @@ export interface CallHubOptions {
   resolver: IdentityResolver;
   /** Ended calls kept for the popup's journal when no durable journal is configured. */
   recentLimit?: number;
-  /**
-   * Fired once per ended call with its final view, for the durable journal; a call that
-   * ends before its lookup answers is reported once the answer (or the failure) is in.
-   */
-  onEnded?: (call: CallView) => void;
   /** The link to the call's recording, once the PBX has said where it records. */
   recordingUrl?: (callId: string) => string | undefined;
   onLookupError?: (error: unknown) => void;
@@ -44,6 +39,7 @@ export class CallHub {
   /** Ended views whose journal report waits for their lookup, by callKey. */
   private readonly endedAwaitingLookup = new Set<string>();
   private readonly listeners = new Set<(message: PushMessage) => void>();
+  private readonly endedListeners = new Set<(call: CallView) => void>();
   private readonly recentLimit: number;
 
   constructor(private readonly options: CallHubOptions) {
@@ -54,6 +50,17 @@ export class CallHub {
     if (signal.aborted) return;
     this.listeners.add(listener);
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  /**
+   * `listener` gets each ended call once with its final view, for the durable journal; a
+   * call that ends before its lookup answers is reported once the answer (or the failure)
+   * is in. Until the signal aborts.
+   */
+  subscribeEnded(listener: (call: CallView) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.endedListeners.add(listener);
+    signal.addEventListener('abort', () => this.endedListeners.delete(listener), { once: true });
   }
 
   broadcast(message: PushMessage): void {
@@ -95,7 +102,7 @@ export class CallHub {
         this.broadcast({ type: 'missed', count: this.unseenMissed.size });
       }
       if (view.lookup === 'pending') this.endedAwaitingLookup.add(key);
-      else this.options.onEnded?.(view);
+      else this.ended(view);
     } else {
       this.active.set(key, view);
     }
@@ -210,8 +217,12 @@ export class CallHub {
         const updated: CallView = { ...view, identity: state.identity, lookup: state.lookup };
         this.recent[i] = updated;
         this.broadcast({ type: 'call', call: updated });
-        if (this.endedAwaitingLookup.delete(callKey(updated))) this.options.onEnded?.(updated);
+        if (this.endedAwaitingLookup.delete(callKey(updated))) this.ended(updated);
       }
     }
+  }
+
+  private ended(view: CallView): void {
+    for (const listener of this.endedListeners) listener(view);
   }
 }

@@ -1,4 +1,5 @@
 import type { HelperStatus, ServiceState } from '../../../shared/protocol';
+import type { CallHub } from './call-hub';
 
 type Service = 'pbx' | 'database';
 
@@ -15,6 +16,18 @@ export class StatusBoard {
     private readonly missedCount: () => number,
   ) {
     this.status = { ...initial, missedCount: 0 };
+  }
+
+  /** A board whose changes the hub pushes to the extension, counting the hub's missed calls. */
+  static pushedBy(
+    hub: Pick<CallHub, 'broadcast' | 'missedCount'>,
+    initial: Omit<HelperStatus, 'missedCount'>,
+  ): StatusBoard {
+    return new StatusBoard(
+      initial,
+      (status) => hub.broadcast({ type: 'status', status }),
+      () => hub.missedCount(),
+    );
   }
 
   get(): HelperStatus {

@@ -90,11 +90,8 @@ export async function startLiveHelper(options: LiveHelperOptions): Promise<LiveH
   const recordings = new RecordingIndex({
     urlTemplate: options.recordingTemplate ?? 'https://pbx.test/recordings/{date}/{basename}',
   });
-  // The hub exists before the journal it reports to; the journal joins once started.
-  const sink: { journal?: RunningCallJournal } = {};
   const hub: CallHub = new CallHub({
     resolver: { lookup: (dbKey, lookupSignal) => directory.lookup.lookup(dbKey, lookupSignal) },
-    onEnded: (view) => sink.journal?.journal.ended(view),
   });
   const journal = await startCallJournal({
     settings: { enabled: true, ...options.journalAccount, spoolDir: '' },
@@ -107,7 +104,7 @@ export async function startLiveHelper(options: LiveHelperOptions): Promise<LiveH
     ...(options.retry ? { retry: options.retry } : {}),
     signal,
   });
-  sink.journal = journal;
+  hub.subscribeEnded((view) => journal.journal.ended(view), signal);
   const views: CallView[] = [];
   hub.subscribe((message) => {
     if (message.type !== 'call') return;

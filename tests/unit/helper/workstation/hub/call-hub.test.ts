@@ -75,8 +75,8 @@ describe('CallHub', () => {
     hub = new CallHub({
       resolver,
       recordingUrl: (callId) => urls.get(callId),
-      onEnded: (view) => ended.push(view),
     });
+    hub.subscribeEnded((view) => ended.push(view), controller.signal);
     hub.subscribe((message: PushMessage) => {
       if (message.type === 'call') pushes.push(message.call);
     }, controller.signal);
