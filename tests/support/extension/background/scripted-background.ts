@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type {
   BackgroundRequest,
   BackgroundReplies,
-} from '../../../../extension/background/messages';
+} from '../../../../extension/lib/runtime-messages';
 import type { FromBackground } from '../../../../extension/lib/runtime-messages';
 import type { BackgroundClient } from '../../../../extension/ui/common/background-client';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { routeRequest, type RouterDeps } from '../../../../extension/background/router';
 import { classifySender, type SenderInfo } from '../../../../extension/background/sender-policy';
-import type { BackgroundRequest } from '../../../../extension/background/messages';
+import type { BackgroundRequest } from '../../../../extension/lib/runtime-messages';
 import { call } from '../../../support/extension/samples';
 
 const OWN = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackgroundRequest } from '../../../../../extension/background/messages';
+import type { BackgroundRequest } from '../../../../../extension/lib/runtime-messages';
 import { setLanguage } from '../../../../../extension/lib/i18n/core';
 import '../../../../../extension/lib/i18n/shell-strings';
 import { RecentCalls } from '../../../../../extension/ui/popup/recent-calls';
