@@ -1,10 +1,75 @@
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { AlreadyRunningError } from './already-running-error';
-import { PidLockError } from './pid-lock-error';
-import { readPidFile } from './pid-file';
-import { processAlive } from './process-alive';
-import type { ProcessAlive } from './process-alive';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/*
+ * One running program per state folder: a lock file holding the PID of the process that
+ * runs, created exclusively, with the errors that say who holds it and what to change.
+ */
+
+export const PID_FILE_NAME = 'helper.pid';
+
+/** The lock lives in the state folder, so one helper runs per configuration. */
+export function pidFileFor(stateDir: string): string {
+  return join(stateDir, PID_FILE_NAME);
+}
+
+/** The PID written in a lock file; undefined when it is missing, empty or garbled. */
+export function readPidFile(file: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const pid = Number.parseInt(text.trim(), 10);
+  return Number.isSafeInteger(pid) && pid > 0 && String(pid) === text.trim() ? pid : undefined;
+}
+
+/** Another helper holds the PID lock of the same state folder. */
+export class AlreadyRunningError extends Error {
+  override readonly name = 'AlreadyRunningError';
+
+  constructor(
+    readonly pid: number,
+    readonly lockFile: string,
+  ) {
+    super(
+      `Courier helper is already running (PID ${pid}). Use that one, or stop it before ` +
+        `starting another; if no helper runs with that PID, delete ${lockFile}.`,
+    );
+  }
+}
+
+/** The lock file cannot be created or read for a reason other than another helper. */
+export class PidLockError extends Error {
+  override readonly name = 'PidLockError';
+
+  constructor(lockFile: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    super(
+      `Cannot create the lock file ${lockFile} (${code}): make its folder writable by the user ` +
+        'the helper runs as, or pass another configuration folder with --config.',
+      { cause },
+    );
+  }
+}
+
+/** Whether a process with this PID exists; a seam so lock tests need no real processes. */
+export type ProcessAlive = (pid: number) => boolean;
+
+/**
+ * Signal 0 tests for existence without delivering anything (Windows too). EPERM means the
+ * PID belongs to a process of another user: it exists, so it counts as alive rather than
+ * risk two helpers on one state folder.
+ */
+export const processAlive: ProcessAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
 
 export interface PidLockOptions {
   file: string;

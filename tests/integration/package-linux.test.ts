@@ -1,5 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -12,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pidFileFor } from '../../helper/core/pid-file';
+import { pidFileFor } from '../../helper/core/pid-lock';
 import type { ServerMessage, ServerMessageOf } from '../../shared/protocol';
 import { SHA256SUMS_FILE } from '../../scripts/package/build-executables';
 import { fileSha256 } from '../../scripts/package/file-sha256';

@@ -3,13 +3,14 @@ import { ConfigError } from '../../config/config-error';
 import type { HelperConfig } from '../../config/types';
 import { loggerForConfig } from '../../log/logger-for-config';
 import { startInBackground } from '../../workstation/install/start-in-background';
-import { AlreadyRunningError } from '../../core/already-running-error';
-import { pidFileFor } from '../../core/pid-file';
-import { acquirePidLock } from '../../core/pid-lock';
-import type { PidLock } from '../../core/pid-lock';
-import { PidLockError } from '../../core/pid-lock-error';
-import type { CliIo } from '../../core/cli-io';
-import { EXIT } from '../../core/cli-io';
+import {
+  AlreadyRunningError,
+  pidFileFor,
+  acquirePidLock,
+  type PidLock,
+  PidLockError,
+} from '../../core/pid-lock';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

@@ -6,11 +6,13 @@ import type { ConfigProblem, HelperConfig } from '../../config/types';
 import { loggerForConfig } from '../../log/logger-for-config';
 import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
 import type { ServiceLogger } from '../../pbx-service/agi/logger';
-import { AlreadyRunningError } from '../../core/already-running-error';
-import { acquirePidLock, type PidLock } from '../../core/pid-lock';
-import { PidLockError } from '../../core/pid-lock-error';
-import type { CliIo } from '../../core/cli-io';
-import { EXIT } from '../../core/cli-io';
+import {
+  AlreadyRunningError,
+  acquirePidLock,
+  type PidLock,
+  PidLockError,
+} from '../../core/pid-lock';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

@@ -1,4 +1,4 @@
-import type { ProcessAlive } from '../../core/process-alive';
+import type { ProcessAlive } from '../../core/pid-lock';
 import type { CommandRunner } from './command-runner';
 import type { KillProcess } from './stop-running-helper';
 

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CliIo } from '../../core/cli-io';
-import { EXIT } from '../../core/cli-io';
-import { AlreadyRunningError } from '../../core/already-running-error';
-import { pidFileFor, readPidFile } from '../../core/pid-file';
-import { runningHelperPid } from '../../core/pid-lock';
-import type { ProcessAlive } from '../../core/process-alive';
+import { type CliIo, EXIT } from '../../core/cli-io';
+import {
+  AlreadyRunningError,
+  pidFileFor,
+  readPidFile,
+  runningHelperPid,
+  type ProcessAlive,
+} from '../../core/pid-lock';
 import { selfCommand } from './packaged-executable';
-import { spawnDetached } from './spawn-detached';
-import type { SpawnDetached } from './spawn-detached';
+import { spawnDetached, type SpawnDetached } from './spawn-detached';
 
 export interface BackgroundStartOptions {
   /** The `run` arguments for the background helper, without `--background`. */

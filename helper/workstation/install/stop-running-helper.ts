@@ -1,7 +1,4 @@
-import { pidFileFor } from '../../core/pid-file';
-import { runningHelperPid } from '../../core/pid-lock';
-import { processAlive } from '../../core/process-alive';
-import type { ProcessAlive } from '../../core/process-alive';
+import { pidFileFor, runningHelperPid, processAlive, type ProcessAlive } from '../../core/pid-lock';
 
 export type KillProcess = (pid: number) => void;
 

@@ -2,14 +2,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../helper/cli/run-cli';
-import { AlreadyRunningError } from '../../../../helper/core/already-running-error';
-import { pidFileFor } from '../../../../helper/core/pid-file';
-import { acquirePidLock } from '../../../../helper/core/pid-lock';
-import { PidLockError } from '../../../../helper/core/pid-lock-error';
-import { processAlive } from '../../../../helper/core/process-alive';
+import {
+  AlreadyRunningError,
+  pidFileFor,
+  acquirePidLock,
+  PidLockError,
+  processAlive,
+} from '../../../../helper/core/pid-lock';
 import { configText, testIo } from '../../../support/helper/cli/cli-harness';
-import { tempHome } from '../../../support/helper/workstation/install/install-harness';
-import type { TempHome } from '../../../support/helper/workstation/install/install-harness';
+import {
+  tempHome,
+  type TempHome,
+} from '../../../support/helper/workstation/install/install-harness';
 
 describe('single instance: the PID lock', () => {
   let dir: TempHome;

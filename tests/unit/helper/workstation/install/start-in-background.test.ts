@@ -6,10 +6,12 @@ import type {
   DetachedProcess,
   SpawnDetached,
 } from '../../../../../helper/workstation/install/spawn-detached';
-import { pidFileFor } from '../../../../../helper/core/pid-file';
+import { pidFileFor } from '../../../../../helper/core/pid-lock';
 import { testIo } from '../../../../support/helper/cli/cli-harness';
-import { tempHome } from '../../../../support/helper/workstation/install/install-harness';
-import type { TempHome } from '../../../../support/helper/workstation/install/install-harness';
+import {
+  tempHome,
+  type TempHome,
+} from '../../../../support/helper/workstation/install/install-harness';
 
 describe('run --background', () => {
   let dir: TempHome;
