@@ -1,9 +1,8 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CliIo } from '../core/cli-io';
 import { EXIT } from '../core/cli-io';
-import { installCommand } from '../workstation/install/install-command';
+import { installCommand, uninstallCommand } from '../workstation/install/install-command';
 import type { InstallSeams } from '../workstation/install/install-seams';
-import { uninstallCommand } from '../workstation/install/uninstall-command';
 import { doctorCommand } from './commands/doctor-command';
 import type { DoctorSeams } from './commands/doctor-command';
 import { managerConfCommand } from './commands/manager-conf-command';

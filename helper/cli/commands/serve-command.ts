@@ -3,17 +3,11 @@ import { applyEnvOverrides } from '../../config/env-overrides';
 import type { LoadConfigResult } from '../../config/load';
 import { formatProblems } from '../../config/format-problems';
 import type { ConfigProblem, HelperConfig } from '../../config/types';
-import { loggerForConfig } from '../../log/logger-for-config';
 import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
 import type { ServiceLogger } from '../../pbx-service/agi/logger';
-import {
-  AlreadyRunningError,
-  acquirePidLock,
-  type PidLock,
-  PidLockError,
-} from '../../core/pid-lock';
 import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
+import { runLocked } from '../run-locked';
 import type { CommandLine } from '../parse-command-line';
 
 export type RunServe = (
@@ -130,30 +124,21 @@ export async function serveCommand(
     return EXIT.failed;
   }
   const { config } = checked;
-  let lock: PidLock;
-  try {
-    lock = acquirePidLock({ file: join(config.paths.stateDir, SERVE_PID_FILE_NAME) });
-  } catch (error) {
-    if (!(error instanceof AlreadyRunningError) && !(error instanceof PidLockError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return error instanceof AlreadyRunningError ? EXIT.alreadyRunning : EXIT.failed;
-  }
-  const { logger, close } = loggerForConfig(config, io.stderr);
-  try {
-    // Taken from the environment alone: a configuration with workstation-only problems has none.
-    for (const warning of applyEnvOverrides({}, io.env).warnings) {
-      logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
-    }
-    logger.info({ file: config.paths.file }, 'PBX-side service starting');
-    const serve = runServe ?? (await defaultRunServe());
-    await serve(serveConfigOf(config), logger, io.signal);
-    logger.info('PBX-side service stopped');
-    return EXIT.ok;
-  } catch (error) {
-    logger.fatal({ err: error }, 'PBX-side service stopped on an error');
-    return EXIT.failed;
-  } finally {
-    await close();
-    lock.release();
-  }
+  return runLocked(
+    {
+      config,
+      lockFile: join(config.paths.stateDir, SERVE_PID_FILE_NAME),
+      name: 'PBX-side service',
+    },
+    io,
+    async (logger) => {
+      // Taken from the environment alone: a configuration with workstation-only problems has none.
+      for (const warning of applyEnvOverrides({}, io.env).warnings) {
+        logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
+      }
+      logger.info({ file: config.paths.file }, 'PBX-side service starting');
+      const serve = runServe ?? (await defaultRunServe());
+      await serve(serveConfigOf(config), logger, io.signal);
+    },
+  );
 }
