@@ -1,5 +1,5 @@
-import type { CliIo } from '../../core/cli-io';
-import { EXIT } from '../../core/cli-io';
+import { type CliIo, EXIT } from '../../core/cli-io';
+import { stateDirFor } from '../../config/paths';
 import { autostartFor } from './autostart-for-platform';
 import { defaultLogFile } from './default-log-file';
 import { ensureConfigFile } from './ensure-config-file';
@@ -8,6 +8,7 @@ import { InstallError, isFileSystemError } from './install-error';
 import type { InstallSeams } from './install-seams';
 import { packagedExecutable } from './packaged-executable';
 import { installedConfigFile, resolveInstallContext } from './resolve-install-context';
+import { stopRunningHelper } from './stop-running-helper';
 
 /**
  * `install`: copies the example configuration where the helper looks for it (when there is
@@ -15,12 +16,12 @@ import { installedConfigFile, resolveInstallContext } from './resolve-install-co
  * was only just created holds example values, so the helper is then registered but not
  * started, and the report says how to start it.
  */
-export async function installCommand(
+export function installCommand(
   config: string | undefined,
   io: CliIo,
   seams: InstallSeams = {},
 ): Promise<number> {
-  try {
+  return reportSteps('install', io, async () => {
     const context = resolveInstallContext(io.env, seams);
     const executable = seams.executable ?? packagedExecutable();
     if (executable === undefined) {
@@ -47,11 +48,44 @@ export async function installCommand(
             `extensions there, then check it with: "${executable}" doctor --config "${configFile}"`
         : `Configuration: ${configFile} (kept as it was).`,
     );
+    return lines;
+  });
+}
+
+/**
+ * `uninstall`: removes the autostart registration and stops the helper of that
+ * configuration. The configuration, the pairing state and the logs stay.
+ */
+export function uninstallCommand(
+  config: string | undefined,
+  io: CliIo,
+  seams: InstallSeams = {},
+): Promise<number> {
+  return reportSteps('uninstall', io, async () => {
+    const context = resolveInstallContext(io.env, seams);
+    const lines = await autostartFor(context).uninstall();
+    const configFile = installedConfigFile(context, config);
+    lines.push(
+      ...stopRunningHelper(stateDirFor(configFile, context.platform), seams.alive, seams.kill),
+      `Kept the configuration ${configFile}; delete it yourself if it is no longer needed.`,
+    );
+    return lines;
+  });
+}
+
+/** Prints what the steps did, or why they could not: what to do instead, or the refused path. */
+async function reportSteps(
+  verb: 'install' | 'uninstall',
+  io: CliIo,
+  steps: () => Promise<string[]>,
+): Promise<number> {
+  try {
+    const lines = await steps();
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof InstallError) && !isFileSystemError(error)) throw error;
-    io.stderr.write(`Cannot install: ${error.message}\n`);
+    io.stderr.write(`Cannot ${verb}: ${error.message}\n`);
     return EXIT.failed;
   }
 }
