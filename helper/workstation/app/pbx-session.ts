@@ -6,12 +6,11 @@ import type { HelperConfig } from '../../config/types';
 import type { Dialer } from '../../core/helper-api';
 import { createAmiDialerPbx } from '../calls/ami-dialer-pbx';
 import { ClickToCall } from '../calls/click-to-call';
+import { startCallSweeper } from '../calls/sweeper';
 import { CallTracker } from '../calls/tracker';
 import type { CallUpdate } from '../calls/types';
 import type { CallHub } from '../hub/call-hub';
 import type { StatusBoard } from '../hub/status-board';
-
-const SWEEP_INTERVAL_MS = 60_000;
 
 function pbxDownReason(error: Error | undefined): string {
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -101,9 +100,7 @@ export function followPbx(parts: PbxSessionParts, signal: AbortSignal): void {
     { signal },
   );
 
-  const sweep = setInterval(() => publish(tracker.sweep()), SWEEP_INTERVAL_MS);
-  sweep.unref();
-  signal.addEventListener('abort', () => clearInterval(sweep), { once: true });
+  startCallSweeper(tracker, publish, signal);
 }
 
 /**
