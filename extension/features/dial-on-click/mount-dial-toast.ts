@@ -1,5 +1,5 @@
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { OWN_UI_ATTRIBUTE } from '../../lib/dom/skip-policy';
+import type { ContentScriptContext } from '#imports';
+import { mountOwnUi } from '../../lib/own-ui';
 import type { DialToastView } from './dial-toast-state';
 import { ToastPresenter } from './toast-presenter';
 import { TOAST_CSS } from './toast-styles';
@@ -10,26 +10,16 @@ import { TOAST_CSS } from './toast-styles';
  * its `<body>` gets the host put back on the next update.
  */
 export async function mountDialToast(ctx: ContentScriptContext): Promise<DialToastView> {
-  const ui = await createShadowRootUi(ctx, {
+  const ui = await mountOwnUi(ctx, {
     name: 'ct-dial-toast',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'closed',
-    isolateEvents: true,
     css: TOAST_CSS,
-    onMount(container, _shadow, host) {
-      host.setAttribute(OWN_UI_ATTRIBUTE, '');
-      return new ToastPresenter({ container, signal: ctx.signal });
-    },
+    create: (container) => new ToastPresenter({ container, signal: ctx.signal }),
+    mountError: () => new ToastMountError(),
   });
-  ui.mount();
-  const presenter = ui.mounted;
-  if (!presenter) throw new ToastMountError();
   return {
     show(state) {
-      if (!ui.shadowHost.isConnected) document.body.append(ui.shadowHost);
-      presenter.show(state);
+      ui.reattach();
+      ui.presenter.show(state);
     },
   };
 }

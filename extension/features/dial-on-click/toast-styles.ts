@@ -1,16 +1,15 @@
+import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+
 /**
  * Shadow-root styles of the dial toast. The host is fixed to a corner, so it
  * never takes part in the page's layout.
  */
 export const TOAST_CSS = `
-:host {
-  position: fixed !important;
-  right: 16px !important;
-  bottom: 16px !important;
-  z-index: 2147483646 !important;
-  display: block !important;
-  max-width: min(380px, calc(100vw - 32px)) !important;
-}
+${pinnedHostCss(2147483646, {
+  right: '16px',
+  bottom: '16px',
+  'max-width': 'min(380px, calc(100vw - 32px))',
+})}
 .toast {
   display: flex;
   align-items: flex-start;
@@ -22,7 +21,7 @@ export const TOAST_CSS = `
   background: #ffffff;
   color: #1f2937;
   box-shadow: 0 6px 24px rgba(15, 23, 42, 0.18), 0 1px 3px rgba(15, 23, 42, 0.12);
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  font: ${OWN_UI_FONT};
 }
 .toast--ok { border-left-color: #16a34a; }
 .toast--error { border-left-color: #dc2626; }
@@ -51,8 +50,5 @@ export const TOAST_CSS = `
   .close { color: #9ca3af; }
   .close:hover { background: #374151; color: #f9fafb; }
 }
-@media (prefers-reduced-motion: no-preference) {
-  .toast { animation: ct-toast-in 160ms ease-out; }
-  @keyframes ct-toast-in { from { opacity: 0; transform: translateY(8px); } }
-}
+${entranceCss('.toast', 'ct-toast-in', 160, 'translateY(8px)')}
 `;

@@ -1,24 +1,23 @@
+import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+
 /**
  * Shadow-root styles of the call cards. The host is fixed to the top-right
  * corner and sized by its cards, so the page's layout never moves.
  */
 export const CARD_CSS = `
-:host {
-  position: fixed !important;
-  top: 16px !important;
-  right: 16px !important;
-  z-index: 2147483647 !important;
-  display: block !important;
-  width: min(360px, calc(100vw - 32px)) !important;
-  max-height: calc(100vh - 32px) !important;
-  overflow-y: auto !important;
-  pointer-events: none !important;
-}
+${pinnedHostCss(2147483647, {
+  top: '16px',
+  right: '16px',
+  width: 'min(360px, calc(100vw - 32px))',
+  'max-height': 'calc(100vh - 32px)',
+  'overflow-y': 'auto',
+  'pointer-events': 'none',
+})}
 .stack {
   display: flex;
   flex-direction: column;
   gap: 10px;
-  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  font: ${OWN_UI_FONT};
   color: #1f2937;
 }
 .sr-only {
@@ -117,8 +116,5 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
   .action { background: #374151; border-color: #4b5563; color: #f9fafb; }
   .action:hover, .dismiss:hover { background: #4b5563; color: #f9fafb; }
 }
-@media (prefers-reduced-motion: no-preference) {
-  .card { animation: ct-card-in 180ms ease-out; }
-  @keyframes ct-card-in { from { opacity: 0; transform: translateX(12px); } }
-}
+${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}
 `;

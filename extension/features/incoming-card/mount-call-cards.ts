@@ -1,6 +1,6 @@
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import type { CallView } from '../../../shared/protocol';
-import { OWN_UI_ATTRIBUTE } from '../../lib/dom/skip-policy';
+import { mountOwnUi } from '../../lib/own-ui';
 import type { CardActions } from './card-actions';
 import { CardPresenter } from './card-presenter';
 import { CARD_CSS } from './card-styles';
@@ -20,28 +20,18 @@ export async function mountCallCards(
   ctx: ContentScriptContext,
   actions: CardActions,
 ): Promise<CallCardsView> {
-  const ui = await createShadowRootUi(ctx, {
+  const ui = await mountOwnUi(ctx, {
     name: 'ct-call-cards',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'closed',
-    isolateEvents: true,
     css: CARD_CSS,
-    onMount(container, _shadow, host) {
-      host.setAttribute(OWN_UI_ATTRIBUTE, '');
-      return new CardPresenter({ container, actions, signal: ctx.signal });
-    },
+    create: (container) => new CardPresenter({ container, actions, signal: ctx.signal }),
+    mountError: () => new CardsMountError(),
   });
-  ui.mount();
-  const presenter = ui.mounted;
-  if (!presenter) throw new CardsMountError();
   return {
     shadow: ui.shadow,
-    hasFocusIn: (callId) => presenter.hasFocusIn(callId),
+    hasFocusIn: (callId) => ui.presenter.hasFocusIn(callId),
     update(calls, announcement) {
-      if (!ui.shadowHost.isConnected && calls.length > 0) document.body.append(ui.shadowHost);
-      presenter.update(calls, announcement);
+      if (calls.length > 0) ui.reattach();
+      ui.presenter.update(calls, announcement);
     },
   };
 }
