@@ -9,7 +9,7 @@ const run = promisify(execFile);
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG = 'harness/extension/wxt.local.config.ts';
-/** `.output/<E2E_OUT_DIR_TEMPLATE>` for Chromium. */
+/** The `e2e` local build for Chromium (see `wxt.local.config.ts`). */
 export const E2E_EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'e2e-chrome-mv3');
 const STAMP = '.source-hash';
 
@@ -57,7 +57,7 @@ export class ExtensionBuildError extends Error {
 
 /**
  * Builds the extension for the end-to-end tests into `.output/e2e-chrome-mv3`
- * (see `wxt.e2e.config.ts`) and returns that folder. Skips the build when the
+ * (see `wxt.local.config.ts`) and returns that folder. Skips the build when the
  * sources are unchanged since the last one, so a test run builds at most once.
  */
 export async function buildExtension(): Promise<string> {
@@ -67,7 +67,7 @@ export async function buildExtension(): Promise<string> {
   try {
     await run('npx', ['wxt', 'build', '-c', CONFIG], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', CT_LOCAL_BUILD: 'e2e' },
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {

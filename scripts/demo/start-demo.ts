@@ -40,9 +40,9 @@ async function buildDemoExtension(): Promise<void> {
       join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'),
       'build',
       '-c',
-      'scripts/demo/wxt.demo.config.ts',
+      'harness/extension/wxt.local.config.ts',
     ],
-    { cwd: ROOT },
+    { cwd: ROOT, env: { ...process.env, CT_LOCAL_BUILD: 'demo' } },
   );
 }
 
