@@ -13,6 +13,7 @@ import {
 } from '../../../../../helper/workstation/calls/click-to-call/dialer-pbx';
 import { CallsConfigError } from '../../../../../helper/workstation/calls/errors';
 import { loadSequence } from '../../../../support/helper/workstation/calls/replay';
+import { ANSWERED_DIAL_STAGES, dialStages } from '../../../../support/dial-stages';
 
 /** A PBX that answers an Originate by replaying a recorded sequence (or a given list). */
 class ScriptedPbx implements DialerPbx {
@@ -70,10 +71,6 @@ async function dial(
   return updates;
 }
 
-function stages(updates: readonly DialUpdate[]): string[] {
-  return updates.map((u) => (u.type === 'dial.progress' ? u.stage : `result:${u.outcome}`));
-}
-
 const FAR = { raw: '+79161234567', e164: '+79161234567', dbKey: '79161234567' };
 
 describe('ClickToCall on recorded Asterisk sequences', () => {
@@ -81,14 +78,7 @@ describe('ClickToCall on recorded Asterisk sequences', () => {
     const pbx = new ScriptedPbx(recorded('c2c-answered'));
     const announce = vi.fn();
     const updates = await dial(pbx, options('ctc-fixture-1', { announce }));
-    expect(stages(updates)).toEqual([
-      'accepted',
-      'ringing-you',
-      'dialling',
-      'connected',
-      'ended',
-      'result:connected',
-    ]);
+    expect(dialStages(updates)).toEqual(ANSWERED_DIAL_STAGES);
     expect(updates.at(-1)).toEqual({
       type: 'dial.result',
       id: 'r1',
@@ -122,7 +112,7 @@ describe('ClickToCall on recorded Asterisk sequences', () => {
       new ScriptedPbx(recorded('c2c-operator-busy')),
       options('ctc-fixture-2'),
     );
-    expect(stages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:busy']);
+    expect(dialStages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:busy']);
     expect(updates.at(-1)).toMatchObject({ ok: false, outcome: 'busy', leg: 'you' });
   });
 
@@ -131,13 +121,13 @@ describe('ClickToCall on recorded Asterisk sequences', () => {
       new ScriptedPbx(recorded('c2c-operator-noanswer')),
       options('ctc-fixture-3'),
     );
-    expect(stages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:no-answer']);
+    expect(dialStages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:no-answer']);
     expect(updates.at(-1)).toMatchObject({ outcome: 'no-answer', leg: 'you' });
   });
 
   it('far end busy → busy, leg remote', async () => {
     const updates = await dial(new ScriptedPbx(recorded('c2c-far-busy')), options('ctc-fixture-4'));
-    expect(stages(updates)).toEqual([
+    expect(dialStages(updates)).toEqual([
       'accepted',
       'ringing-you',
       'dialling',
@@ -150,14 +140,7 @@ describe('ClickToCall on recorded Asterisk sequences', () => {
   it('ignores events of other calls', async () => {
     const script = [...recorded('direct-answered'), ...recorded('c2c-answered')];
     const updates = await dial(new ScriptedPbx(script), options('ctc-fixture-1'));
-    expect(stages(updates)).toEqual([
-      'accepted',
-      'ringing-you',
-      'dialling',
-      'connected',
-      'ended',
-      'result:connected',
-    ]);
+    expect(dialStages(updates)).toEqual(ANSWERED_DIAL_STAGES);
   });
 });
 
@@ -185,12 +168,12 @@ describe('ClickToCall refusals and failures', () => {
       new ScriptedPbx([], new PbxUnavailableError('not connected')),
       options('ctc-x'),
     );
-    expect(stages(down)).toEqual(['accepted', 'result:pbx-unavailable']);
+    expect(dialStages(down)).toEqual(['accepted', 'result:pbx-unavailable']);
     const refused = await dial(
       new ScriptedPbx([], new PbxRefusedError('Permission denied')),
       options('ctc-x'),
     );
-    expect(stages(refused)).toEqual(['accepted', 'result:pbx-refused']);
+    expect(dialStages(refused)).toEqual(['accepted', 'result:pbx-refused']);
   });
 
   it('an OriginateResponse failure without channel events decides after a grace period', async () => {
@@ -202,7 +185,7 @@ describe('ClickToCall refusals and failures', () => {
       Uniqueid: 'ctc-lonely',
     };
     const updates = await dial(new ScriptedPbx([response, response]), options('ctc-lonely'));
-    expect(stages(updates)).toEqual(['accepted', 'result:failed']);
+    expect(dialStages(updates)).toEqual(['accepted', 'result:failed']);
     expect(updates.at(-1)).toMatchObject({ leg: 'you' });
     expect((updates.at(-1) as { message: string }).message).toMatch(/extension 101/);
   });
@@ -216,10 +199,10 @@ describe('ClickToCall refusals and failures', () => {
       (u) => updates.push(u),
       controller.signal,
     );
-    await vi.waitFor(() => expect(stages(updates)).toContain('ringing-you'));
+    await vi.waitFor(() => expect(dialStages(updates)).toContain('ringing-you'));
     controller.abort();
     await running;
-    expect(stages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:failed']);
+    expect(dialStages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:failed']);
     expect(pbx.listeners.size).toBe(0);
   });
 });
