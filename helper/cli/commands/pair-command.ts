@@ -1,7 +1,6 @@
-import { formatProblems } from '../../config/format-problems';
+import { formatProblems } from '../../config/config-error';
 import { runPairCommand } from '../../workstation/pairing/run-pair-command';
-import type { CliIo } from '../../core/cli-io';
-import { EXIT } from '../../core/cli-io';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

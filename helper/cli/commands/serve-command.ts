@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { applyEnvOverrides } from '../../config/env-overrides';
 import type { LoadConfigResult } from '../../config/load';
-import { formatProblems } from '../../config/format-problems';
+import { formatProblems } from '../../config/config-error';
 import type { ConfigProblem, HelperConfig } from '../../config/types';
 import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
 import type { ServiceLogger } from '../../pbx-service/agi/logger';

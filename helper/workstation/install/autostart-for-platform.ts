@@ -1,6 +1,5 @@
 import type { Autostart } from './autostart';
-import type { InstallContext } from './install-context';
-import { InstallError } from './install-error';
+import { type InstallContext, InstallError } from './install-context';
 import { launchAgentAutostart } from './launch-agent-autostart';
 import { runKeyAutostart } from './run-key-autostart';
 import { systemdAutostart } from './systemd-autostart';

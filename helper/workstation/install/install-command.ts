@@ -4,10 +4,14 @@ import { autostartFor } from './autostart-for-platform';
 import { defaultLogFile } from './default-log-file';
 import { ensureConfigFile } from './ensure-config-file';
 import { exampleConfigText, exampleWithLogFile } from './example-config';
-import { InstallError, isFileSystemError } from './install-error';
-import type { InstallSeams } from './install-seams';
+import {
+  InstallError,
+  isFileSystemError,
+  type InstallSeams,
+  installedConfigFile,
+  resolveInstallContext,
+} from './install-context';
 import { packagedExecutable } from './packaged-executable';
-import { installedConfigFile, resolveInstallContext } from './resolve-install-context';
 import { stopRunningHelper } from './stop-running-helper';
 
 /**

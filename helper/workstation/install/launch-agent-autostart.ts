@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Autostart, AutostartEntry } from './autostart';
 import { firstLine } from './command-runner';
-import type { InstallContext } from './install-context';
-import { InstallError } from './install-error';
+import { type InstallContext, InstallError } from './install-context';
 import { LAUNCH_AGENT_LABEL, renderLaunchAgentPlist } from './launch-agent-plist';
 
 export function launchAgentFile(home: string): string {

@@ -1,7 +1,6 @@
 import type { Autostart, AutostartEntry } from './autostart';
 import { firstLine } from './command-runner';
-import type { InstallContext } from './install-context';
-import { InstallError } from './install-error';
+import { type InstallContext, InstallError } from './install-context';
 import { windowsCommandLine } from './windows-command-line';
 
 export const RUN_KEY = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run';

@@ -2,8 +2,7 @@ import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } 
 import { posix } from 'node:path';
 import type { Autostart, AutostartEntry } from './autostart';
 import { firstLine } from './command-runner';
-import type { InstallContext } from './install-context';
-import { InstallError } from './install-error';
+import { type InstallContext, InstallError } from './install-context';
 import { renderSystemdUnit, SYSTEMD_UNIT_NAME } from './systemd-unit';
 
 /** `$XDG_CONFIG_HOME/systemd/user`, where a user's own units live. */

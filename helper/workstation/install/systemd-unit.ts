@@ -1,4 +1,4 @@
-import { InstallError } from './install-error';
+import { InstallError } from './install-context';
 
 export const SYSTEMD_UNIT_NAME = 'courier-helper.service';
 

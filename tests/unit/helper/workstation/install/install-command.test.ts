@@ -3,15 +3,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../helper/cli/run-cli';
 import { loadConfig } from '../../../../../helper/config/load';
-import type { InstallSeams } from '../../../../../helper/workstation/install/install-seams';
+import type { InstallSeams } from '../../../../../helper/workstation/install/install-context';
 import { testIo } from '../../../../support/helper/cli/cli-harness';
 import {
   fakeRunner,
   tempHome,
-} from '../../../../support/helper/workstation/install/install-harness';
-import type {
-  FakeRunner,
-  TempHome,
+  type FakeRunner,
+  type TempHome,
 } from '../../../../support/helper/workstation/install/install-harness';
 
 const EXE = '/opt/courier/courier-helper-linux-x64';

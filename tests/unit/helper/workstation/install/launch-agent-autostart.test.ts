@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchAgentAutostart } from '../../../../../helper/workstation/install/launch-agent-autostart';
-import type { InstallContext } from '../../../../../helper/workstation/install/install-context';
-import { InstallError } from '../../../../../helper/workstation/install/install-error';
+import {
+  type InstallContext,
+  InstallError,
+} from '../../../../../helper/workstation/install/install-context';
 import {
   fakeRunner,
   tempHome,
-} from '../../../../support/helper/workstation/install/install-harness';
-import type {
-  FakeRunner,
-  TempHome,
+  type FakeRunner,
+  type TempHome,
 } from '../../../../support/helper/workstation/install/install-harness';
 
 const COMMAND = ['/Applications/courier-helper', 'run', '--config', '/cfg/helper.toml'];

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { InstallContext } from '../../../../../helper/workstation/install/install-context';
-import { InstallError } from '../../../../../helper/workstation/install/install-error';
+import {
+  type InstallContext,
+  InstallError,
+} from '../../../../../helper/workstation/install/install-context';
 import { runKeyAutostart } from '../../../../../helper/workstation/install/run-key-autostart';
-import { fakeRunner } from '../../../../support/helper/workstation/install/install-harness';
-import type { FakeRunner } from '../../../../support/helper/workstation/install/install-harness';
+import {
+  fakeRunner,
+  type FakeRunner,
+} from '../../../../support/helper/workstation/install/install-harness';
 
 const EXE = 'C:\\Users\\Op\\AppData\\Local\\Programs\\Courier\\courier-helper.exe';
 const CONFIG = 'C:\\Users\\Op Name\\AppData\\Roaming\\CourierTelephony\\helper.toml';

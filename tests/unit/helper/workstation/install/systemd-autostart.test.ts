@@ -1,8 +1,10 @@
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InstallContext } from '../../../../../helper/workstation/install/install-context';
-import { InstallError } from '../../../../../helper/workstation/install/install-error';
+import {
+  type InstallContext,
+  InstallError,
+} from '../../../../../helper/workstation/install/install-context';
 import {
   systemdAutostart,
   systemdUserUnitDir,
@@ -10,10 +12,8 @@ import {
 import {
   fakeRunner,
   tempHome,
-} from '../../../../support/helper/workstation/install/install-harness';
-import type {
-  FakeRunner,
-  TempHome,
+  type FakeRunner,
+  type TempHome,
 } from '../../../../support/helper/workstation/install/install-harness';
 
 const COMMAND = ['/opt/courier/courier-helper', 'run', '--config', '/cfg/helper.toml'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InstallError } from '../../../../../helper/workstation/install/install-error';
+import { InstallError } from '../../../../../helper/workstation/install/install-context';
 import {
   renderSystemdUnit,
   systemdQuote,
