@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
 
 /**
@@ -12,6 +13,21 @@ export function freeUdpPort(host = '127.0.0.1'): Promise<number> {
     socket.bind(0, host, () => {
       const { port } = socket.address();
       socket.close(() => resolve(port));
+    });
+  });
+}
+
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no port'));
+      });
     });
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../helper/config/defaults';
 import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
-import type { LookupOutcome } from '../../helper/lookup/types';
+import type { LookupOutcome } from '../../helper/core/identity-resolver';
 import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import { harnessFaults } from '../support/fault-control';
 import { FIXTURE_NUMBERS } from '../support/fixtures';

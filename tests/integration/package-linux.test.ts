@@ -22,7 +22,7 @@ import { harnessInfo } from '../support/harness-info';
 import { DIDS, OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
 import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { ExtensionClient } from '../../harness/extension/extension-client';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../harness/services/free-port';
 import { ANSWERED_DIAL_STAGES, dialStages } from '../support/dial-stages';
 
 const VERSION = projectVersion();

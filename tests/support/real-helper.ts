@@ -16,7 +16,7 @@ import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { harnessInfo } from './harness-info';
 import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
 import { ExtensionClient } from '../../harness/extension/extension-client';
-import { freePort } from './free-port';
+import { freePort } from '../../harness/services/free-port';
 import { LogCapture } from './log-capture';
 import { TcpProxy } from './tcp-proxy';
 
