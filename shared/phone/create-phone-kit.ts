@@ -5,6 +5,7 @@ import { UnsupportedCountryError } from './errors';
 import { findPhonesWith } from './find-phones';
 import { formatPhoneWith } from './format-phone';
 import { normalizeDialTargetWith, normalizePhoneWith } from './normalize-phone';
+import { createDigitParser } from './parse-digits';
 import type { PhoneKit, PhoneOptions } from './types';
 
 const DEFAULT_COUNTRY: CountryCode = 'RU';
@@ -12,6 +13,7 @@ const DEFAULT_COUNTRY: CountryCode = 'RU';
 /** The phone API over one metadata set; the entry points differ only in the metadata they pass. */
 export function createPhoneKit(metadata: MetadataJson): PhoneKit {
   const countsByCountry = new Map<CountryCode, ReadonlySet<number>>();
+  const parseDigits = createDigitParser(metadata);
 
   function countryOf(options: PhoneOptions | undefined): CountryCode {
     const country = options?.defaultCountry ?? DEFAULT_COUNTRY;
@@ -29,12 +31,12 @@ export function createPhoneKit(metadata: MetadataJson): PhoneKit {
   }
 
   return {
-    normalizePhone: (input, options) => normalizePhoneWith(input, countryOf(options), metadata),
+    normalizePhone: (input, options) => normalizePhoneWith(input, countryOf(options), parseDigits),
     normalizeDialTarget: (input, options) =>
-      normalizeDialTargetWith(input, countryOf(options), metadata),
+      normalizeDialTargetWith(input, countryOf(options), parseDigits),
     findPhones: (text, options) => {
       const country = countryOf(options);
-      return findPhonesWith(text, { country, nationalCounts: countsFor(country), metadata });
+      return findPhonesWith(text, { country, nationalCounts: countsFor(country), parseDigits });
     },
     formatPhone: (e164, style = 'international') => formatPhoneWith(e164, style, metadata),
   };

@@ -1,4 +1,4 @@
-import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
 import {
   bracketLayout,
   hasNonPhoneShape,
@@ -7,7 +7,7 @@ import {
   type BracketLayout,
 } from './candidate-shape';
 import { matchExtension } from './extension-suffix';
-import { parseDigits } from './parse-digits';
+import type { DigitParser } from './parse-digits';
 import { scanDigitChains, type DigitChain } from './scan-chains';
 import {
   hasUnitAfter,
@@ -22,7 +22,7 @@ export interface FindSettings {
   readonly country: CountryCode;
   /** Digit counts of numbers written without `+` (see nationalDigitCounts). */
   readonly nationalCounts: ReadonlySet<number>;
-  readonly metadata: MetadataJson;
+  readonly parseDigits: DigitParser;
 }
 
 /** E.164 allows at most 15 digits. */
@@ -121,7 +121,7 @@ function matchFrom(
   // Longest first: a phone is usually the whole chain, so one parse settles it.
   for (let index = candidates.length - 1; index >= 0; index--) {
     const { last, digits, layout } = candidates[index]!;
-    const parsed = parseDigits(digits, international, settings.country, settings.metadata);
+    const parsed = settings.parseDigits(digits, international, settings.country);
     if (!parsed) continue;
     const formatted = international || layout.hasAreaBrackets || last - first >= 2;
     if (!parsed.valid && !(formatted && parsed.plausible)) continue;
