@@ -12,7 +12,7 @@ const DEFAULT_COUNTRY: CountryCode = 'RU';
 
 /** The phone API over one metadata set; the entry points differ only in the metadata they pass. */
 export function createPhoneKit(metadata: MetadataJson): PhoneKit {
-  const countsByCountry = new Map<CountryCode, ReadonlySet<number>>();
+  const countsByCountry = new Map<CountryCode, number>();
   const parseDigits = createDigitParser(metadata);
 
   function countryOf(options: PhoneOptions | undefined): CountryCode {
@@ -21,9 +21,9 @@ export function createPhoneKit(metadata: MetadataJson): PhoneKit {
     return country;
   }
 
-  function countsFor(country: CountryCode): ReadonlySet<number> {
+  function countsFor(country: CountryCode): number {
     let counts = countsByCountry.get(country);
-    if (!counts) {
+    if (counts === undefined) {
       counts = nationalDigitCounts(country, metadata);
       countsByCountry.set(country, counts);
     }

@@ -73,7 +73,7 @@ export function leftContext(text: string, start: number): LeftContext {
 
 function isNumberCharacter(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return isDigitCode(code) || code === 0x2b || joinerClassAt(code) !== '';
+  return isDigitCode(code) || code === 0x2b || joinerClassAt(code) !== 0;
 }
 
 /** Letters, and `/` or `-` between letters (`р/с`, `тел/факс`, `трек-номер`). */
