@@ -45,7 +45,7 @@ function matchPlanted(planted: readonly string[], found: readonly string[]): num
 }
 
 const full = await loadBundledPhoneKit('index');
-const cut = await loadBundledPhoneKit('ru-kz');
+const cut = await loadBundledPhoneKit('cis');
 const corpus = generateCorpus(CORPUS_BYTES);
 const megabytes = Buffer.byteLength(corpus.text) / (1024 * 1024);
 console.log(`corpus ${megabytes.toFixed(2)} MB, ${corpus.planted.length} phones planted`);

@@ -1,8 +1,9 @@
-import { isSupportedCountry } from 'libphonenumber-js/core';
+import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js/core';
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import { CIS_COUNTRIES } from './cut-countries';
 import { nationalDigitCounts } from './digit-counts';
 import { UnsupportedCountryError } from './errors';
-import { findPhonesWith } from './find-phones';
+import { findPhonesWith, type FindSettings } from './find-phones';
 import { formatPhoneWith } from './format-phone';
 import { normalizeDialTargetWith, normalizePhoneWith } from './normalize-phone';
 import { createDigitParser } from './parse-digits';
@@ -12,7 +13,7 @@ const DEFAULT_COUNTRY: CountryCode = 'RU';
 
 /** The phone API over one metadata set; the entry points differ only in the metadata they pass. */
 export function createPhoneKit(metadata: MetadataJson): PhoneKit {
-  const countsByCountry = new Map<CountryCode, number>();
+  const findSettings = new Map<CountryCode, FindSettings>();
   const parseDigits = createDigitParser(metadata);
 
   function countryOf(options: PhoneOptions | undefined): CountryCode {
@@ -21,23 +22,29 @@ export function createPhoneKit(metadata: MetadataJson): PhoneKit {
     return country;
   }
 
-  function countsFor(country: CountryCode): number {
-    let counts = countsByCountry.get(country);
-    if (counts === undefined) {
-      counts = nationalDigitCounts(country, metadata);
-      countsByCountry.set(country, counts);
+  function findSettingsFor(country: CountryCode): FindSettings {
+    let settings = findSettings.get(country);
+    if (!settings) {
+      const home = getCountryCallingCode(country, metadata);
+      const plusOnly = CIS_COUNTRIES.filter((cis) => isSupportedCountry(cis, metadata))
+        .map((cis) => getCountryCallingCode(cis, metadata))
+        .filter((code) => code !== home);
+      settings = {
+        country,
+        nationalCounts: nationalDigitCounts(country, metadata),
+        parseDigits,
+        plusOnlyCallingCodes: new Set(plusOnly),
+      };
+      findSettings.set(country, settings);
     }
-    return counts;
+    return settings;
   }
 
   return {
     normalizePhone: (input, options) => normalizePhoneWith(input, countryOf(options), parseDigits),
     normalizeDialTarget: (input, options) =>
       normalizeDialTargetWith(input, countryOf(options), parseDigits),
-    findPhones: (text, options) => {
-      const country = countryOf(options);
-      return findPhonesWith(text, { country, nationalCounts: countsFor(country), parseDigits });
-    },
+    findPhones: (text, options) => findPhonesWith(text, findSettingsFor(countryOf(options))),
     formatPhone: (e164, style = 'international') => formatPhoneWith(e164, style, metadata),
   };
 }

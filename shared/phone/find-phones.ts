@@ -19,6 +19,8 @@ export interface FindSettings {
   /** Bit n is set when a number written without `+` may have n digits (see nationalDigitCounts). */
   readonly nationalCounts: number;
   readonly parseDigits: DigitParser;
+  /** Calling codes of countries whose numbers are taken only when written with `+` (see CIS_COUNTRIES). */
+  readonly plusOnlyCallingCodes: ReadonlySet<string>;
 }
 
 /** E.164 allows at most 15 digits. */
@@ -113,6 +115,35 @@ function collectCandidates(
 }
 
 /**
+ * `998 90 123 45 67`: a number of a `+`-only country written without its `+`
+ * (the groups from `first` start with its calling code and, read after a `+`,
+ * make a valid number of it). Its leading groups may also read as a national
+ * number (`998 901-23-45` is a Russian mobile range), so neither reading is
+ * safe: returns the last group of the longest such run, or NO_MATCH.
+ */
+function lastOfNumberMissingPlus(chain: DigitChain, first: number, settings: FindSettings): number {
+  const { text } = chain;
+  const start = chain.starts[first]!;
+  const firstLength = chain.length(first);
+  let callingCode = '';
+  for (let length = 1; length <= 3 && length <= firstLength; length++) {
+    const code = text.slice(start, start + length);
+    if (settings.plusOnlyCallingCodes.has(code)) callingCode = code;
+  }
+  if (callingCode === '') return NO_MATCH;
+  let foreignLast = NO_MATCH;
+  let digits = 0;
+  for (let last = first; last < chain.count && last - first < MAX_GROUPS; last++) {
+    digits += chain.length(last);
+    if (digits > MAX_DIGITS) break;
+    if (digits < MIN_INTERNATIONAL_DIGITS) continue;
+    const parsed = settings.parseDigits(chain.digits(first, last), true, settings.country);
+    if (parsed?.valid && parsed.e164.startsWith(callingCode, 1)) foreignLast = last;
+  }
+  return foreignLast;
+}
+
+/**
  * Tries writings starting at group `first`. Pushes a phone found there; returns
  * the last group it covers (or, for a labelled id such as `Накладная 8 916 …`,
  * the last group no later phone may reuse), or NO_MATCH.
@@ -128,6 +159,11 @@ function matchFrom(
   const international = first === 0 && chain.plusAt >= 0;
   const count = collectCandidates(chain, first, international, settings.nationalCounts);
   if (count === 0) return NO_MATCH;
+
+  if (!international) {
+    const foreignLast = lastOfNumberMissingPlus(chain, first, settings);
+    if (foreignLast !== NO_MATCH) return foreignLast;
+  }
 
   const firstStart = starts[first]!;
   const longest = candidates.last[count - 1]!;
