@@ -28,7 +28,8 @@ export function createPhoneKit(metadata: MetadataJson): PhoneKit {
       const home = getCountryCallingCode(country, metadata);
       const plusOnly = CIS_COUNTRIES.filter((cis) => isSupportedCountry(cis, metadata))
         .map((cis) => getCountryCallingCode(cis, metadata))
-        .filter((code) => code !== home);
+        .filter((code) => code !== home)
+        .map(Number);
       settings = {
         country,
         nationalCounts: nationalDigitCounts(country, metadata),

@@ -19,8 +19,11 @@ export interface FindSettings {
   /** Bit n is set when a number written without `+` may have n digits (see nationalDigitCounts). */
   readonly nationalCounts: number;
   readonly parseDigits: DigitParser;
-  /** Calling codes of countries whose numbers are taken only when written with `+` (see CIS_COUNTRIES). */
-  readonly plusOnlyCallingCodes: ReadonlySet<string>;
+  /**
+   * Calling codes of countries whose numbers are taken only when written with `+`
+   * (see CIS_COUNTRIES), as numbers: a calling code never starts with 0.
+   */
+  readonly plusOnlyCallingCodes: ReadonlySet<number>;
 }
 
 /** E.164 allows at most 15 digits. */
@@ -29,6 +32,7 @@ const MIN_INTERNATIONAL_DIGITS = 8;
 /** Longer unbroken runs without `+` are ids, barcodes and accounts, not phones. */
 const MAX_UNBROKEN_DIGITS = 12;
 const MAX_GROUPS = 7;
+const MAX_CALLING_CODE_LENGTH = 3;
 const NO_MATCH = -1;
 
 /**
@@ -124,11 +128,13 @@ function collectCandidates(
 function lastOfNumberMissingPlus(chain: DigitChain, first: number, settings: FindSettings): number {
   const { text } = chain;
   const start = chain.starts[first]!;
-  const firstLength = chain.length(first);
+  if (text.charCodeAt(start) === 0x30) return NO_MATCH;
+  const prefixLength = Math.min(MAX_CALLING_CODE_LENGTH, chain.length(first));
+  let prefix = 0;
   let callingCode = '';
-  for (let length = 1; length <= 3 && length <= firstLength; length++) {
-    const code = text.slice(start, start + length);
-    if (settings.plusOnlyCallingCodes.has(code)) callingCode = code;
+  for (let length = 1; length <= prefixLength; length++) {
+    prefix = prefix * 10 + text.charCodeAt(start + length - 1) - 0x30;
+    if (settings.plusOnlyCallingCodes.has(prefix)) callingCode = String(prefix);
   }
   if (callingCode === '') return NO_MATCH;
   let foreignLast = NO_MATCH;
