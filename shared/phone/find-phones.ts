@@ -120,23 +120,22 @@ function collectCandidates(
 
 /**
  * `998 90 123 45 67`: a number of a `+`-only country written without its `+`
- * (the groups from `first` start with its calling code and, read after a `+`,
- * make a valid number of it). Its leading groups may also read as a national
- * number (`998 901-23-45` is a Russian mobile range), so neither reading is
- * safe: returns the last group of the longest such run, or NO_MATCH.
+ * (group `first` is its calling code, and the groups from there, read after a
+ * `+`, make a valid number of it). Its leading groups may also read as a
+ * national number (`998 901-23-45` is a Russian mobile range), so neither
+ * reading is safe: returns the last group of the longest such run, or NO_MATCH.
  */
 function lastOfNumberMissingPlus(chain: DigitChain, first: number, settings: FindSettings): number {
-  const { text } = chain;
-  const start = chain.starts[first]!;
-  if (text.charCodeAt(start) === 0x30) return NO_MATCH;
-  const prefixLength = Math.min(MAX_CALLING_CODE_LENGTH, chain.length(first));
-  let prefix = 0;
-  let callingCode = '';
-  for (let length = 1; length <= prefixLength; length++) {
-    prefix = prefix * 10 + text.charCodeAt(start + length - 1) - 0x30;
-    if (settings.plusOnlyCallingCodes.has(prefix)) callingCode = String(prefix);
+  const codeLength = chain.length(first);
+  if (
+    codeLength > MAX_CALLING_CODE_LENGTH ||
+    chain.text.charCodeAt(chain.starts[first]!) === 0x30
+  ) {
+    return NO_MATCH;
   }
-  if (callingCode === '') return NO_MATCH;
+  const callingCode = chain.value(first);
+  if (!settings.plusOnlyCallingCodes.has(callingCode)) return NO_MATCH;
+  const prefix = `+${callingCode}`;
   let foreignLast = NO_MATCH;
   let digits = 0;
   for (let last = first; last < chain.count && last - first < MAX_GROUPS; last++) {
@@ -144,7 +143,7 @@ function lastOfNumberMissingPlus(chain: DigitChain, first: number, settings: Fin
     if (digits > MAX_DIGITS) break;
     if (digits < MIN_INTERNATIONAL_DIGITS) continue;
     const parsed = settings.parseDigits(chain.digits(first, last), true, settings.country);
-    if (parsed?.valid && parsed.e164.startsWith(callingCode, 1)) foreignLast = last;
+    if (parsed?.valid && parsed.e164.startsWith(prefix)) foreignLast = last;
   }
   return foreignLast;
 }

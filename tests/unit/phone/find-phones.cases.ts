@@ -204,6 +204,11 @@ export const singleNumberCases: FoundCase[] = [
     found: [ru('79161234567', MOBILE)],
   },
   {
+    name: 'mobile 992 (also the calling code of Tajikistan) before a quantity',
+    text: 'Иванов 9929312345 12 шт',
+    found: [ru('9929312345', '+79929312345')],
+  },
+  {
     name: 'after an order number of its own',
     text: 'Заказ 12345: Иванов, 8 916 123-45-67',
     found: [ru('8 916 123-45-67', MOBILE)],
