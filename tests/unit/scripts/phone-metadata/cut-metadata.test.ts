@@ -5,7 +5,7 @@ import {
   UnknownCutCountryError,
 } from '../../../../scripts/phone-metadata/cut-metadata';
 import { CONTENT_SCRIPT_COUNTRIES } from '../../../../shared/phone/cut-countries';
-import generated from '../../../../shared/phone/generated/metadata.ru-kz.json';
+import generated from '../../../../shared/phone/generated/metadata.cis.json';
 
 describe('cutMetadata', () => {
   it('keeps the listed countries exactly as in max metadata', () => {
