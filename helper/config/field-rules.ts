@@ -1,5 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
-import { isAllowedOriginPattern } from './origins';
+import { canonicalOrigin } from './origins';
 import { countPlaceholders } from './sql-placeholders';
 import type { ConfigProblem } from './types';
 
@@ -167,7 +167,7 @@ export const originList: Rule<string[]> = (value, key) => {
     `list in ${key} the extension origins that may connect: "chrome-extension://<32-letter id>" ` +
     '(see chrome://extensions) or "moz-extension://*"';
   if (value.length === 0) return { message: 'is empty, so no extension could connect', fix };
-  const bad = value.filter((origin) => !isAllowedOriginPattern(origin));
+  const bad = value.filter((origin) => canonicalOrigin(origin) === undefined);
   return bad.length === 0
     ? undefined
     : { message: `not extension origins: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, fix };

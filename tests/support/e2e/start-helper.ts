@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { runHelper } from '../../../helper/workstation/app/run';
-import { cloneDefaults, DEV_CHROMIUM_ORIGIN } from '../../../helper/config/defaults';
+import { cloneDefaults } from '../../../helper/config/defaults';
+import { DEV_CHROMIUM_ORIGIN } from '../../../helper/config/origins';
 import type { ConfigValues, HelperConfig } from '../../../helper/config/types';
 import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 import {
