@@ -57,3 +57,35 @@ export function canonicalOrigin(entry: string): string | undefined {
 export function isFirefoxOrigin(origin: string): boolean {
   return FIREFOX_ORIGIN.test(origin);
 }
+
+/** What is wrong with the origins a helper would admit, for `doctor` (fails) and `run` (warns). */
+export interface AdmissionProblem {
+  readonly message: string;
+  readonly fix: string;
+}
+
+/**
+ * Problems with the admitted origins that validation cannot call errors: nothing admitted
+ * at all (a release whose stores are not entered, with no list configured), or a release
+ * admitting the development id, whose key is in the public sources (any unpacked extension
+ * can take that id).
+ */
+export function admissionProblems(
+  allowed: readonly string[],
+  release: boolean = RELEASE_BUILD,
+): AdmissionProblem[] {
+  const fix =
+    'list the extension in websocket.allowedOrigins: "chrome-extension://<id from the store page or chrome://extensions>", "moz-extension://*" for Firefox';
+  if (allowed.length === 0) {
+    return [{ message: 'admits no extension, so none can connect', fix }];
+  }
+  if (release && allowed.some((entry) => canonicalOrigin(entry) === DEV_CHROMIUM_ORIGIN)) {
+    return [
+      {
+        message: `admits the development build (${DEV_CHROMIUM_ORIGIN}), whose key is public: any unpacked extension can take its id`,
+        fix: `remove "${DEV_CHROMIUM_ORIGIN}"; ${fix}`,
+      },
+    ];
+  }
+  return [];
+}

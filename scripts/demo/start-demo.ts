@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import { createLogger } from '../../helper/log/create-logger';
+import { DEV_CHROMIUM_ORIGIN } from '../../helper/config/origins';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { findChromium } from './find-browser';
@@ -135,7 +136,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const executable = options.browser ? findChromium() : undefined;
   if (executable) {
     await buildDemoExtension();
-    const { token } = await store.redeem(code, { name: 'demo', browser: 'chromium', version: '0' });
+    // The demo build carries the development key, so the browser connects with its origin.
+    const { token } = await store.redeem(
+      code,
+      { name: 'demo', browser: 'chromium', version: '0' },
+      DEV_CHROMIUM_ORIGIN,
+    );
     const opened = await openBrowser(
       executable,
       options.headless,

@@ -1,4 +1,5 @@
 import type { LoadConfigResult } from '../../config/load';
+import { admissionProblems } from '../../config/origins';
 import type { ConfigProblem } from '../../config/types';
 import type { MigrationSource } from '../../journal/migration-source';
 import { configSecrets } from '../../log/logger-for-config';
@@ -46,7 +47,17 @@ function configResults(result: LoadConfigResult): CheckResult[] {
   const warnings = result.warnings.map((warning) =>
     fail(`environment ${warning.key}`, warning.message, warning.fix),
   );
-  return [ok('config', `${file} is valid (mode ${result.config.mode})`), ...warnings];
+  const admitted = result.config.websocket.allowedOrigins;
+  const admission = admissionProblems(admitted).map((problem) =>
+    fail('config websocket.allowedOrigins', problem.message, problem.fix),
+  );
+  return [
+    ok('config', `${file} is valid (mode ${result.config.mode})`),
+    ...warnings,
+    ...(admission.length > 0
+      ? admission
+      : [ok('extensions admitted', admitted.map((origin) => `"${origin}"`).join(', '))]),
+  ];
 }
 
 /** Sections with a configuration problem; their checks would only repeat it. */

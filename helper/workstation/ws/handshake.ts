@@ -28,16 +28,17 @@ const NOT_PAIRED_TEXT =
   'This browser is not paired with the helper, or its pairing was revoked. Run `helper pair` on this computer and enter the code in the extension options → Pairing.';
 
 /**
- * Authenticates the first frame of a connection: `hello` with a pairing
- * token, or `pair` with the short code that `helper pair` showed.
+ * Authenticates the first frame of a connection from `origin`: `hello` with a pairing
+ * token issued to that origin, or `pair` with the short code that `helper pair` showed.
  */
 export async function performHandshake(
   message: ClientMessage,
   api: HelperApi,
   pairing: PairingAuthority,
+  origin: string,
 ): Promise<HandshakeOutcome> {
   try {
-    return await authenticate(message, api, pairing);
+    return await authenticate(message, api, pairing, origin);
   } catch (error) {
     return { ok: false, reply: errorReply(error), reason: 'pairing state failure', error };
   }
@@ -47,14 +48,15 @@ async function authenticate(
   message: ClientMessage,
   api: HelperApi,
   pairing: PairingAuthority,
+  origin: string,
 ): Promise<HandshakeOutcome> {
   if (message.type === 'hello') {
-    const paired = await pairing.verify(message.token);
+    const paired = await pairing.verify(message.token, origin);
     if (!paired) {
       return {
         ok: false,
         reply: { type: 'error', code: 'not-paired', message: NOT_PAIRED_TEXT },
-        reason: 'unknown or revoked token',
+        reason: 'unknown or revoked token, or one issued to another origin',
       };
     }
     return {
@@ -71,7 +73,7 @@ async function authenticate(
   }
   if (message.type === 'pair') {
     try {
-      const issued = await pairing.redeem(message.code, message.client);
+      const issued = await pairing.redeem(message.code, message.client, origin);
       return {
         ok: true,
         reply: { type: 'paired', v: PROTOCOL_VERSION, token: issued.token, status: api.status() },

@@ -104,7 +104,11 @@ export async function startHelper(options: HelperOptions = {}): Promise<RunningH
     pairingCode: async () => (await store.createPairingCode()).code,
     async openSession() {
       const code = (await store.createPairingCode()).code;
-      const { token } = await store.redeem(code, { name: 'e2e', version: '1', browser: 'node' });
+      const { token } = await store.redeem(
+        code,
+        { name: 'e2e', version: '1', browser: 'node' },
+        DEV_CHROMIUM_ORIGIN,
+      );
       return openSession(port, token);
     },
     async stop() {

@@ -165,8 +165,6 @@ describe('the callback endpoint over TLS', () => {
     expect(refused.headers['connection']).toBe('close');
     expect(started.length).toBe(count);
     const small = ['{"courier":1,', '"recipient":"79161234567",', '"order":1}'];
-    expect((await call('POST', '/v1/callbacks', { token: TOKEN, chunks: small })).status).toBe(
-      202,
-    );
+    expect((await call('POST', '/v1/callbacks', { token: TOKEN, chunks: small })).status).toBe(202);
   });
 });

@@ -61,8 +61,9 @@ describe('runPairCommand', () => {
     expect(exitCode).toBe(0);
     const code = /Pairing code:\s+(\d{6})/.exec(stdout)?.[1];
     expect(code).toBeDefined();
-    const issued = await new PairingStore({ stateDir }).redeem(code!, CLIENT);
-    expect(await new PairingStore({ stateDir }).verify(issued.token)).toMatchObject({
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const issued = await new PairingStore({ stateDir }).redeem(code!, CLIENT, origin);
+    expect(await new PairingStore({ stateDir }).verify(issued.token, origin)).toMatchObject({
       label: CLIENT,
     });
   }, 30_000);

@@ -10,6 +10,7 @@ import {
   type ServerFixture,
 } from '../../../../support/helper/workstation/ws/server-fixture';
 import {
+  CHROME_ORIGIN,
   CLIENT_INFO,
   connect,
   type TestClient,
@@ -172,21 +173,24 @@ describe('first frame: pair', () => {
     await first.close();
   });
 
-  it('voids the code after five wrong attempts', async () => {
-    fixture = await startFixture();
+  it('slows another extension guessing codes, and still pairs the one with the right code', async () => {
+    const stranger = 'moz-extension://11111111-2222-4333-8444-555555555555';
+    fixture = await startFixture({ allowedOrigins: [CHROME_ORIGIN, 'moz-extension://*'] });
     const { code } = await fixture.pairing.createPairingCode();
     const wrong = code === '000000' ? '111111' : '000000';
     const messages: string[] = [];
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const client = await pairWith(wrong);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const client = await connect(fixture.server.port, { origin: stranger });
+      pair(client, wrong);
       messages.push((await client.next('error')).message);
       await client.closed;
     }
-    expect(messages[0]).toContain('4 attempt(s) left');
-    expect(messages[4]).toContain('no longer valid');
-    const late = await pairWith(code);
-    const error = await late.next('error');
-    expect(error.code).toBe('pairing-failed');
-    expect(await fixture.pairing.list()).toEqual([]);
+    expect(messages[0]).toContain('does not match');
+    expect(messages.slice(1).every((message) => message.includes('try again in'))).toBe(true);
+    const owner = await pairWith(code);
+    const paired = await owner.next('paired');
+    expect(paired.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await fixture.pairing.list()).toMatchObject([{ origin: CHROME_ORIGIN }]);
+    await owner.close();
   });
 });
