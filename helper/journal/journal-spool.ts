@@ -55,7 +55,7 @@ export class JournalSpool {
   open(): Promise<SpoolOpenResult> {
     return this.serial(async () => {
       try {
-        await mkdir(this.dir, { recursive: true });
+        await mkdir(this.dir, { recursive: true, mode: 0o700 });
         const { records, badLines, torn } = await this.read();
         if (badLines.length > 0) await this.appendRejected(badLines);
         if (badLines.length > 0 || torn) await this.replace(records);

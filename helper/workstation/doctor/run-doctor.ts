@@ -1,5 +1,6 @@
 import type { LoadConfigResult } from '../../config/load';
 import { admissionProblems } from '../../config/origins';
+import { describeExposure, exposedSecretFiles } from '../../config/secret-files';
 import type { ConfigProblem } from '../../config/types';
 import type { MigrationSource } from '../../journal/migration-source';
 import { configSecrets } from '../../log/logger-for-config';
@@ -85,6 +86,11 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     }
   };
   emit(configResults(options.config));
+  emit(
+    exposedSecretFiles(options.config).map((exposure) =>
+      fail('secret file permissions', describeExposure(exposure), exposure.fix),
+    ),
+  );
   if (!config || config.paths.file === null) {
     emit([skip('PBX, database and port checks', 'need a configuration file')]);
   } else {

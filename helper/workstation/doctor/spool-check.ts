@@ -21,7 +21,7 @@ export async function checkSpoolDir(dir: string): Promise<CheckResult> {
   const probe = join(dir, `.doctor-probe-${process.pid}.tmp`);
   let probeOpened = false;
   try {
-    created = await mkdir(dir, { recursive: true });
+    created = await mkdir(dir, { recursive: true, mode: 0o700 });
     const handle = await open(probe, 'wx', 0o600);
     probeOpened = true;
     try {

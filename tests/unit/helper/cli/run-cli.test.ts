@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, VERSION } from '../../../../helper/cli/run-cli';
 import type { HelperConfig } from '../../../../helper/config/types';
@@ -63,6 +64,29 @@ describe('command line', () => {
     expect(io.err()).toContain('helper starting');
     expect(io.err()).not.toContain(AMI_SECRET);
     expect(io.err()).not.toContain(DB_PASSWORD);
+  });
+
+  it('warns with the chmod when others may read the configuration holding secrets, and runs', async () => {
+    const file = dir.write('helper.toml', configText());
+    chmodSync(file, 0o640);
+    const io = testIo();
+    let ran = false;
+    const code = await runCli(['run', '--config', file], io, {
+      runHelper: async () => {
+        ran = true;
+      },
+    });
+    expect(code).toBe(0);
+    expect(ran).toBe(true);
+    const warning = io
+      .err()
+      .split('\n')
+      .map((line) => (line === '' ? {} : (JSON.parse(line) as { level?: number; msg?: string })))
+      .find((line) => line.msg?.includes('may read it'));
+    expect(warning?.level).toBe(40);
+    expect(warning?.msg).toBe(
+      `${file} holds pbx.secret, database.password and other accounts on this computer may read it (mode 0640): run chmod 600 ${file}`,
+    );
   });
 
   it('starts the demo when there is no configuration file', async () => {
