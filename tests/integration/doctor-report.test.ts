@@ -134,6 +134,7 @@ describe('doctor against the real PBX and database', () => {
         `port = ${wsPort}`,
         overrides.extra ?? '',
       ].join('\n'),
+      { mode: 0o600 },
     );
     const out: string[] = [];
     const io = {
