@@ -25,6 +25,8 @@ export interface CommandLine {
   writerHost?: string;
   /** run: start detached and return. */
   background?: boolean;
+  /** install, uninstall: the PBX-side service's system unit instead of the user's helper. */
+  serve?: boolean;
 }
 
 const MANAGER_CONF_ONLY = ['permit', 'user', 'legacy-filters'] as const;
@@ -48,6 +50,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
         user: { type: 'string' },
         'legacy-filters': { type: 'boolean' },
         background: { type: 'boolean' },
+        serve: { type: 'boolean' },
         'admin-user': { type: 'string' },
         'writer-host': { type: 'string' },
         'admin-password': { type: 'string' },
@@ -83,6 +86,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values.background && command !== 'run') {
     throw new UsageError('--background belongs to the run command');
   }
+  if (values.serve && command !== 'install' && command !== 'uninstall') {
+    throw new UsageError('--serve belongs to the install and uninstall commands');
+  }
   if (values.config === '') throw new UsageError('--config needs a file path');
   return {
     command,
@@ -93,5 +99,6 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values['admin-user'] !== undefined ? { adminUser: values['admin-user'] } : {}),
     ...(values['writer-host'] !== undefined ? { writerHost: values['writer-host'] } : {}),
     ...(values.background ? { background: true } : {}),
+    ...(values.serve ? { serve: true } : {}),
   };
 }

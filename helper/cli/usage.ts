@@ -14,6 +14,12 @@ Commands:
                  if there is none. Use the packaged executable.
   uninstall      Remove that registration and stop the helper; the
                  configuration and logs stay.
+  install --serve --config PATH
+                 On the server near the PBX, as root: run "serve" as a
+                 hardened systemd service (courier-serve.service) that
+                 restarts after a failure, as the owner of PATH.
+  uninstall --serve
+                 Stop and remove that service.
   migrate        Create the call journal tables in the courier database and
                  grant the journal account ([journal] user) its rights. Run it
                  once per database, and again after an upgrade. The
@@ -33,6 +39,7 @@ Options:
   --user NAME        manager-conf: the AMI account name (default: pbx.user).
   --legacy-filters   manager-conf: event filters for Asterisk before 21.6.
   --background       run: start detached (no console window) and return.
+  --serve            install, uninstall: the PBX-side service, not the helper.
   --admin-user NAME  migrate: the administrator account that may create tables
                      (default: COURIER_MIGRATE_ADMIN_USER, else root).
   --writer-host PATTERN
@@ -41,7 +48,8 @@ Options:
   -h, --help         Show this help.
   -v, --version      Show the version.
 
-Exit codes: 0 done, 1 failed, 2 bad command line, 3 a helper already runs.
+Exit codes: 0 done, 1 failed, 2 bad command line, 3 a helper already runs,
+70 stopped on an error nothing handled (a bug; see the log).
 `;
 
 /** The command line cannot be understood; the message says what to type instead. */

@@ -12,7 +12,23 @@ import {
   resolveInstallContext,
 } from './install-context';
 import { packagedExecutable } from './packaged-executable';
+import { installServe, uninstallServe } from './serve-install';
 import { stopRunningHelper } from './stop-running-helper';
+
+/** `--serve`: the PBX-side service as a system service instead of the workstation helper. */
+export interface InstallTarget {
+  readonly serve?: boolean;
+}
+
+function serveConfigFile(config: string | undefined): string {
+  if (config === undefined) {
+    throw new InstallError(
+      "install --serve needs the service's configuration: add --config, e.g. " +
+        '--config /etc/courier-telephony/serve.toml',
+    );
+  }
+  return config;
+}
 
 /**
  * `install`: copies the example configuration where the helper looks for it (when there is
@@ -24,6 +40,7 @@ export function installCommand(
   config: string | undefined,
   io: CliIo,
   seams: InstallSeams = {},
+  target: InstallTarget = {},
 ): Promise<number> {
   return reportSteps('install', io, async () => {
     const context = resolveInstallContext(io.env, seams);
@@ -33,6 +50,17 @@ export function installCommand(
         'install registers the single-file executable, and this is the source tree: build it ' +
           'with "npm run package:helper" and run "dist/helper/courier-helper-<platform> install".',
       );
+    }
+    if (target.serve === true) {
+      return installServe({
+        configFile: installedConfigFile(context, serveConfigFile(config)),
+        executable,
+        platform: context.platform,
+        env: io.env,
+        run: context.run,
+        exampleConfig: seams.exampleConfig ?? exampleConfigText(),
+        ...(seams.systemUnitDir !== undefined ? { unitDir: seams.systemUnitDir } : {}),
+      });
     }
     const autostart = autostartFor(context);
     const configFile = installedConfigFile(context, config);
@@ -64,9 +92,17 @@ export function uninstallCommand(
   config: string | undefined,
   io: CliIo,
   seams: InstallSeams = {},
+  target: InstallTarget = {},
 ): Promise<number> {
   return reportSteps('uninstall', io, async () => {
     const context = resolveInstallContext(io.env, seams);
+    if (target.serve === true) {
+      return uninstallServe({
+        platform: context.platform,
+        run: context.run,
+        ...(seams.systemUnitDir !== undefined ? { unitDir: seams.systemUnitDir } : {}),
+      });
+    }
     const lines = await autostartFor(context).uninstall();
     const configFile = installedConfigFile(context, config);
     lines.push(
