@@ -1,37 +1,10 @@
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { onProcessExit } from '../../harness/services/exit-cleanup';
-import { logTail } from '../../harness/services/log-tail';
-import { killNow, terminate } from '../../harness/services/process-control';
+import { spawnHelper, type HelperRuntime } from '../../harness/processes/helper-child';
+import type { AmiAccess, DatabaseAccess } from '../../harness/processes/service-access';
 import { reservePort } from '../../harness/services/port-reservation';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_LINE = 'listening for the extension';
-
-/**
- * How the helper is run: `bundle` is one esbuild file under plain `node`, as shipped;
- * `tsx` is the sources under tsx's loader, as `npm run helper` runs them.
- */
-export type HelperRuntime =
-  { readonly kind: 'bundle'; readonly file: string } | { readonly kind: 'tsx' };
-
-export interface AmiAccess {
-  readonly host: string;
-  readonly port: number;
-  readonly user: string;
-  readonly secret: string;
-}
-
-export interface DatabaseAccess {
-  readonly host: string;
-  readonly port: number;
-  readonly user: string;
-  readonly password: string;
-  readonly database: string;
-}
 
 export interface HelperProcessOptions {
   readonly runtime: HelperRuntime;
@@ -53,10 +26,6 @@ export interface HelperProcess {
   readonly logFile: string;
   /** SIGTERM (a clean shutdown), SIGKILL if it outlives the grace period. */
   stop(): Promise<void>;
-}
-
-export class HelperStartError extends Error {
-  override readonly name = 'HelperStartError';
 }
 
 const toml = (value: unknown): string => JSON.stringify(value);
@@ -100,20 +69,6 @@ function nodeOptions(): string[] {
   return (process.env['CT_BENCH_HELPER_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
 }
 
-function commandFor(runtime: HelperRuntime, configFile: string): string[] {
-  const command = ['run', '--config', configFile];
-  return runtime.kind === 'bundle'
-    ? [...nodeOptions(), runtime.file, ...command]
-    : [...nodeOptions(), '--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...command];
-}
-
-/** Only the bench's own configuration applies: COURIER_* variables would override it. */
-function cleanEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('COURIER_')),
-  );
-}
-
 /**
  * Starts the helper as a child process with a configuration file as IT writes it
  * (defaults for everything the bench does not need to set), and resolves once it listens
@@ -126,44 +81,23 @@ export async function startHelperProcess(options: HelperProcessOptions): Promise
   const logFile = join(options.workDir, 'helper.log');
   const reservation = await reservePort('127.0.0.1');
   writeConfig(configFile, options, reservation.port);
-  // The helper binds the port itself; the lock file stays until it is stopped.
-  const logFd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, commandFor(options.runtime, configFile), {
-    cwd: REPO_ROOT,
-    env: cleanEnvironment(),
-    stdio: ['ignore', logFd, logFd],
-  });
-  closeSync(logFd);
-  child.on('error', () => undefined);
-  const pid = child.pid;
-  if (pid === undefined) {
+  // The helper binds the port itself; the reservation stays until it is stopped.
+  try {
+    const child = await spawnHelper({
+      runtime: options.runtime,
+      args: ['run', '--config', configFile],
+      logFile,
+      readyText: READY_LINE,
+      nodeOptions: nodeOptions(),
+      ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+    });
+    const stop = async (): Promise<void> => {
+      await child.stop();
+      reservation.release();
+    };
+    return { pid: child.pid, wsPort: reservation.port, stateDir, logFile, stop };
+  } catch (error) {
     reservation.release();
-    throw new HelperStartError(`the helper could not be started with ${process.execPath}`);
+    throw error;
   }
-  const unregister = onProcessExit(() => killNow(pid));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) await terminate(pid, 10_000);
-    reservation.release();
-    unregister();
-  };
-
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await stop();
-      throw new HelperStartError(
-        `the helper exited (${child.exitCode ?? child.signalCode}) while starting; its log:\n` +
-          logTail(logFile),
-      );
-    }
-    if (readFileSync(logFile, 'utf8').includes(READY_LINE)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new HelperStartError(
-        `the helper did not listen within the deadline; its log:\n${logTail(logFile)}`,
-      );
-    }
-    await delay(50);
-  }
-  return { pid, wsPort: reservation.port, stateDir, logFile, stop };
 }

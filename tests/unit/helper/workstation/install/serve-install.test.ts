@@ -114,4 +114,24 @@ describe('the PBX-side service unit', () => {
     ).toBe(1);
     expect(io.err()).toContain('install --serve needs the service');
   });
+
+  it('is the unit the IT guide shows', () => {
+    const guide = readFileSync(new URL('../../../../../docs/it-guide.md', import.meta.url), 'utf8');
+    const shown = [...guide.matchAll(/```ini\n([\s\S]*?)```/g)]
+      .map((block) => block[1])
+      .find((block) => block?.includes('install --serve'));
+    expect(shown).toBe(
+      renderServeUnit({
+        command: [
+          '/usr/local/bin/courier-helper',
+          'serve',
+          '--config',
+          '/etc/courier-telephony/serve.toml',
+        ],
+        uid: 998,
+        gid: 998,
+        writable: ['/etc/courier-telephony'],
+      }),
+    );
+  });
 });
