@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the integration tests run against, when it is missing:
-#   - Debian packages mariadb-server, sip-tester (sipp), chromium, debootstrap;
+#   - Debian packages mariadb-server, sip-tester (sipp), chromium, firefox-esr, debootstrap;
 #   - a Debian sid root with Asterisk 22 (Debian 12 has no asterisk package), built with
 #     debootstrap into a temporary directory and renamed into place when complete.
 # The root lives outside the clone (default /var/cache/courier-telephony/asterisk-sid) so
@@ -30,9 +30,10 @@ install_packages() {
   have mariadbd || missing+=(mariadb-server)
   have sipp || missing+=(sip-tester)
   have chromium || missing+=(chromium)
+  have firefox-esr || missing+=(firefox-esr)
   have debootstrap || missing+=(debootstrap)
   if [ "${#missing[@]}" -eq 0 ]; then
-    echo "packages: mariadb-server, sip-tester, chromium, debootstrap already installed"
+    echo "packages: mariadb-server, sip-tester, chromium, firefox-esr, debootstrap already installed"
     return
   fi
   require_root "installing ${missing[*]}"
@@ -40,7 +41,7 @@ install_packages() {
   echo "packages: installing ${missing[*]}"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-  for binary in mariadbd sipp chromium debootstrap; do
+  for binary in mariadbd sipp chromium firefox-esr debootstrap; do
     have "$binary" || fail "$binary is still missing after apt-get install"
   done
   echo "packages: installed in $((SECONDS - started)) s"
