@@ -28,7 +28,7 @@ export default defineConfig({
     commands: {
       // Keep in step with DIAL_COMMAND in extension/background/dial-command.ts.
       'dial-number-at-caret': {
-        suggested_key: { default: 'Alt+Shift+C' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandDialAtCaret__',
       },
     },

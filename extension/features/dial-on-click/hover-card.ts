@@ -48,14 +48,13 @@ export class HoverCard {
   readonly #boxes: HTMLElement;
   readonly #tip: HTMLElement;
 
-  constructor(document: Document, onActivate: (event: MouseEvent) => void) {
+  constructor(document: Document) {
     this.#host = new OwnHost(document, 'ct-phone-hover', HOVER_CSS);
     this.#window = document.defaultView!;
     this.#boxes = document.createElement('div');
     this.#tip = document.createElement('div');
     this.#tip.className = 'tip';
     this.#tip.setAttribute('role', 'tooltip');
-    this.#boxes.addEventListener('click', onActivate);
     this.#host.shadow.append(this.#boxes, this.#tip);
   }
 

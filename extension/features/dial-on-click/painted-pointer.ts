@@ -27,6 +27,10 @@ function asElement(target: EventTarget | undefined): Element | null {
   return (target as Node | undefined)?.nodeType === Node.ELEMENT_NODE ? (target as Element) : null;
 }
 
+function inside(rect: DOMRect, x: number, y: number): boolean {
+  return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+}
+
 function withModifier(event: MouseEvent | KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
 }
@@ -53,13 +57,7 @@ export function followPaintedPointer(options: PaintedPointerOptions): void {
     current = null;
     if (card.shown) card.hide();
   };
-  const card = new HoverCard(window.document, (event) => {
-    const hit = current;
-    if (!hit || !isUserGesture(event) || !plainPrimary(event)) return;
-    event.preventDefault();
-    event.stopPropagation();
-    options.onDial(hit.match.e164);
-  });
+  const card = new HoverCard(window.document);
 
   const look = (): void => {
     frame = 0;
@@ -120,9 +118,20 @@ export function followPaintedPointer(options: PaintedPointerOptions): void {
       if (!isUserGesture(event) || !plainPrimary(event) || !options.enabled()) return;
       const path = event.composedPath();
       const target = path[0];
-      if (card.holds(target) || options.links.linkOnPath(path)) return;
+      const { clientX: x, clientY: y } = event;
+      if (card.holds(target)) {
+        // Our own box: the page has no business with this click.
+        event.preventDefault();
+        event.stopPropagation();
+        if (current) options.onDial(current.match.e164);
+        return;
+      }
+      if (options.links.linkOnPath(path)) return;
       const element = asElement(target);
-      const hit = element ? painted.hitTest(element, event.clientX, event.clientY) : null;
+      // A press that began on the text and ended on our box lands on their common ancestor.
+      const hit =
+        (element && painted.hitTest(element, x, y)) ??
+        (current?.rects.some((rect) => inside(rect, x, y)) ? current : null);
       if (hit) {
         options.onDial(hit.match.e164);
         return;

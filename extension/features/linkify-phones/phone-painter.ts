@@ -129,9 +129,14 @@ export class PhonePainter implements PhoneRenderer {
         this.#eager = false;
       }
     });
+    // `scrollMargin` widens nested scroll boxes too (a wide table scrolled sideways); engines without it ignore it.
+    const near: IntersectionObserverInit & { scrollMargin?: string } = {
+      rootMargin: NEAR_MARGIN,
+      scrollMargin: NEAR_MARGIN,
+    };
     this.#intersections = new view.IntersectionObserver(
       (entries) => this.#onIntersections(entries),
-      { rootMargin: NEAR_MARGIN },
+      near,
     );
     this.#scheduler = createSliceScheduler((deadline) => this.#runSlice(deadline), {
       signal: options.signal,

@@ -12,6 +12,8 @@ export interface LaunchOptions {
   extensionDir: string;
   /** Chromium's UI language, which the extension follows while its language is `auto`. */
   locale?: string;
+  /** The pages' viewport; 1100 × 760 unless given. */
+  viewport?: { width: number; height: number };
 }
 
 export interface ToolbarBadge {
@@ -82,7 +84,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale: options.locale ?? 'en-US',
-    viewport: { width: 1100, height: 760 },
+    viewport: options.viewport ?? { width: 1100, height: 760 },
     args: [
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
