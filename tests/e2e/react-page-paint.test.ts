@@ -55,7 +55,7 @@ function Orders() {
 createRoot(document.getElementById('root')).render(h(Orders));
 `;
 
-const PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Заказы</title></head>
+const PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Заказы</title><link rel="icon" href="data:,"></head>
 <body><div id="root"></div><script src="app.js"></script></body></html>`;
 
 const RECIPIENT_SHOWN = '+7 916 123-45-67';
