@@ -14,6 +14,13 @@ export interface PaintedRange {
   host: string | null;
 }
 
+/** What `readPaintedRanges` needs, as one serializable argument. */
+export interface PaintedRangesQuery {
+  name: string;
+  regions: string[];
+  hosts: string[];
+}
+
 /**
  * Every range in the page's `CSS.highlights` entry of the extension, in
  * document order (shadow content in its host's place), read from the page's
@@ -24,41 +31,45 @@ export function paintedRanges(
   regions: readonly string[] = [],
   hosts: readonly string[] = [],
 ): Promise<PaintedRange[]> {
-  return page.evaluate(
-    ({ name, regions, hosts }) => {
-      const highlight = CSS.highlights.get(name);
-      if (!highlight) return [];
-      const ranges = [...highlight] as StaticRange[];
-      const anchor = (node: Node): Node => {
-        const root = node.getRootNode();
-        return root instanceof ShadowRoot ? anchor(root.host) : node;
+  return page.evaluate(readPaintedRanges, {
+    name: PHONE_HIGHLIGHT,
+    regions: [...regions],
+    hosts: [...hosts],
+  });
+}
+
+/** Runs in the page (Chromium through Playwright, Firefox through WebDriver BiDi). */
+export function readPaintedRanges({ name, regions, hosts }: PaintedRangesQuery): PaintedRange[] {
+  const highlight = CSS.highlights.get(name);
+  if (!highlight) return [];
+  const ranges = [...highlight] as StaticRange[];
+  const anchor = (node: Node): Node => {
+    const root = node.getRootNode();
+    return root instanceof ShadowRoot ? anchor(root.host) : node;
+  };
+  const order = (a: StaticRange, b: StaticRange): number => {
+    const left = anchor(a.startContainer);
+    const right = anchor(b.startContainer);
+    if (left === right) return a.startOffset - b.startOffset;
+    return left.compareDocumentPosition(right) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  };
+  return ranges.sort(order).map((range) => {
+    const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+    const root = range.startContainer.getRootNode();
+    const parent = range.startContainer.parentElement;
+    if (root instanceof ShadowRoot) {
+      return {
+        text,
+        region: null,
+        host: hosts.find((selector) => root.host.matches(selector)) ?? null,
       };
-      const order = (a: StaticRange, b: StaticRange): number => {
-        const left = anchor(a.startContainer);
-        const right = anchor(b.startContainer);
-        if (left === right) return a.startOffset - b.startOffset;
-        return left.compareDocumentPosition(right) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-      };
-      return ranges.sort(order).map((range) => {
-        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
-        const root = range.startContainer.getRootNode();
-        const parent = range.startContainer.parentElement;
-        if (root instanceof ShadowRoot) {
-          return {
-            text,
-            region: null,
-            host: hosts.find((selector) => root.host.matches(selector)) ?? null,
-          };
-        }
-        return {
-          text,
-          region: regions.find((selector) => parent?.closest(selector)) ?? null,
-          host: null,
-        };
-      });
-    },
-    { name: PHONE_HIGHLIGHT, regions: [...regions], hosts: [...hosts] },
-  );
+    }
+    return {
+      text,
+      region: regions.find((selector) => parent?.closest(selector)) ?? null,
+      host: null,
+    };
+  });
 }
 
 /** Waits until a painted range holds exactly `written`, e.g. `8 (916) 123-45-67`. */
@@ -80,33 +91,33 @@ export async function waitForPainted(
  * the middle of the view. Null when the text is not on the page.
  */
 export function pointAtText(page: Page, written: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((wanted) => {
-    const roots: (Document | ShadowRoot)[] = [document];
-    for (let index = 0; index < roots.length; index++) {
-      const root = roots[index]!;
-      const walker = document.createTreeWalker(
-        root,
-        NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
-      );
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.nodeType === Node.ELEMENT_NODE) {
-          const shadow = (node as Element).shadowRoot;
-          if (shadow) roots.push(shadow);
-          continue;
-        }
-        const at = (node as Text).data.indexOf(wanted);
-        if (at < 0) continue;
-        node.parentElement?.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const rect = range.getClientRects()[0];
-        if (!rect) continue;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  return page.evaluate(findTextPoint, written);
+}
+
+/** Runs in the page: see `pointAtText`. */
+export function findTextPoint(wanted: string): { x: number; y: number } | null {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let index = 0; index < roots.length; index++) {
+    const root = roots[index]!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) roots.push(shadow);
+        continue;
       }
+      const at = (node as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      node.parentElement?.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
-    return null;
-  }, written);
+  }
+  return null;
 }
 
 /** A person's click (trusted input) on the painted number written as `written`. */
