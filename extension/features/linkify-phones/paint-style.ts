@@ -1,25 +1,15 @@
-/** Name of the highlight our numbers are painted with, in the page's `CSS.highlights`. */
+import PAINT_CSS from './paint.css?inline';
+
+/** Name of the highlight our numbers are painted with, in the page's `CSS.highlights` (and `paint.css`). */
 export const PHONE_HIGHLIGHT = 'ct-phone';
 
 /**
- * How a painted number looks: a dotted underline in the text's own colour,
- * like our inserted links, so it reads as a link on any background and the
- * page's colours stay legible. `::highlight()` takes only colours, text
- * decoration and shadows, none of which moves a glyph.
- */
-const PAINT_CSS = `::highlight(${PHONE_HIGHLIGHT}) {
-  text-decoration-line: underline;
-  text-decoration-style: dotted;
-  text-decoration-thickness: 1.5px;
-  text-underline-offset: 0.18em;
-}`;
-
-/**
- * The one stylesheet the painter adopts into the document and into each open
- * shadow root that holds a number (Firefox styles a shadow tree's highlights
- * only from that tree's own sheets). Adopting touches no node and no
+ * The document gets `paint.css` injected by the browser with the content
+ * script. A shadow tree's highlights are styled only from that tree's own
+ * sheets in Firefox, so the painter adopts the same rules into each open
+ * shadow root that holds a number. Adopting touches no node and no
  * attribute; a page that resets `adoptedStyleSheets` gets ours back on the
- * next batch of numbers.
+ * next number painted there.
  */
 export class PaintStyle {
   readonly #sheet: CSSStyleSheet;

@@ -14,6 +14,7 @@ import { PaintStyle, PHONE_HIGHLIGHT } from './paint-style';
 import { emptyPaintStats, type PaintStats } from './paint-stats';
 import type { PhoneFinder } from './phone-finder';
 import type { PhoneRenderer } from './phone-renderer';
+import { visibleTexts } from './visible-texts';
 
 export interface PhonePainterOptions {
   document: Document;
@@ -53,7 +54,8 @@ type MutationInit = MutationObserverInit;
  * highlight makes the browser repaint the whole document once, so numbers
  * are registered ahead of the scroll, in batches, not one row at a time.
  */
-const NEAR_MARGIN = '50%';
+const NEAR_SHARE = 0.5;
+const NEAR_MARGIN = `${NEAR_SHARE * 100}%`;
 /**
  * Painted numbers that scrolled far away stay painted until this many
  * ranges have piled up; then they are dropped together, in one repaint.
@@ -87,7 +89,11 @@ export class PhonePainter implements PhoneRenderer {
   /** Groups painted while far from the viewport, and their ranges. */
   readonly #farPainted = new Set<Group>();
   #farRanges = 0;
-  #awaitingIntersection = 0;
+  /** Groups of the first walk, watched all at once after it (see #watchWalked). */
+  #unplaced: Group[] = [];
+  #placement: 'pending' | 'done' = 'pending';
+  /** The first pass over what is on screen, run after the first frame; see #paintVisible. */
+  #visiblePass: 'waiting' | 'done' = 'waiting';
   readonly #queue = new Set<Node>();
   readonly #shadowRoots = new Set<ShadowRoot>();
   readonly #lateShadowRoots: LateShadowRoots;
@@ -159,10 +165,9 @@ export class PhonePainter implements PhoneRenderer {
     if (this.#options.signal.aborted) return;
     const { document } = this.#options;
     document.defaultView?.CSS.highlights.set(PHONE_HIGHLIGHT, this.#highlight);
-    this.#style?.adopt(document);
     this.#mutations.observe(document, OBSERVED);
-    this.#queue.add(document.body ?? document.documentElement);
-    this.#request();
+    this.#session = emptyPaintStats(this.#now());
+    this.#afterNextFrame(() => this.#paintVisible());
   }
 
   /** Takes the paint away: for when the user turns it off or switches to inserted links. */
@@ -193,7 +198,12 @@ export class PhonePainter implements PhoneRenderer {
   }
 
   get #idle(): boolean {
-    return (
+    return this.#visiblePass === 'done' && !this.#workLeft;
+  }
+
+  /** Work a slice can do now; the visible pass waits for its frame instead. */
+  get #workLeft(): boolean {
+    return !(
       this.#queue.size === 0 &&
       !this.#walk &&
       !this.#sweep &&
@@ -205,7 +215,7 @@ export class PhonePainter implements PhoneRenderer {
   #request(): void {
     if (this.#inSlice || this.#idle || this.#options.signal.aborted) return;
     this.#session ??= emptyPaintStats(this.#now());
-    this.#scheduler.request();
+    if (this.#workLeft) this.#scheduler.request();
   }
 
   #absorb(records: MutationRecord[]): void {
@@ -241,7 +251,6 @@ export class PhonePainter implements PhoneRenderer {
         if ((steps & 7) === 0 && deadline.timeRemaining() <= 0) break;
         more = this.#step();
       }
-      if (this.#highlight.size > 0) this.#style?.adopt(this.#options.document);
     } finally {
       this.#inSlice = false;
     }
@@ -250,11 +259,12 @@ export class PhonePainter implements PhoneRenderer {
     session.busyMs += finished - started;
     session.longestSliceMs = Math.max(session.longestSliceMs, finished - started);
     session.painted = this.#highlight.size;
-    this.#noteViewportReady(session, finished);
-    if (!this.#idle) {
+    if (this.#workLeft) {
       this.#scheduler.request();
       return;
     }
+    // The visible pass after the next frame asks for more when it has run.
+    if (!this.#idle) return;
     session.finishedAt = finished;
     session.viewportReadyAt ??= finished;
     this.#session = null;
@@ -277,6 +287,10 @@ export class PhonePainter implements PhoneRenderer {
       this.#walkSome();
       return true;
     }
+    if (this.#placement === 'pending') {
+      this.#watchWalked();
+      return true;
+    }
     const rest = this.#unread.values().next();
     if (!rest.done) {
       this.#read(rest.value);
@@ -286,16 +300,63 @@ export class PhonePainter implements PhoneRenderer {
   }
 
   /**
-   * The viewport is ready once the whole document has been walked, the
-   * observer has placed every watched element, and every number near the
-   * viewport is painted.
+   * Hands the first walk's groups to the IntersectionObserver all at once:
+   * watched one by one as the walk found them, every frame meanwhile would
+   * recompute the intersections of all watched so far.
    */
-  #noteViewportReady(session: PaintStats, now: number): void {
-    if (session.viewportReadyAt !== null) return;
-    if (this.#walk || this.#queue.size > 0 || this.#awaitingIntersection > 0) return;
-    if (this.#nearUnread.size > 0) return;
-    session.viewportReadyAt = now;
+  #watchWalked(): void {
+    for (const group of this.#unplaced) {
+      if (this.#groups.get(group.element) === group) this.#intersections.observe(group.element);
+    }
+    this.#unplaced = [];
+    this.#placement = 'done';
+  }
+
+  /** Runs `work` as a task once the page has rendered its next frame (so its layout is clean). */
+  #afterNextFrame(work: () => void): void {
+    const view = this.#options.document.defaultView;
+    if (!view) return work();
+    view.requestAnimationFrame(() => view.setTimeout(work, 0));
+  }
+
+  /**
+   * Visible first: walks only what meets the viewport and its margin (see
+   * `visibleTexts`), finds and paints those numbers in one batch, and only
+   * then queues the whole document for the walk in slices.
+   */
+  #paintVisible(): void {
+    if (this.#options.signal.aborted) return;
+    const started = this.#now();
+    const { document } = this.#options;
+    const view = document.defaultView;
+    const root = document.body ?? document.documentElement;
+    this.#visiblePass = 'done';
+    if (view) {
+      const height = view.innerHeight * NEAR_SHARE;
+      const width = view.innerWidth * NEAR_SHARE;
+      const area = {
+        top: -height,
+        bottom: view.innerHeight + height,
+        left: -width,
+        right: view.innerWidth + width,
+      };
+      visibleTexts(
+        root,
+        area,
+        (text) => this.#collect(text, true),
+        (shadow) => this.#adoptShadowRoot(shadow),
+      );
+      for (const text of [...this.#nearUnread]) this.#read(text);
+    }
+    const session = (this.#session ??= emptyPaintStats(started));
+    const finished = this.#now();
+    session.busyMs += finished - started;
+    session.longestSliceMs = Math.max(session.longestSliceMs, finished - started);
+    session.painted = this.#highlight.size;
+    session.viewportReadyAt = finished;
     this.#options.onViewportReady?.(session);
+    this.#queue.add(root);
+    this.#request();
   }
 
   #walkSome(): void {
@@ -330,16 +391,16 @@ export class PhonePainter implements PhoneRenderer {
   }
 
   /** A text node worth reading: its parent is watched, and it waits to be read. */
-  #collect(text: Text): void {
+  #collect(text: Text, onScreen = false): void {
     if (this.#texts.has(text)) return;
     const parent = text.parentElement ?? (text.parentNode as ShadowRoot | null)?.host ?? null;
     if (!parent) return;
     let group = this.#groups.get(parent);
     if (!group) {
-      group = { element: parent, texts: new Set(), near: null };
+      group = { element: parent, texts: new Set(), near: onScreen ? true : null };
       this.#groups.set(parent, group);
-      this.#awaitingIntersection++;
-      this.#intersections.observe(parent);
+      if (onScreen || this.#placement === 'done') this.#intersections.observe(parent);
+      else this.#unplaced.push(group);
     }
     group.texts.add(text);
     this.#texts.set(text, { group, matches: null, ranges: null });
@@ -388,9 +449,7 @@ export class PhonePainter implements PhoneRenderer {
     for (const range of state.ranges) this.#highlight.add(range);
     if (this.#farPainted.has(state.group)) this.#farRanges += state.ranges.length;
     const root = text.getRootNode();
-    if (root !== this.#options.document && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
-      this.#style?.adopt(root as ShadowRoot);
-    }
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.#style?.adopt(root as ShadowRoot);
   }
 
   #unpaint(state: TextState): number {
@@ -418,7 +477,6 @@ export class PhonePainter implements PhoneRenderer {
 
   #dropGroup(group: Group): void {
     this.#intersections.unobserve(group.element);
-    if (group.near === null) this.#awaitingIntersection--;
     this.#groups.delete(group.element);
     this.#farPainted.delete(group);
   }
@@ -448,14 +506,12 @@ export class PhonePainter implements PhoneRenderer {
       // An element without a box (`display: contents`, hidden) costs nothing to paint.
       const near = entry.isIntersecting || (width === 0 && height === 0);
       if (group.near === near) continue;
-      if (group.near === null) this.#awaitingIntersection--;
       group.near = near;
       if (near) this.#comeNear(group);
       else this.#goFar(group);
     }
     if (this.#farRanges > FAR_RANGE_LIMIT) this.#unpaintFar();
     this.#request();
-    if (this.#session && !this.#inSlice) this.#noteViewportReady(this.#session, this.#now());
   }
 
   #comeNear(group: Group): void {
