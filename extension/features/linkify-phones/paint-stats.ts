@@ -16,6 +16,9 @@ export interface PaintStats {
   found: number;
   /** Ranges in the highlight when the session ended. */
   painted: number;
+  /** Text nodes and parent elements the painter holds when the session ended: what it keeps in memory. */
+  heldTexts: number;
+  heldElements: number;
 }
 
 export function emptyPaintStats(startedAt: number): PaintStats {
@@ -29,5 +32,7 @@ export function emptyPaintStats(startedAt: number): PaintStats {
     textNodes: 0,
     found: 0,
     painted: 0,
+    heldTexts: 0,
+    heldElements: 0,
   };
 }

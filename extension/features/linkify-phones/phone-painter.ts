@@ -90,7 +90,7 @@ export class PhonePainter implements PhoneRenderer {
   readonly #farPainted = new Set<Group>();
   #farRanges = 0;
   /** Groups of the first walk, watched all at once after it (see #watchWalked). */
-  #unplaced: Group[] = [];
+  readonly #unplaced = new Set<Group>();
   #placement: 'pending' | 'done' = 'pending';
   /** The first pass over what is on screen, run after the first frame; see #paintVisible. */
   #visiblePass: 'waiting' | 'done' = 'waiting';
@@ -98,7 +98,10 @@ export class PhonePainter implements PhoneRenderer {
   readonly #shadowRoots = new Set<ShadowRoot>();
   readonly #lateShadowRoots: LateShadowRoots;
   readonly #mutations: MutationObserver;
-  readonly #intersections: IntersectionObserver;
+  #intersections: IntersectionObserver;
+  readonly #watchOptions: IntersectionObserverInit;
+  /** Elements unwatched since the observer was last made anew; see #renewWatch. */
+  #unwatched = 0;
   readonly #scheduler: SliceScheduler;
   readonly #hooks: RootScanHooks;
   #walk: RootScan | null = null;
@@ -140,6 +143,7 @@ export class PhonePainter implements PhoneRenderer {
       rootMargin: NEAR_MARGIN,
       scrollMargin: NEAR_MARGIN,
     };
+    this.#watchOptions = near;
     this.#intersections = new view.IntersectionObserver(
       (entries) => this.#onIntersections(entries),
       near,
@@ -267,6 +271,8 @@ export class PhonePainter implements PhoneRenderer {
     if (!this.#idle) return;
     session.finishedAt = finished;
     session.viewportReadyAt ??= finished;
+    session.heldTexts = this.#texts.size;
+    session.heldElements = this.#groups.size;
     this.#session = null;
     this.#skips = new SkipCache();
     this.#options.onIdle?.(session);
@@ -308,7 +314,7 @@ export class PhonePainter implements PhoneRenderer {
     for (const group of this.#unplaced) {
       if (this.#groups.get(group.element) === group) this.#intersections.observe(group.element);
     }
-    this.#unplaced = [];
+    this.#unplaced.clear();
     this.#placement = 'done';
   }
 
@@ -400,7 +406,7 @@ export class PhonePainter implements PhoneRenderer {
       group = { element: parent, texts: new Set(), near: onScreen ? true : null };
       this.#groups.set(parent, group);
       if (onScreen || this.#placement === 'done') this.#intersections.observe(parent);
-      else this.#unplaced.push(group);
+      else this.#unplaced.add(group);
     }
     group.texts.add(text);
     this.#texts.set(text, { group, matches: null, ranges: null });
@@ -477,6 +483,8 @@ export class PhonePainter implements PhoneRenderer {
 
   #dropGroup(group: Group): void {
     this.#intersections.unobserve(group.element);
+    this.#unwatched++;
+    this.#unplaced.delete(group);
     this.#groups.delete(group.element);
     this.#farPainted.delete(group);
   }
@@ -488,6 +496,7 @@ export class PhonePainter implements PhoneRenderer {
       const next = sweep.next();
       if (next.done) {
         this.#sweep = null;
+        if (this.#unwatched > this.#groups.size) this.#renewWatch();
         return;
       }
       const group = next.value;
@@ -496,6 +505,27 @@ export class PhonePainter implements PhoneRenderer {
       // A group with texts still unread here was dropped when its last text went.
       if (this.#groups.get(group.element) === group) this.#dropGroup(group);
     }
+  }
+
+  /**
+   * Measured in Chromium 156: elements an IntersectionObserver once watched
+   * (with their removed subtrees) stay in memory after `unobserve` while the
+   * observer lives, so a page replacing its table every few seconds grew by
+   * a table each time. Once more elements were dropped than are watched,
+   * the observer is replaced by a new one watching the current elements.
+   */
+  #renewWatch(): void {
+    const view = this.#options.document.defaultView;
+    if (!view || this.#options.signal.aborted) return;
+    this.#intersections.disconnect();
+    this.#intersections = new view.IntersectionObserver(
+      (entries) => this.#onIntersections(entries),
+      this.#watchOptions,
+    );
+    for (const group of this.#groups.values()) {
+      if (!this.#unplaced.has(group)) this.#intersections.observe(group.element);
+    }
+    this.#unwatched = 0;
   }
 
   #onIntersections(entries: IntersectionObserverEntry[]): void {
