@@ -496,7 +496,7 @@ export class PhonePainter implements PhoneRenderer {
       const next = sweep.next();
       if (next.done) {
         this.#sweep = null;
-        if (this.#unwatched > this.#groups.size) this.#renewWatch();
+        if (this.#unwatched > 0 && this.#unwatched * 2 >= this.#groups.size) this.#renewWatch();
         return;
       }
       const group = next.value;
@@ -511,8 +511,9 @@ export class PhonePainter implements PhoneRenderer {
    * Measured in Chromium 156: elements an IntersectionObserver once watched
    * (with their removed subtrees) stay in memory after `unobserve` while the
    * observer lives, so a page replacing its table every few seconds grew by
-   * a table each time. Once more elements were dropped than are watched,
-   * the observer is replaced by a new one watching the current elements.
+   * a table each time. Once the elements dropped since the last renewal
+   * are half as many as those watched, the observer is replaced by a new
+   * one watching the current elements: what stays behind is bounded.
    */
   #renewWatch(): void {
     const view = this.#options.document.defaultView;
