@@ -18,7 +18,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../scripts/serve-static';
 import { buildExtension } from '../tests/e2e/support/build-extension';
-import { launchExtensionBrowser } from '../tests/e2e/support/launch-extension-browser';
+import {
+  CHROMIUM_ARGS,
+  launchExtensionBrowser,
+} from '../tests/e2e/support/launch-extension-browser';
 import {
   replacingTablePage,
   sampleMemory,
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   const plain = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: CHROMIUM_ARGS,
   });
   try {
     await painted.enableSite(site.url);

@@ -7,7 +7,11 @@ import { serveStatic, type StaticServer } from '../../scripts/serve-static';
 import { buildExtension, PROJECT_ROOT } from './support/build-extension';
 import { CabinetTab } from './support/cabinet-tab';
 import { shadowUiText } from './support/card-text';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
+import {
+  CHROMIUM_ARGS,
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from './support/launch-extension-browser';
 import {
   paintedRanges,
   pointAtText,
@@ -34,15 +38,6 @@ const ORDER_REGIONS = EXPECTED.regions.filter((region) => region.route === undef
 const SHADOW_HOSTS = EXPECTED.shadowHosts.map((host) => host.selector);
 /** Tall enough that the whole demo page is near the viewport, so every number is painted. */
 const TALL = { width: 1100, height: 4000 };
-const PLAIN_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** As the demo page writes it, in the orders table (order RM-000102). */
 const WRITTEN = '8 (916) 123-45-67';
 const SHOWN = '+7 916 123-45-67';
@@ -114,7 +109,7 @@ describe('numbers painted on the demo cabinet in Chromium, with nothing in the p
     plain = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: PLAIN_ARGS,
+      args: CHROMIUM_ARGS,
     });
     plainContext = await plain.newContext({ locale: 'en-US', viewport: TALL });
     await plainContext.addInitScript(RECORD_MUTATIONS);

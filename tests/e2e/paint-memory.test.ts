@@ -5,7 +5,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/serve-static';
 import { buildExtension } from './support/build-extension';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
+import {
+  CHROMIUM_ARGS,
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from './support/launch-extension-browser';
 import { replacingTablePage, sampleMemory, type MemorySample } from './support/replacing-table';
 import { waitUntil } from './support/wait-until';
 
@@ -52,7 +56,7 @@ describe('memory of the painter on a page that keeps replacing its table', () =>
     plain = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
     });
     plainContext = await plain.newContext({ viewport: { width: 1100, height: 760 } });
     const painted = await browser.context.newPage();

@@ -12,7 +12,7 @@ import { PhonePainter } from './phone-painter';
 import type { PhoneRenderer } from './phone-renderer';
 
 /** Whether this document can be painted: the CSS Custom Highlight API and an IntersectionObserver. */
-export function canPaint(document: Document): boolean {
+function canPaint(document: Document): boolean {
   const view = document.defaultView as (Window & typeof globalThis) | null;
   return (
     !!view &&

@@ -186,11 +186,6 @@ export class PhonePainter implements PhoneRenderer {
     this.#groups.clear();
   }
 
-  /** Ranges currently painted; for diagnostics and tests. */
-  get paintedRanges(): number {
-    return this.#highlight.size;
-  }
-
   #halt(): void {
     this.#mutations.disconnect();
     this.#intersections.disconnect();

@@ -61,7 +61,8 @@ interface WorkerChrome {
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 }
 
-const LAUNCH_ARGS = [
+/** Chromium's flags for these tests: no sandbox, GPU or calls to hosts it cannot reach (see TEST-INFRA). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -89,7 +90,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
       ...(options.locale === undefined ? [] : [`--lang=${options.locale}`]),
-      ...LAUNCH_ARGS,
+      ...CHROMIUM_ARGS,
     ],
   });
   try {
