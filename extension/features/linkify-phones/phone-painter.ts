@@ -98,13 +98,11 @@ export class PhonePainter implements PhoneRenderer {
   readonly #shadowRoots = new Set<ShadowRoot>();
   readonly #lateShadowRoots: LateShadowRoots;
   readonly #mutations: MutationObserver;
-  #intersections: IntersectionObserver;
-  readonly #watchOptions: IntersectionObserverInit;
-  /** Elements unwatched since the observer was last made anew; see #renewWatch. */
-  #unwatched = 0;
+  readonly #intersections: IntersectionObserver;
   readonly #scheduler: SliceScheduler;
   readonly #hooks: RootScanHooks;
   #walk: RootScan | null = null;
+  #walkRoot: Node | null = null;
   #skips = new SkipCache();
   #sweep: Iterator<Group> | null = null;
   #inSlice = false;
@@ -143,7 +141,6 @@ export class PhonePainter implements PhoneRenderer {
       rootMargin: NEAR_MARGIN,
       scrollMargin: NEAR_MARGIN,
     };
-    this.#watchOptions = near;
     this.#intersections = new view.IntersectionObserver(
       (entries) => this.#onIntersections(entries),
       near,
@@ -361,9 +358,11 @@ export class PhonePainter implements PhoneRenderer {
   }
 
   #walkSome(): void {
-    if (!this.#walk) {
+    if (!this.#walk || !this.#walkRoot?.isConnected) {
+      // A root the page removed while it was walked is dropped with what it held.
       const root = this.#dequeue();
-      if (root) this.#walk = new RootScan(root, this.#hooks, this.#skips);
+      this.#walkRoot = root;
+      this.#walk = root ? new RootScan(root, this.#hooks, this.#skips) : null;
       return;
     }
     if (!this.#walk.step()) this.#walk = null;
@@ -393,7 +392,9 @@ export class PhonePainter implements PhoneRenderer {
 
   /** A text node worth reading: its parent is watched, and it waits to be read. */
   #collect(text: Text, onScreen = false): void {
-    if (this.#texts.has(text)) return;
+    // Text the page already removed is never watched: the IntersectionObserver keeps a watched
+    // element, and with it the whole removed subtree, alive until it is unwatched.
+    if (this.#texts.has(text) || !text.isConnected) return;
     const parent = text.parentElement ?? (text.parentNode as ShadowRoot | null)?.host ?? null;
     if (!parent) return;
     let group = this.#groups.get(parent);
@@ -478,7 +479,6 @@ export class PhonePainter implements PhoneRenderer {
 
   #dropGroup(group: Group): void {
     this.#intersections.unobserve(group.element);
-    this.#unwatched++;
     this.#unplaced.delete(group);
     this.#groups.delete(group.element);
     this.#farPainted.delete(group);
@@ -491,7 +491,6 @@ export class PhonePainter implements PhoneRenderer {
       const next = sweep.next();
       if (next.done) {
         this.#sweep = null;
-        if (this.#unwatched > 0 && this.#unwatched * 2 >= this.#groups.size) this.#renewWatch();
         return;
       }
       const group = next.value;
@@ -500,28 +499,6 @@ export class PhonePainter implements PhoneRenderer {
       // A group with texts still unread here was dropped when its last text went.
       if (this.#groups.get(group.element) === group) this.#dropGroup(group);
     }
-  }
-
-  /**
-   * Measured in Chromium 156: elements an IntersectionObserver once watched
-   * (with their removed subtrees) stay in memory after `unobserve` while the
-   * observer lives, so a page replacing its table every few seconds grew by
-   * a table each time. Once the elements dropped since the last renewal
-   * are half as many as those watched, the observer is replaced by a new
-   * one watching the current elements: what stays behind is bounded.
-   */
-  #renewWatch(): void {
-    const view = this.#options.document.defaultView;
-    if (!view || this.#options.signal.aborted) return;
-    this.#intersections.disconnect();
-    this.#intersections = new view.IntersectionObserver(
-      (entries) => this.#onIntersections(entries),
-      this.#watchOptions,
-    );
-    for (const group of this.#groups.values()) {
-      if (!this.#unplaced.has(group)) this.#intersections.observe(group.element);
-    }
-    this.#unwatched = 0;
   }
 
   #onIntersections(entries: IntersectionObserverEntry[]): void {
