@@ -1,4 +1,4 @@
-import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/ru-kz';
+import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/cis';
 import { t } from '../../lib/i18n/core';
 import { defineFeature } from '../feature-registry';
 import { keepFocusRingVisible } from './focus-ring';

@@ -1,4 +1,4 @@
-import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/ru-kz';
+import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/cis';
 import type { PaintedPhoneRegistry } from '../../lib/dom/painted-phones';
 import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
 import { t } from '../../lib/i18n/core';

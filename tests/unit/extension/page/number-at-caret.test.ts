@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findPhones } from '../../../../shared/phone/ru-kz';
+import { findPhones } from '../../../../shared/phone/cis';
 import { numberAtCaret } from '../../../../extension/features/dial-on-click/number-at-caret';
 import { PaintedPhoneRegistry } from '../../../../extension/lib/dom/painted-phones';
 
