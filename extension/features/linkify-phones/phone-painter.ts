@@ -46,8 +46,7 @@ interface TextState {
   ranges: StaticRange[] | null;
 }
 
-const OBSERVED: MutationInit = { childList: true, subtree: true, characterData: true };
-type MutationInit = MutationObserverInit;
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
  * How far around the viewport numbers are painted. Every change to the
@@ -68,13 +67,15 @@ const AT_ONCE_MS = 8;
 /**
  * Paints phone numbers in a document's text as call links with the CSS
  * Custom Highlight API: no element is inserted and no node or attribute of
- * the page changes. The document is walked in slices; each candidate text
- * node's parent element is watched by an IntersectionObserver (watching
- * changes nothing either), and numbers are found and registered first
- * where the page is in or near the viewport, then found everywhere else in
- * idle slices and registered as they come near. Page edits are followed
- * through a MutationObserver: edited text is found again, ranges on
- * removed nodes are dropped, added content is walked.
+ * the page changes. Visible first: after the first frame, only what meets
+ * the viewport and its margin is walked, and those numbers are found and
+ * painted in one batch; then the whole document is walked in slices, each
+ * candidate text node's parent element is watched by an
+ * IntersectionObserver (watching changes nothing either), the other numbers
+ * are found in idle slices and painted as they come near. Page edits are
+ * followed through a MutationObserver: edited text is found again, ranges
+ * on removed nodes are dropped, added content is walked (and small changes
+ * painted at once, before the page renders them).
  */
 export class PhonePainter implements PhoneRenderer {
   readonly #options: PhonePainterOptions;
