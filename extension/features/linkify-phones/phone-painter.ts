@@ -14,6 +14,7 @@ import { PaintStyle, PHONE_HIGHLIGHT } from './paint-style';
 import { emptyPaintStats, type PaintStats } from './paint-stats';
 import type { PhoneFinder } from './phone-finder';
 import type { PhoneRenderer } from './phone-renderer';
+import { UniqueQueue } from '../../lib/unique-queue';
 import { visibleTexts } from './visible-texts';
 
 export interface PhonePainterOptions {
@@ -53,8 +54,7 @@ const OBSERVED: MutationObserverInit = { childList: true, subtree: true, charact
  * highlight makes the browser repaint the whole document once, so numbers
  * are registered ahead of the scroll, in batches, not one row at a time.
  */
-const NEAR_SHARE = 0.5;
-const NEAR_MARGIN = `${NEAR_SHARE * 100}%`;
+const NEAR_MARGIN = '50%';
 /**
  * Painted numbers that scrolled far away stay painted until this many
  * ranges have piled up; then they are dropped together, in one repaint.
@@ -85,8 +85,8 @@ export class PhonePainter implements PhoneRenderer {
   readonly #groups = new Map<Element, Group>();
   readonly #texts = new Map<Text, TextState>();
   /** Found nowhere yet; near ones go first, the rest in idle slices. */
-  readonly #nearUnread = new Set<Text>();
-  readonly #unread = new Set<Text>();
+  readonly #nearUnread = new UniqueQueue<Text>();
+  readonly #unread = new UniqueQueue<Text>();
   /** Groups painted while far from the viewport, and their ranges. */
   readonly #farPainted = new Set<Group>();
   #farRanges = 0;
@@ -95,7 +95,7 @@ export class PhonePainter implements PhoneRenderer {
   #placement: 'pending' | 'done' = 'pending';
   /** The first pass over what is on screen, run after the first frame; see #paintVisible. */
   #visiblePass: 'waiting' | 'done' = 'waiting';
-  readonly #queue = new Set<Node>();
+  readonly #queue = new UniqueQueue<Node>();
   readonly #shadowRoots = new Set<ShadowRoot>();
   readonly #lateShadowRoots: LateShadowRoots;
   readonly #mutations: MutationObserver;
@@ -277,9 +277,9 @@ export class PhonePainter implements PhoneRenderer {
       this.#sweepSome();
       return true;
     }
-    const near = this.#nearUnread.values().next();
-    if (!near.done) {
-      this.#read(near.value);
+    const near = this.#nearUnread.shift();
+    if (near) {
+      this.#read(near);
       return true;
     }
     if (this.#walk || this.#queue.size > 0) {
@@ -290,9 +290,9 @@ export class PhonePainter implements PhoneRenderer {
       this.#watchWalked();
       return true;
     }
-    const rest = this.#unread.values().next();
-    if (!rest.done) {
-      this.#read(rest.value);
+    const rest = this.#unread.shift();
+    if (rest) {
+      this.#read(rest);
       return true;
     }
     return false;
@@ -331,14 +331,8 @@ export class PhonePainter implements PhoneRenderer {
     const root = document.body ?? document.documentElement;
     this.#visiblePass = 'done';
     if (view) {
-      const height = view.innerHeight * NEAR_SHARE;
-      const width = view.innerWidth * NEAR_SHARE;
-      const area = {
-        top: -height,
-        bottom: view.innerHeight + height,
-        left: -width,
-        right: view.innerWidth + width,
-      };
+      // The viewport itself: the margin around it follows from the observer, after the walk.
+      const area = { top: 0, bottom: view.innerHeight, left: 0, right: view.innerWidth };
       visibleTexts(
         root,
         area,
@@ -371,11 +365,8 @@ export class PhonePainter implements PhoneRenderer {
 
   /** Next root worth walking; null when the queued node was handled on its own or dropped. */
   #dequeue(): Node | null {
-    const iterator = this.#queue.values().next();
-    if (iterator.done) return null;
-    const root = iterator.value;
-    this.#queue.delete(root);
-    if (!root.isConnected) return null;
+    const root = this.#queue.shift();
+    if (!root?.isConnected) return null;
     if (root.nodeType === Node.TEXT_NODE) {
       const text = root as Text;
       if (!this.#texts.has(text) && mayContainPhone(text.data) && !isInsideSkipped(text)) {
@@ -400,7 +391,13 @@ export class PhonePainter implements PhoneRenderer {
     if (!parent) return;
     let group = this.#groups.get(parent);
     if (!group) {
-      group = { element: parent, texts: new Set(), near: onScreen ? true : null };
+      // Walked groups count as far until the observer says otherwise, so its first report
+      // costs nothing for the thousands that are; a small page change is painted at once.
+      group = {
+        element: parent,
+        texts: new Set(),
+        near: onScreen ? true : this.#eager ? null : false,
+      };
       this.#groups.set(parent, group);
       if (onScreen || this.#placement === 'done') this.#intersections.observe(parent);
       else this.#unplaced.add(group);
@@ -506,9 +503,13 @@ export class PhonePainter implements PhoneRenderer {
     for (const entry of entries) {
       const group = this.#groups.get(entry.target);
       if (!group) continue;
-      const { width, height } = entry.boundingClientRect;
-      // An element without a box (`display: contents`, hidden) costs nothing to paint.
-      const near = entry.isIntersecting || (width === 0 && height === 0);
+      let near = entry.isIntersecting;
+      if (!near && group.near === false) continue;
+      if (!near) {
+        // An element without a box (`display: contents`, hidden) costs nothing to paint.
+        const { width, height } = entry.boundingClientRect;
+        near = width === 0 && height === 0;
+      }
       if (group.near === near) continue;
       group.near = near;
       if (near) this.#comeNear(group);
