@@ -276,6 +276,13 @@ describe('numbers painted on the demo cabinet in Chromium, with nothing in the p
       15_000,
     );
     expect(text).toContain('The extension is not paired with the helper.');
+    // The toast's host, like the hover card's, sits outside the page's content.
+    expect(
+      await tab.page.evaluate(() => ({
+        last: document.documentElement.lastElementChild?.localName,
+        inBody: document.body.querySelector('ct-dial-toast') !== null,
+      })),
+    ).toEqual({ last: 'ct-dial-toast', inBody: false });
   });
 
   it('dials the number at the caret when the keyboard shortcut reaches the tab', async () => {

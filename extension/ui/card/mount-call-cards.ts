@@ -1,5 +1,6 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { CallView } from '../../../shared/protocol';
+import { showAttached } from '../../lib/dom/attached-host';
 import { OWN_UI_ATTRIBUTE } from '../../lib/dom/skip-policy';
 import type { CardActions } from './card-actions';
 import { CardPresenter } from './card-presenter';
@@ -13,8 +14,9 @@ export interface CallCardsView {
 }
 
 /**
- * The cards live in a closed shadow root at the end of `<body>`, so the page
- * can neither restyle them nor read who is calling.
+ * The cards live in a closed shadow root, so the page can neither restyle
+ * them nor read who is calling. Its host is the last child of `<html>`,
+ * outside the page's content, and only while a card is shown.
  */
 export async function mountCallCards(
   ctx: ContentScriptContext,
@@ -23,7 +25,7 @@ export async function mountCallCards(
   const ui = await createShadowRootUi(ctx, {
     name: 'ct-call-cards',
     position: 'inline',
-    anchor: 'body',
+    anchor: 'html',
     append: 'last',
     mode: 'closed',
     isolateEvents: true,
@@ -36,12 +38,21 @@ export async function mountCallCards(
   ui.mount();
   const presenter = ui.mounted;
   if (!presenter) throw new CardsMountError();
+  const show = showAttached(
+    ui.shadowHost,
+    (update: { calls: readonly CallView[]; announcement?: string }) =>
+      presenter.update(update.calls, update.announcement),
+  );
   return {
     shadow: ui.shadow,
     hasFocusIn: (callId) => presenter.hasFocusIn(callId),
     update(calls, announcement) {
-      if (!ui.shadowHost.isConnected && calls.length > 0) document.body.append(ui.shadowHost);
+      if (calls.length > 0) {
+        show({ calls, ...(announcement === undefined ? {} : { announcement }) });
+        return;
+      }
       presenter.update(calls, announcement);
+      ui.shadowHost.remove();
     },
   };
 }
@@ -49,6 +60,6 @@ export async function mountCallCards(
 export class CardsMountError extends Error {
   override readonly name = 'CardsMountError';
   constructor() {
-    super('The call cards did not mount: the page needs a <body> element for them.');
+    super('The call cards did not mount: the page needs an <html> element for them.');
   }
 }
