@@ -16,17 +16,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveStatic } from '../scripts/serve-static';
-import { buildExtension } from '../tests/e2e/support/build-extension';
+import { serveStatic } from '../harness/serve-static';
+import { buildExtension } from '../harness/extension/build-extension';
 import {
   CHROMIUM_ARGS,
   launchExtensionBrowser,
-} from '../tests/e2e/support/launch-extension-browser';
+} from '../harness/extension/launch-extension-browser';
 import {
   replacingTablePage,
   sampleMemory,
   type MemorySample,
-} from '../tests/e2e/support/replacing-table';
+} from '../harness/extension/replacing-table';
 
 const ROWS = 2_000;
 const EVERY_MS = 2_000;

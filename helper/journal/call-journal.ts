@@ -1,5 +1,5 @@
 import type { CallView, Identity, TransferState } from '../../shared/protocol';
-import type { IdentityResolver } from '../app/identity-resolver';
+import type { IdentityResolver } from '../core/identity-resolver';
 import type { ActiveCallsFile } from './active-calls-file';
 import { buildJournalEntry } from './build-entry';
 import type { DurableJournal } from './durable-journal';
@@ -49,7 +49,7 @@ export class CallJournal {
     this.track(this.options.active.save(view, recording), 'saving a call in progress');
   }
 
-  /** The hub's `onEnded`: journals the call's final view. */
+  /** Given every ended call by the hub's `subscribeEnded`: journals the call's final view. */
   ended(view: CallView): void {
     this.track(this.journalEnded(view), 'journaling an ended call');
   }

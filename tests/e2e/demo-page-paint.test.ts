@@ -3,23 +3,23 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../shared/phone';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { CabinetTab } from './support/cabinet-tab';
-import { shadowUiText } from './support/card-text';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { CabinetTab } from '../support/e2e/cabinet-tab';
+import { shadowUiText } from '../support/e2e/card-text';
 import {
   CHROMIUM_ARGS,
   launchExtensionBrowser,
   type ExtensionBrowser,
-} from './support/launch-extension-browser';
+} from '../../harness/extension/launch-extension-browser';
 import {
   paintedRanges,
   pointAtText,
   waitForPainted,
   type PaintedRange,
-} from './support/painted-numbers';
-import { screenshot } from './support/screenshot';
-import { waitUntil } from './support/wait-until';
+} from '../support/e2e/painted-numbers';
+import { screenshot } from '../support/e2e/screenshot';
+import { waitUntil } from '../support/e2e/wait-until';
 
 /** The parts of `demo/cabinet/expected.json` this file checks. */
 interface ExpectedPage {

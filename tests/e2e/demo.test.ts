@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../scripts/demo/start-demo';
-import { freePort } from '../support/free-port';
-import { cardText } from './support/card-text';
-import { paintedRanges } from './support/painted-numbers';
-import { screenshot } from './support/screenshot';
-import { waitUntil } from './support/wait-until';
+import { freePort } from '../../harness/services/free-port';
+import { cardText } from '../support/e2e/card-text';
+import { paintedRanges } from '../support/e2e/painted-numbers';
+import { screenshot } from '../support/e2e/screenshot';
+import { waitUntil } from '../support/e2e/wait-until';
 
 let demo: RunningDemo;
 

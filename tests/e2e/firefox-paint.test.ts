@@ -2,23 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/pairing/pairing-store';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { normalizePhone } from '../../shared/phone';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { connectAmi } from '../harness/ami';
-import type { RawAmiClient } from '../harness/raw-ami';
-import { startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { connectAmi } from '../support/ami';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { waitForIdlePhones } from '../support/idle-phones';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { launchFirefox, type FirefoxExtensionBrowser } from './support/launch-firefox';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { launchFirefox, type FirefoxExtensionBrowser } from '../support/e2e/launch-firefox';
 import {
   findTextPoint,
   PHONE_HIGHLIGHT,
   readPaintedRanges,
   type PaintedRange,
-} from './support/painted-numbers';
-import { waitUntil } from './support/wait-until';
+} from '../support/e2e/painted-numbers';
+import { waitUntil } from '../support/e2e/wait-until';
 
 interface ExpectedPage {
   regions: { selector: string; route?: string; phones: string[] }[];

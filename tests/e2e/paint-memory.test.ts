@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { buildExtension } from './support/build-extension';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { buildExtension } from '../../harness/extension/build-extension';
 import {
   CHROMIUM_ARGS,
   launchExtensionBrowser,
   type ExtensionBrowser,
-} from './support/launch-extension-browser';
-import { replacingTablePage, sampleMemory, type MemorySample } from './support/replacing-table';
-import { waitUntil } from './support/wait-until';
+} from '../../harness/extension/launch-extension-browser';
+import {
+  replacingTablePage,
+  sampleMemory,
+  type MemorySample,
+} from '../../harness/extension/replacing-table';
+import { waitUntil } from '../support/e2e/wait-until';
 
 const ROWS = 500;
 /** Nodes of one table: a row, four cells and their texts per row. */

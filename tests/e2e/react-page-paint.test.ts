@@ -5,12 +5,15 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../shared/phone';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { shadowUiText } from './support/card-text';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
-import { clickPainted, paintedRanges } from './support/painted-numbers';
-import { waitUntil } from './support/wait-until';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { shadowUiText } from '../support/e2e/card-text';
+import {
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from '../../harness/extension/launch-extension-browser';
+import { clickPainted, paintedRanges } from '../support/e2e/painted-numbers';
+import { waitUntil } from '../support/e2e/wait-until';
 
 /**
  * An orders list rendered by React (`react-dom` from npm, bundled by the

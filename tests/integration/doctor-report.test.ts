@@ -7,7 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
-import { harnessInfo } from '../harness/harness-info';
+import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
 
 /** A copy of the courier tables without the index on contacts.VALUE. */

@@ -1,5 +1,5 @@
 import type { DialSource } from '../../lib/runtime-messages';
-import type { DialToastState } from '../../ui/toast/dial-toast-state';
+import type { DialToastState } from './dial-toast-state';
 
 /** One helper dial at a time, with its progress shown to the operator. */
 export interface Dialer {
