@@ -1,13 +1,14 @@
 /**
  * A first-in, first-out queue that holds each item once and can drop any
- * item cheaply. Taking the first item of a `Set` that keeps losing its
- * first items costs a scan over the holes they leave, which made a queue of
- * 10,000 text nodes quadratic; here a removed item is skipped when reached.
+ * item cheaply. Taking the first item of a `Set` with a fresh iterator each
+ * time rescans the holes its removed items leave, which made a queue of
+ * 10,000 text nodes quadratic; one iterator kept across calls goes on from
+ * where it stopped (a `Set` iterator sees later additions and skips
+ * removals) and holds no item the queue dropped.
  */
 export class UniqueQueue<T> {
-  #items: T[] = [];
-  #head = 0;
   readonly #members = new Set<T>();
+  #cursor: Iterator<T> | null = null;
 
   get size(): number {
     return this.#members.size;
@@ -18,9 +19,7 @@ export class UniqueQueue<T> {
   }
 
   add(item: T): void {
-    if (this.#members.has(item)) return;
     this.#members.add(item);
-    this.#items.push(item);
   }
 
   delete(item: T): boolean {
@@ -29,30 +28,24 @@ export class UniqueQueue<T> {
 
   /** The oldest item still queued, taken off the queue; undefined when empty. */
   shift(): T | undefined {
-    while (this.#head < this.#items.length) {
-      const item = this.#items[this.#head++]!;
-      if (!this.#members.delete(item)) continue;
-      if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-        this.#items = this.#items.slice(this.#head);
-        this.#head = 0;
-      }
-      return item;
+    this.#cursor ??= this.#members.values();
+    const next = this.#cursor.next();
+    if (next.done) {
+      // An iterator that has finished stays finished: the next call starts a new one.
+      this.#cursor = null;
+      return this.#members.size > 0 ? this.shift() : undefined;
     }
-    this.clear();
-    return undefined;
+    this.#members.delete(next.value);
+    return next.value;
   }
 
   clear(): void {
-    this.#items = [];
-    this.#head = 0;
     this.#members.clear();
+    this.#cursor = null;
   }
 
   /** The queued items, oldest first. */
-  *[Symbol.iterator](): IterableIterator<T> {
-    for (let index = this.#head; index < this.#items.length; index++) {
-      const item = this.#items[index]!;
-      if (this.#members.has(item)) yield item;
-    }
+  [Symbol.iterator](): IterableIterator<T> {
+    return this.#members.values();
   }
 }

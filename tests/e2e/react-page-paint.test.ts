@@ -135,9 +135,18 @@ describe('painted numbers on a React page that re-renders its rows every 300 ms'
       (now) => now.renders > 2 && now.painted.length > 0,
       15_000,
     );
+    // Each reading is taken after a render and the frame that follows it: the paint must
+    // have followed by then.
     const seen: Sample[] = [];
-    for (let taken = 0; taken < 12; taken++) {
-      await new Promise((resolve) => setTimeout(resolve, 230));
+    for (let taken = 0; taken < 10; taken++) {
+      const before = (await sample(page)).renders;
+      await waitUntil(
+        () => sample(page),
+        (now) => now.renders > before,
+        15_000,
+        20,
+      );
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
       seen.push(await sample(page));
     }
     expect(seen.at(-1)!.renders - first.renders).toBeGreaterThan(6);

@@ -123,12 +123,13 @@ export class PhonePainter implements PhoneRenderer {
     });
     this.#mutations = new view.MutationObserver((records) => {
       this.#absorb(records);
-      if (this.#inSlice) return;
-      if (this.#session) {
+      // Not during the first walk: what it collects meanwhile would be painted blind.
+      if (this.#inSlice || this.#visiblePass !== 'done' || this.#placement !== 'done') {
         this.#request();
         return;
       }
-      // Small edits are painted now, in the same frame as the page's own change.
+      // Edits are painted now, in the same frame as the page's own change, for a few
+      // milliseconds: a small edit entirely, a large one goes on in slices.
       this.#eager = true;
       const end = this.#now() + AT_ONCE_MS;
       try {
