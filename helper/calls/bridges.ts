@@ -41,7 +41,7 @@ export function partyOf(channel: ChannelRecord): string | undefined {
  * the operator's own call answered. A bridge of other parties only — a phone that is not
  * the operator's taking the caller — means the call was answered elsewhere. Two channels
  * of the same extension (a Local half and the phone behind it) say nothing about the
- * other party.
+ * other party, and neither do channels that rang for a call taken elsewhere.
  */
 export function evaluateBridge(
   s: TrackerState,
@@ -56,9 +56,11 @@ export function evaluateBridge(
     const channel = call.channels.get(uniqueid);
     if (channel !== undefined) channels.push(channel);
   }
+  // A phone whose call was taken elsewhere while it rang is no party to this conversation
+  // (a Local chain another phone picked up through joins the bridge in its name).
   const extensions = new Set<string>();
   for (const channel of channels) {
-    if (channel.extension !== undefined) extensions.add(channel.extension);
+    if (channel.extension !== undefined && !channel.superseded) extensions.add(channel.extension);
   }
   if (extensions.size === 0) {
     const phone = channels.find((c) => isDeviceChannel(c.name) && c.uniqueid !== call.linkedid);

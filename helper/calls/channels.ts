@@ -45,6 +45,7 @@ export function observeChannel(
     connectedLineNum: info.connectedLineNum,
     exten: info.exten,
     bridged: false,
+    superseded: false,
   };
   call.channels.set(uniqueid, record);
   s.channels.set(uniqueid, record);
@@ -57,7 +58,7 @@ export function callOf(s: TrackerState, channel: ChannelRecord): TrackedCall | u
   return s.calls.get(channel.linkedid);
 }
 
-function openCall(s: TrackerState, linkedid: string, at: number): TrackedCall {
+export function openCall(s: TrackerState, linkedid: string, at: number): TrackedCall {
   const expected = s.expected.get(linkedid);
   const call: TrackedCall = {
     linkedid,
@@ -73,6 +74,7 @@ function openCall(s: TrackerState, linkedid: string, at: number): TrackedCall {
     farAnsweredBy: undefined,
     channels: new Map(),
     legs: new Map(),
+    earlierStarts: new Map(),
   };
   s.calls.set(linkedid, call);
   if (expected !== undefined) {

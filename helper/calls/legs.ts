@@ -24,7 +24,7 @@ export function startLeg(
     extension,
     role,
     state: role === 'caller' ? 'dialling' : 'ringing',
-    startedAt: at,
+    startedAt: call.earlierStarts.get(extension) ?? at,
     answeredAt: undefined,
     ownOutcome: undefined,
     answeredBy: undefined,
@@ -89,8 +89,56 @@ export function answeredElsewhere(
     if (leg.role !== 'callee' || leg.state !== 'ringing' || leg.extension === by) continue;
     leg.state = 'answered-elsewhere';
     leg.answeredBy = by;
+    supersede(call, leg);
     emit(s, call, leg);
   }
+}
+
+/** The channels that rang for a leg whose call went elsewhere can no longer answer it. */
+function supersede(call: TrackedCall, leg: Leg): void {
+  for (const uniqueid of leg.channels) {
+    const channel = call.channels.get(uniqueid);
+    if (channel !== undefined) channel.superseded = true;
+  }
+}
+
+/**
+ * An extension's phone took a call it was not rung for, talking from `at`: it picked the call
+ * up from another phone, or an attended transfer joined it with the call's party. `role` is
+ * the side of the call it now takes (`callee` when it talks to the party that called).
+ */
+export function takeOver(
+  s: TrackerState,
+  call: TrackedCall,
+  extension: string,
+  role: LegRole,
+  startedAt: number,
+  at: number,
+): Leg {
+  const existing = call.legs.get(extension);
+  if (existing !== undefined) {
+    if (existing.role === 'callee' && existing.state === 'ringing')
+      answerLeg(s, call, existing, at);
+    return existing;
+  }
+  const leg: Leg = {
+    extension,
+    role,
+    state: 'answered',
+    startedAt,
+    answeredAt: at,
+    ownOutcome: undefined,
+    answeredBy: extension,
+    peerHint: undefined,
+    channels: new Set(),
+  };
+  for (const channel of call.channels.values()) {
+    if (channel.extension === extension) joinLeg(leg, channel);
+  }
+  call.legs.set(extension, leg);
+  emit(s, call, leg);
+  answeredElsewhere(s, call, extension);
+  return leg;
 }
 
 /** Marks one ringing leg as taken elsewhere, when only its own hangup cause says so. */
