@@ -16,7 +16,8 @@ export interface CallHubOptions {
   recentLimit?: number;
   /**
    * Fired once per ended call with its final view, for the durable journal; a call that
-   * ends before its lookup answers is reported once the answer (or the failure) is in.
+   * ends before its lookup answers is reported once the answer (or the failure) is in. A
+   * view that moved to another call (`movedTo`) is reported too, so that it is forgotten.
    */
   onEnded?: (call: CallView) => void;
   /** The link to the call's recording, once the PBX has said where it records. */
@@ -86,7 +87,12 @@ export class CallHub {
       ...(transfer ? { transfer } : {}),
       ...(isMissed(call) ? { missed: true } : {}),
     };
-    if (call.state === 'ended') {
+    if (call.state === 'ended' && call.movedTo !== undefined) {
+      // The extension's part goes on under the new call's id: nothing to remember or journal.
+      this.active.delete(key);
+      this.transfers.delete(key);
+      this.options.onEnded?.(view);
+    } else if (call.state === 'ended') {
       this.active.delete(key);
       this.transfers.delete(key);
       this.remember(view);

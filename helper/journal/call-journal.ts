@@ -49,8 +49,15 @@ export class CallJournal {
     this.track(this.options.active.save(view, recording), 'saving a call in progress');
   }
 
-  /** The hub's `onEnded`: journals the call's final view. */
+  /**
+   * The hub's `onEnded`: journals the call's final view. A view that moved to another call
+   * is no call of its own: the extension's part is journaled when that call ends.
+   */
   ended(view: CallView): void {
+    if (view.movedTo !== undefined) {
+      this.track(this.options.active.remove(view), 'forgetting a call that moved');
+      return;
+    }
     this.track(this.journalEnded(view), 'journaling an ended call');
   }
 

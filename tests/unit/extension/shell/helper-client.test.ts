@@ -10,6 +10,7 @@ import {
 import type { ConnectionState } from '../../../../extension/lib/runtime-messages';
 import { fakeSocketFactory, type FakeWebSocket } from './support/fake-websocket';
 import { call, status, TOKEN, welcome } from './support/samples';
+import { PROTOCOL_VERSION } from '../../../../shared/protocol';
 
 const ENDPOINT = { host: '127.0.0.1', port: 47800 };
 
@@ -58,7 +59,7 @@ describe('HelperClient', () => {
     socket().serverOpen();
     expect(socket().sent[0]).toEqual({
       type: 'hello',
-      v: 1,
+      v: PROTOCOL_VERSION,
       token: TOKEN,
       client: { name: 'Courier Telephony', version: '0.1.0', browser: 'chrome' },
     });
@@ -212,7 +213,7 @@ describe('HelperClient', () => {
     const first = setup();
     first.client.configure({ endpoint: ENDPOINT, token: TOKEN });
     first.socket().serverOpen();
-    first.socket().serverSend({ ...welcome(), v: 2 });
+    first.socket().serverSend({ ...welcome(), v: PROTOCOL_VERSION + 1 });
     expect(first.client.connection.state).toBe('incompatible');
     vi.advanceTimersByTime(60_000);
     expect(first.factory.sockets).toHaveLength(1);
@@ -337,8 +338,8 @@ describe('HelperClient', () => {
     client.configure({ endpoint: ENDPOINT, token: null });
     const paired = client.pair('123456');
     socket().serverOpen();
-    expect(socket().sent[0]).toMatchObject({ type: 'pair', v: 1, code: '123456' });
-    socket().serverSend({ type: 'paired', v: 1, token: TOKEN, status: status() });
+    expect(socket().sent[0]).toMatchObject({ type: 'pair', v: PROTOCOL_VERSION, code: '123456' });
+    socket().serverSend({ type: 'paired', v: PROTOCOL_VERSION, token: TOKEN, status: status() });
     await expect(paired).resolves.toEqual({ token: TOKEN, status: status() });
     expect(client.connection.state).toBe('connected');
     client.configure({ endpoint: ENDPOINT, token: TOKEN });
