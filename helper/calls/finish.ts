@@ -1,4 +1,5 @@
-import { forgetChannelBridges } from './bridges';
+import { forgetChannelBridges, partyOf } from './bridges';
+import { isDeviceChannel } from './channel-name';
 import { endedLeg } from './call-view';
 import { legResult } from './leg-result';
 import { legAnsweredElsewhere } from './legs';
@@ -31,7 +32,7 @@ export function hangupChannel(
   if (leg !== undefined) {
     leg.channels.delete(channel.uniqueid);
     if (leg.state === 'ringing' && !channel.name.isLocal && outcome !== undefined) {
-      if (outcome === 'answered-elsewhere') legAnsweredElsewhere(s, call, leg);
+      if (outcome === 'answered-elsewhere') legAnsweredElsewhere(s, call, leg, takerOf(call, leg));
       else if (outcome === 'declined' && leg.role === 'callee') declineLeg(s, call, leg, at);
       else if (outcome !== 'normal') leg.ownOutcome ??= outcome;
     }
@@ -52,6 +53,24 @@ export function hangupChannel(
     call.farOutcome ??= outcome;
   }
   if (call.channels.size === 0) endCall(s, call, at);
+}
+
+const STATE_UP = 6;
+
+/**
+ * Who took a call whose ring of `leg` the PBX just ended as answered elsewhere (cause 26):
+ * the one other phone of the call already up, when there is exactly one. Dial hangs up the
+ * phones that lost before it reports the answer, so this names the winner without waiting.
+ */
+function takerOf(call: TrackedCall, leg: Leg): string | undefined {
+  const up = [...call.channels.values()].filter(
+    (c) =>
+      c.state === STATE_UP &&
+      c.uniqueid !== call.linkedid &&
+      c.extension !== leg.extension &&
+      isDeviceChannel(c.name),
+  );
+  return up.length === 1 ? partyOf(up[0]!) : undefined;
 }
 
 export function endLeg(s: TrackerState, call: TrackedCall, leg: Leg, at: number): void {

@@ -141,10 +141,20 @@ export function takeOver(
   return leg;
 }
 
-/** Marks one ringing leg as taken elsewhere, when only its own hangup cause says so. */
-export function legAnsweredElsewhere(s: TrackerState, call: TrackedCall, leg: Leg): void {
+/**
+ * Marks one ringing leg as taken elsewhere, when only its own hangup cause says so; `by` is
+ * the phone that took it, when the call shows one already (the answer event may follow).
+ */
+export function legAnsweredElsewhere(
+  s: TrackerState,
+  call: TrackedCall,
+  leg: Leg,
+  by: string | undefined,
+): void {
   if (leg.role !== 'callee' || leg.state !== 'ringing') return;
   leg.state = 'answered-elsewhere';
+  leg.answeredBy = by;
+  supersede(call, leg);
   emit(s, call, leg);
 }
 

@@ -198,6 +198,23 @@ describe('two phones answering at once', () => {
     },
   );
 
+  it('ring group: the loser hung up (cause 26) before Dial reports the answer still names the winner at once', () => {
+    const { events } = loadSequence('race-ringgroup');
+    const hangup = events.find(
+      ({ frame }) => frame['Event'] === 'Hangup' && frame['Cause'] === '26',
+    )!;
+    const answer = events.findIndex(
+      ({ frame }) => frame['Event'] === 'DialEnd' && frame['DialStatus'] === 'ANSWER',
+    );
+    const rest = events.filter((e) => e !== hangup);
+    const reordered = [...rest.slice(0, answer), hangup, ...rest.slice(answer)];
+    const updates = replayEvents(reordered, ['101', '102']);
+    const loser = String(hangup.frame['Channel']).startsWith('PJSIP/101-') ? '101' : '102';
+    const elsewhere = of(updates, loser).filter((u) => u.change === 'answered-elsewhere');
+    expect(elsewhere.map((u) => u.view.answeredBy)).toEqual([loser === '101' ? '102' : '101']);
+    expectOneWinner(updates);
+  });
+
   it("queue: the loser's own answer arriving before the queue chose the winner changes nothing", () => {
     // The recording with the losing phone's answer (its Local member's DialEnd ANSWER)
     // moved before the winner's: the order the PBX also sends when the loser is a little faster.
