@@ -35,6 +35,12 @@ export function partyOf(channel: ChannelRecord): string | undefined {
   return isInternalNumber(extension) ? extension : undefined;
 }
 
+/** Channels of one party: a phone and the Local halves of its queue member or follow-me. */
+export function sameParty(a: ChannelRecord, b: ChannelRecord): boolean {
+  const number = partyOf(a);
+  return number !== undefined && number === partyOf(b);
+}
+
 /**
  * A bridge joining one of the operator's channels with a channel of any other party means
  * that conversation started: the operator answered a call ringing them, or the far end of
@@ -64,7 +70,9 @@ export function evaluateBridge(
   }
   if (extensions.size === 0) {
     const phone = channels.find((c) => isDeviceChannel(c.name) && c.uniqueid !== call.linkedid);
-    if (phone !== undefined && channels.length > 1) answeredElsewhere(s, call, partyOf(phone));
+    // A phone bridged only with the Local half of its own chain has not got the call yet.
+    const talking = channels.some((c) => phone !== undefined && !sameParty(c, phone));
+    if (phone !== undefined && talking) answeredElsewhere(s, call, partyOf(phone));
     return;
   }
   for (const extension of extensions) {

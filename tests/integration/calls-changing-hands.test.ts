@@ -302,14 +302,10 @@ describe('transfers made on the phone (SIP REFER)', () => {
     expect(talked.talkSeconds).toBeGreaterThanOrEqual(1);
     expect(talked.talkSeconds).toBeLessThanOrEqual(5);
 
-    expect(story(frames(op101))).toEqual([
-      'ringing A',
-      'answered A',
-      'dialling B',
-      'answered B',
-      'ended A',
-      'ended B',
-    ]);
+    // 101's two channels hang up together, in either order.
+    const transferor = story(frames(op101));
+    expect(transferor.slice(0, 4)).toEqual(['ringing A', 'answered A', 'dialling B', 'answered B']);
+    expect(transferor.slice(4).sort()).toEqual(['ended A', 'ended B']);
     const [caller101, caller102] = await rows(callerCall, 2);
     expect(caller101).toMatchObject({ extension: '101', result: 'answered', direction: 'in' });
     expect(caller102).toMatchObject({

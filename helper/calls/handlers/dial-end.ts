@@ -1,6 +1,6 @@
 import { channelOf } from '../../ami/events';
 import { header, type AmiFrame } from '../../ami/frame';
-import { partyOf } from '../bridges';
+import { partyOf, sameParty } from '../bridges';
 import { isDeviceChannel } from '../channel-name';
 import { callOf, observeChannel } from '../channels';
 import { declineLeg } from '../finish';
@@ -17,7 +17,8 @@ import type { TrackerState } from '../tracker-state';
  *   yet: the queue or ring group may have given it to another phone in the same instant, so
  *   only the answer of that Local channel (or its bridge with the caller) counts.
  * - Towards anyone else: the far end of the operator's own call answered or failed, and a
- *   phone that is not the operator's answering means the call was taken elsewhere.
+ *   phone that is not the operator's answering means the call was taken elsewhere — unless
+ *   it only answered its own Local chain, as above.
  * - Answered by a channel of another call: that channel picked the call up.
  */
 export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
@@ -51,7 +52,11 @@ export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
     return;
   }
   if (outcome === 'answered') {
-    if (isDeviceChannel(dest.name)) answeredElsewhere(s, call, partyOf(dest));
+    // Another phone answering its own queue member or follow-me leg has not got the call yet.
+    if (withinOwnChain(caller, dest)) return;
+    if (isDeviceChannel(dest.name) || dest.name.isLocal) {
+      answeredElsewhere(s, call, partyOf(dest));
+    }
     farAnswered(s, call, partyOf(dest), at);
   } else {
     call.farOutcome = outcome;
@@ -60,5 +65,5 @@ export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
 
 /** A dial from a Local half of the same extension: a step inside that extension's chain. */
 function withinOwnChain(caller: ChannelRecord | undefined, dest: ChannelRecord): boolean {
-  return caller !== undefined && caller.name.isLocal && caller.extension === dest.extension;
+  return caller !== undefined && caller.name.isLocal && sameParty(caller, dest);
 }

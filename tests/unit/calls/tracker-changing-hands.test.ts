@@ -198,6 +198,16 @@ describe('two phones answering at once', () => {
     },
   );
 
+  it.each(['race-queue', 'race-ringgroup'])(
+    '%s: the same for each operator following only their own phone',
+    (name) => {
+      const both = replay(name, ['101', '102']);
+      for (const extension of ['101', '102']) {
+        expect(story(replay(name, [extension]))).toEqual(story(of(both, extension)));
+      }
+    },
+  );
+
   it('ring group: the loser hung up (cause 26) before Dial reports the answer still names the winner at once', () => {
     const { events } = loadSequence('race-ringgroup');
     const hangup = events.find(
@@ -242,6 +252,17 @@ describe('two phones answering at once', () => {
       winner,
     ]);
     expectOneWinner(updates);
+    // An operator who follows only the losing phone sees the other phone's answer to its own
+    // queue member first: that is not yet the call taken elsewhere.
+    const lost = replayEvents(reordered, [loser]);
+    expect(changes(lost)).toEqual([
+      `${loser}:ringing`,
+      `${loser}:answered-elsewhere`,
+      `${loser}:ended`,
+    ]);
+    expect(lost.slice(1).map((u) => u.view.answeredBy)).toEqual([winner, winner]);
+    const won = replayEvents(reordered, [winner!]);
+    expect(changes(won)).toEqual([`${winner}:ringing`, `${winner}:answered`, `${winner}:ended`]);
   });
 });
 
