@@ -7,7 +7,7 @@ import type { PhoneKit } from '../shared/phone/types';
  * builds ship it, so the benchmark times the shipped code rather than a
  * development loader's per-module wrappers.
  */
-export async function loadBundledPhoneKit(entry: 'index' | 'ru-kz'): Promise<PhoneKit> {
+export async function loadBundledPhoneKit(entry: 'index' | 'cis'): Promise<PhoneKit> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL(`../shared/phone/${entry}.ts`, import.meta.url))],
     bundle: true,

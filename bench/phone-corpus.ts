@@ -1,8 +1,12 @@
+import { isValidPhoneNumber } from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
+
 /**
  * Deterministic cabinet-like text for the phone benchmark: order rows, client
  * requisites, courier notes, with phones in every common writing mixed with
  * the long numbers that must stay plain (tax ids, accounts, tracks, barcodes,
- * dates, sums, weights, documents, IP addresses, coordinates, cards).
+ * dates, sums, weights, documents, IP addresses, coordinates, cards). With
+ * `cis`, some rows also hold numbers of the CIS countries written with `+`.
  */
 
 export interface Corpus {
@@ -25,10 +29,21 @@ function mulberry32(seed: number): () => number {
 const RU_AREA_CODES = ['495', '499', '812', '343', '383', '8452', '4812', '3952', '86137', '34365'];
 const KZ_AREA_CODES = ['7172', '7212', '7272'];
 const KZ_MOBILE_CODES = ['701', '702', '705', '707', '747', '771', '775', '777', '778'];
+/** Calling code, national number length, mobile and fixed-line leading digits of each CIS country. */
+const CIS_PLANS: ReadonlyArray<readonly [string, number, readonly string[]]> = [
+  ['375', 9, ['29', '33', '44', '25', '17']],
+  ['998', 9, ['90', '91', '93', '94', '97', '99', '71']],
+  ['996', 9, ['555', '700', '770', '550', '312']],
+  ['374', 8, ['91', '93', '94', '77', '99', '55', '10']],
+  ['994', 9, ['50', '51', '55', '70', '77', '12']],
+  ['995', 9, ['555', '557', '568', '577', '591', '595', '599', '32']],
+  ['992', 9, ['93', '92', '90', '98', '88', '55', '372']],
+  ['373', 8, ['69', '68', '79', '78', '60', '22']],
+];
 const NAMES = ['Иванов И. И.', 'Петрова А. С.', 'ООО «Ромашка»', 'Сидоров П.', 'ИП Кузнецов'];
 const STREETS = ['ул. Тверская', 'пр. Мира', 'ул. Ленина', 'наб. Фонтанки'];
 
-export function generateCorpus(minBytes: number, seed = 20240312): Corpus {
+export function generateCorpus(minBytes: number, seed = 20240312, cis = false): Corpus {
   const random = mulberry32(seed);
   const int = (below: number): number => Math.floor(random() * below);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
@@ -89,6 +104,32 @@ export function generateCorpus(minBytes: number, seed = 20240312): Corpus {
         return `8 (${code}) ${tail} доб. ${100 + int(900)}`;
     }
   };
+  /** A number libphonenumber's full metadata calls valid, drawn until one is. */
+  const writeCisPhone = (): string => {
+    const [callingCode, length, leads] = pick(CIS_PLANS);
+    let lead: string;
+    let national: string;
+    do {
+      lead = pick(leads);
+      national = lead + digits(length - lead.length);
+    } while (!isValidPhoneNumber(`+${callingCode}${national}`, maxMetadata));
+    planted.push(`+${callingCode}${national}`);
+    const rest = national.slice(lead.length);
+    const tail =
+      rest.length === 7
+        ? `${rest.slice(0, 3)}-${rest.slice(3, 5)}-${rest.slice(5)}`
+        : `${rest.slice(0, 2)}-${rest.slice(2, 4)}-${rest.slice(4)}`;
+    switch (int(4)) {
+      case 0:
+        return `+${callingCode} ${lead} ${tail}`;
+      case 1:
+        return `+${callingCode} (${lead}) ${tail}`;
+      case 2:
+        return `+${callingCode}${national}`;
+      default:
+        return `+${callingCode} ${lead} ${tail.replace(/-/g, ' ')}`;
+    }
+  };
   const date = (): string => `${pad(1 + int(28), 2)}.${pad(1 + int(12), 2)}.20${20 + int(6)}`;
   const time = (): string => `${pad(8 + int(12), 2)}:${pick(['00', '15', '30', '45'])}`;
   const price = (): string => {
@@ -119,6 +160,13 @@ export function generateCorpus(minBytes: number, seed = 20240312): Corpus {
       `карта ${digits(4)} ${digits(4)} ${digits(4)} ${digits(4)}, сумма ${price()} ₽`,
     () => `Контакт: ${writePhone()} или ${writePhone()}, ${pick(NAMES)}`,
   ];
+  if (cis) {
+    lines.push(
+      () => `Контрагент ${pick(NAMES)}: тел. ${writeCisPhone()}, ${writeCisPhone()}; ${date()}`,
+      () =>
+        `| ${digits(7)} | ${pick(NAMES)} | ${writeCisPhone()} / ${writePhone()} | ${price()} руб. |`,
+    );
+  }
 
   const parts: string[] = [];
   let bytes = 0;

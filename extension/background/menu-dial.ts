@@ -1,4 +1,4 @@
-import { formatPhone } from '../../shared/phone/ru-kz';
+import { formatPhone } from '../../shared/phone/cis';
 import { dialNumberFor } from '../lib/helper-client/dial-number';
 import type { DialReply } from '../lib/runtime-messages';
 import { rejectionMessage } from '../ui/common/dial-text';

@@ -1,5 +1,5 @@
 /**
- * Writes shared/phone/generated/metadata.ru-kz.json, the metadata cut of the
+ * Writes shared/phone/generated/metadata.cis.json, the metadata cut of the
  * content-script phone module, from the installed libphonenumber-js `max`
  * metadata. Runs on `npm install` (postinstall) and via `npm run build:phone-metadata`.
  */
@@ -12,7 +12,7 @@ import { CONTENT_SCRIPT_COUNTRIES } from '../../shared/phone/cut-countries';
 import { cutMetadata } from './cut-metadata';
 
 const outputPath = fileURLToPath(
-  new URL('../../shared/phone/generated/metadata.ru-kz.json', import.meta.url),
+  new URL('../../shared/phone/generated/metadata.cis.json', import.meta.url),
 );
 
 async function readExisting(path: string): Promise<string | null> {

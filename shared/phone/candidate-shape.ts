@@ -1,7 +1,15 @@
-import { joinerShape, type DigitGroup } from './scan-chains';
+import {
+  CLOSE_SPACE,
+  DOT_JOIN,
+  HYPHEN,
+  SPACE,
+  SPACE_OPEN,
+  SPACE_SPACE,
+  type DigitChain,
+} from './scan-chains';
 
 /**
- * Shape rules on a run of digit groups (`groups[first..last]` of one chain):
+ * Shape rules on a run of digit groups (groups first..last of one chain):
  * how the digits are grouped tells phones from amounts, dates, IP addresses,
  * СНИЛС and passport numbers before any metadata is consulted.
  */
@@ -9,94 +17,66 @@ import { joinerShape, type DigitGroup } from './scan-chains';
 const OPEN = 0x28;
 const CLOSE = 0x29;
 
-function groupLength(groups: readonly DigitGroup[], k: number): number {
-  const group = groups[k]!;
-  return group.end - group.start;
-}
-
-function groupValue(text: string, groups: readonly DigitGroup[], k: number): number {
-  const group = groups[k]!;
-  return Number(text.slice(group.start, group.end));
-}
-
-/** Joiner shape between group k and group k + 1 (see scan-chains). */
-export function separatorAfter(text: string, groups: readonly DigitGroup[], k: number): string {
-  return joinerShape(text, groups[k]!.end, groups[k + 1]!.start);
-}
-
 /** A chain may be cut between two groups only where they are parted by spaces (brackets outside). */
-export function isSplittable(separator: string): boolean {
-  return separator === 's' || separator === 'ss' || separator === 'cs' || separator === 'so';
+export function isSplittable(joiner: number): boolean {
+  return (
+    joiner === SPACE || joiner === SPACE_SPACE || joiner === CLOSE_SPACE || joiner === SPACE_OPEN
+  );
 }
 
-function isSpaces(separator: string): boolean {
-  return separator === 's' || separator === 'ss';
+function isSpaces(joiner: number): boolean {
+  return joiner === SPACE || joiner === SPACE_SPACE;
 }
 
-export interface BracketLayout {
-  /** The candidate starts with the `(` of a bracketed area code. */
-  readonly opensWithBracket: boolean;
-  /** An area code sits in brackets: a strong sign of a phone writing. */
-  readonly hasAreaBrackets: boolean;
-}
+/** The candidate starts with the `(` of a bracketed area code. */
+export const OPENS_WITH_BRACKET = 1;
+/** An area code sits in brackets: a strong sign of a phone writing. */
+export const HAS_AREA_BRACKETS = 2;
+/** A bracket layout no phone writing has. */
+export const NOT_A_PHONE_LAYOUT = -1;
 
 /**
  * Brackets may wrap the area code (the first or second group, followed by
  * more groups) or the whole number; anything else, such as `12-(34)-56`, is
- * not a phone writing. Returns null for a layout that is not a phone's.
+ * not a phone writing. Returns OPENS_WITH_BRACKET and HAS_AREA_BRACKETS bits,
+ * or NOT_A_PHONE_LAYOUT.
  */
-export function bracketLayout(
-  text: string,
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): BracketLayout | null {
+export function bracketLayout(chain: DigitChain, first: number, last: number): number {
+  const { text, starts, ends } = chain;
   let bracketed = -1;
   for (let k = first; k <= last; k++) {
-    const group = groups[k]!;
-    const opens = group.start > 0 && text.charCodeAt(group.start - 1) === OPEN;
-    const closes = text.charCodeAt(group.end) === CLOSE;
+    const start = starts[k]!;
+    const opens = start > 0 && text.charCodeAt(start - 1) === OPEN;
+    const closes = text.charCodeAt(ends[k]!) === CLOSE;
     if (opens && closes) {
       if (first === last) continue;
-      if (bracketed >= 0 || k > first + 1 || k === last) return null;
+      if (bracketed >= 0 || k > first + 1 || k === last) return NOT_A_PHONE_LAYOUT;
       bracketed = k;
     } else if (opens) {
-      if (k !== first) return null;
+      if (k !== first) return NOT_A_PHONE_LAYOUT;
     } else if (closes) {
-      if (k !== last) return null;
+      if (k !== last) return NOT_A_PHONE_LAYOUT;
     }
   }
-  return { opensWithBracket: bracketed === first, hasAreaBrackets: bracketed >= 0 };
+  if (bracketed < 0) return 0;
+  return bracketed === first ? OPENS_WITH_BRACKET | HAS_AREA_BRACKETS : HAS_AREA_BRACKETS;
 }
 
 /** `1 250 000`: one to three digits, then groups of exactly three parted by spaces. */
-function isAmount(
-  text: string,
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): boolean {
-  if (last - first < 2) return false;
-  const lead = groupLength(groups, first);
-  if (lead > 3) return false;
+function isAmount(chain: DigitChain, first: number, last: number): boolean {
+  if (last - first < 2 || chain.length(first) > 3) return false;
   for (let k = first + 1; k <= last; k++) {
-    if (groupLength(groups, k) !== 3 || !isSpaces(separatorAfter(text, groups, k - 1)))
-      return false;
+    if (chain.length(k) !== 3 || !isSpaces(chain.joiners[k - 1]!)) return false;
   }
   return true;
 }
 
 /** `85.143.22.117`: four dotted groups of up to three digits, each at most 255. */
-function isIpAddress(
-  text: string,
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): boolean {
+function isIpAddress(chain: DigitChain, first: number, last: number): boolean {
   if (last - first !== 3) return false;
   for (let k = first; k <= last; k++) {
-    if (groupLength(groups, k) > 3 || groupValue(text, groups, k) > 255) return false;
-    if (k < last && separatorAfter(text, groups, k) !== 'd') return false;
+    if (chain.length(k) > 3 || chain.value(k) > 255) return false;
+    if (k < last && chain.joiners[k] !== DOT_JOIN) return false;
   }
   return true;
 }
@@ -106,92 +86,72 @@ function isDayMonth(day: number, month: number): boolean {
 }
 
 /** `30.12.2024`, `1.03.24` or `2024-03-12` anywhere in the run. */
-function hasDate(
-  text: string,
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): boolean {
+function hasDate(chain: DigitChain, first: number, last: number): boolean {
   for (let k = first; k + 2 <= last; k++) {
-    const a = separatorAfter(text, groups, k);
-    const b = separatorAfter(text, groups, k + 1);
-    const lengths = [
-      groupLength(groups, k),
-      groupLength(groups, k + 1),
-      groupLength(groups, k + 2),
-    ];
-    if (a === 'd' && b === 'd' && lengths[0]! <= 2 && lengths[1]! <= 2) {
+    const a = chain.joiners[k]!;
+    const b = chain.joiners[k + 1]!;
+    const day = chain.length(k);
+    const month = chain.length(k + 1);
+    const year = chain.length(k + 2);
+    if (
+      a === DOT_JOIN &&
+      b === DOT_JOIN &&
+      day <= 2 &&
+      month <= 2 &&
+      (year === 2 || year === 4) &&
+      isDayMonth(chain.value(k), chain.value(k + 1))
+    ) {
+      return true;
+    }
+    if (a === b && (a === DOT_JOIN || a === HYPHEN) && day === 4 && month === 2 && year === 2) {
+      const yearValue = chain.value(k);
       if (
-        (lengths[2] === 2 || lengths[2] === 4) &&
-        isDayMonth(groupValue(text, groups, k), groupValue(text, groups, k + 1))
+        yearValue >= 1900 &&
+        yearValue <= 2099 &&
+        isDayMonth(chain.value(k + 2), chain.value(k + 1))
       ) {
         return true;
       }
-    }
-    if (
-      a === b &&
-      (a === 'd' || a === 'h') &&
-      lengths[0] === 4 &&
-      lengths[1] === 2 &&
-      lengths[2] === 2
-    ) {
-      const year = groupValue(text, groups, k);
-      const month = groupValue(text, groups, k + 1);
-      const day = groupValue(text, groups, k + 2);
-      if (year >= 1900 && year <= 2099 && isDayMonth(day, month)) return true;
     }
   }
   return false;
 }
 
 /** `55.7512443`: a dot next to a long group is a decimal point (coordinates, sums). */
-function hasDecimalPoint(
-  text: string,
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): boolean {
+function hasDecimalPoint(chain: DigitChain, first: number, last: number): boolean {
   for (let k = first; k < last; k++) {
-    if (
-      separatorAfter(text, groups, k) === 'd' &&
-      (groupLength(groups, k) >= 5 || groupLength(groups, k + 1) >= 5)
-    ) {
+    if (chain.joiners[k] === DOT_JOIN && (chain.length(k) >= 5 || chain.length(k + 1) >= 5)) {
       return true;
     }
   }
   return false;
 }
 
-function lengthsAre(
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-  lengths: number[],
-): boolean {
-  if (last - first + 1 !== lengths.length) return false;
-  return lengths.every((length, offset) => groupLength(groups, first + offset) === length);
-}
-
 /** СНИЛС `123-456-789 01` and passport `45 10 123456` or `4510 123456` (a phone would bracket the code). */
-function isPersonalDocument(
-  text: string,
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): boolean {
-  if (lengthsAre(groups, first, last, [3, 3, 3, 2])) {
+function isPersonalDocument(chain: DigitChain, first: number, last: number): boolean {
+  const groups = last - first + 1;
+  const joiners = chain.joiners;
+  if (groups === 4) {
     return (
-      separatorAfter(text, groups, first) === 'h' && separatorAfter(text, groups, first + 1) === 'h'
+      chain.length(first) === 3 &&
+      chain.length(first + 1) === 3 &&
+      chain.length(first + 2) === 3 &&
+      chain.length(first + 3) === 2 &&
+      joiners[first] === HYPHEN &&
+      joiners[first + 1] === HYPHEN
     );
   }
-  if (lengthsAre(groups, first, last, [2, 2, 6])) {
+  if (groups === 3) {
     return (
-      isSpaces(separatorAfter(text, groups, first)) &&
-      isSpaces(separatorAfter(text, groups, first + 1))
+      chain.length(first) === 2 &&
+      chain.length(first + 1) === 2 &&
+      chain.length(first + 2) === 6 &&
+      isSpaces(joiners[first]!) &&
+      isSpaces(joiners[first + 1]!)
     );
   }
-  if (lengthsAre(groups, first, last, [4, 6])) {
-    return isSpaces(separatorAfter(text, groups, first));
+  if (groups === 2) {
+    return chain.length(first) === 4 && chain.length(first + 1) === 6 && isSpaces(joiners[first]!);
   }
   return false;
 }
@@ -200,16 +160,12 @@ function isPersonalDocument(
  * Grouping a phone writing never has: every group of one or two digits
  * (`12 34 56 78 90`), more than two single digits, or more than six groups.
  */
-function isImplausibleGrouping(
-  groups: readonly DigitGroup[],
-  first: number,
-  last: number,
-): boolean {
+function isImplausibleGrouping(chain: DigitChain, first: number, last: number): boolean {
   if (last - first + 1 > 6) return true;
   let longest = 0;
   let singles = 0;
   for (let k = first; k <= last; k++) {
-    const length = groupLength(groups, k);
+    const length = chain.length(k);
     if (length > longest) longest = length;
     if (length === 1) singles++;
   }
@@ -218,8 +174,7 @@ function isImplausibleGrouping(
 
 /** True when the grouping says "not a phone", whatever the digits. */
 export function hasNonPhoneShape(
-  text: string,
-  groups: readonly DigitGroup[],
+  chain: DigitChain,
   first: number,
   last: number,
   international: boolean,
@@ -227,14 +182,14 @@ export function hasNonPhoneShape(
   if (first === last) return false;
   if (
     !international &&
-    (isAmount(text, groups, first, last) || isImplausibleGrouping(groups, first, last))
+    (isAmount(chain, first, last) || isImplausibleGrouping(chain, first, last))
   ) {
     return true;
   }
   return (
-    isIpAddress(text, groups, first, last) ||
-    hasDate(text, groups, first, last) ||
-    hasDecimalPoint(text, groups, first, last) ||
-    isPersonalDocument(text, groups, first, last)
+    isIpAddress(chain, first, last) ||
+    hasDate(chain, first, last) ||
+    hasDecimalPoint(chain, first, last) ||
+    isPersonalDocument(chain, first, last)
   );
 }

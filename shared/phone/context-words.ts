@@ -69,8 +69,27 @@ function classifyPart(word: string): WordKind {
   return 'other';
 }
 
+/**
+ * Cabinet pages repeat the same few labels thousands of times (`тел.`, `ИНН`),
+ * so each word is classified once; the cache is dropped when it fills up.
+ */
+const MAX_CACHED_WORDS = 1024;
+
+function memoized<T>(classify: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>();
+  return (word) => {
+    let result = cache.get(word);
+    if (result === undefined) {
+      result = classify(word);
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(word, result);
+    }
+    return result;
+  };
+}
+
 /** Kind of a word read before a number; `ИНН/КПП` and `трек-номер` are judged by their parts. */
-export function classifyWordBefore(rawWord: string): WordKind {
+export const classifyWordBefore = memoized((rawWord: string): WordKind => {
   const word = normalizeWord(rawWord);
   const whole = classifyPart(word);
   if (whole !== 'other' || !/[/-]/.test(word)) return whole;
@@ -81,12 +100,12 @@ export function classifyWordBefore(rawWord: string): WordKind {
     if (kind === 'phone') result = kind;
   }
   return result;
-}
+});
 
-export function isUnitWord(rawWord: string): boolean {
+export const isUnitWord = memoized((rawWord: string): boolean => {
   const word = normalizeWord(rawWord);
   return UNIT_WORDS.has(word) || startsWithAny(word, UNIT_STEMS);
-}
+});
 
 export function isUnitSymbol(char: string): boolean {
   return UNIT_SYMBOLS.has(char);

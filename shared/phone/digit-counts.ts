@@ -11,23 +11,19 @@ const MAX_NATIONAL_WRITING = 13;
 /**
  * Digit counts a number written without `+` can have in `country`: a national
  * number, or one led by a one-digit trunk prefix (`8`) or by the calling code
- * (`7`). Candidates of other lengths never reach libphonenumber, which keeps
- * long runs of grouped digits cheap.
+ * (`7`), as a bit set (bit n for n digits). Candidates of other lengths are
+ * never parsed, which keeps long runs of grouped digits cheap.
  */
-export function nationalDigitCounts(
-  country: CountryCode,
-  metadata: MetadataJson,
-): ReadonlySet<number> {
+export function nationalDigitCounts(country: CountryCode, metadata: MetadataJson): number {
   const plan = new Metadata(metadata);
   plan.selectNumberingPlan(country);
   const lengths = plan.numberingPlan?.possibleLengths() ?? [];
   const callingCodeLength = getCountryCallingCode(country, metadata).length;
-  const counts = new Set<number>();
+  let counts = 0;
   for (const length of lengths) {
-    counts.add(length);
-    counts.add(length + 1);
-    counts.add(length + callingCodeLength);
+    for (const count of [length, length + 1, length + callingCodeLength]) {
+      if (count <= MAX_NATIONAL_WRITING) counts |= 1 << count;
+    }
   }
-  for (const count of counts) if (count > MAX_NATIONAL_WRITING) counts.delete(count);
   return counts;
 }

@@ -1,6 +1,6 @@
 /**
  * Phone numbers with libphonenumber's full (`max`) metadata: every country.
- * For the helper; the content script imports `./ru-kz` with the same API.
+ * For the helper; the content script imports `./cis` with the same API.
  */
 import metadata from 'libphonenumber-js/metadata.max.json';
 import { createPhoneKit } from './create-phone-kit';

@@ -1,6 +1,6 @@
-import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
 import { matchExtension, splitUriExtension } from './extension-suffix';
-import { parseDigits } from './parse-digits';
+import type { DigitParser } from './parse-digits';
 import type { DialTarget, NormalizedPhone } from './types';
 
 const MAX_INPUT_LENGTH = 64;
@@ -39,7 +39,7 @@ function splitInput(input: string): SplitInput | null {
 export function normalizePhoneWith(
   input: string,
   country: CountryCode,
-  metadata: MetadataJson,
+  parseDigits: DigitParser,
 ): NormalizedPhone | null {
   const split = splitInput(input);
   if (!split) return null;
@@ -52,7 +52,7 @@ export function normalizePhoneWith(
     international = true;
     digits = digits.slice(2);
   }
-  const parsed = parseDigits(digits, international, country, metadata);
+  const parsed = parseDigits(digits, international, country);
   if (!parsed || !(parsed.valid || parsed.plausible)) return null;
   return {
     e164: parsed.e164,
@@ -66,10 +66,10 @@ export function normalizePhoneWith(
 export function normalizeDialTargetWith(
   input: string,
   country: CountryCode,
-  metadata: MetadataJson,
+  parseDigits: DigitParser,
 ): DialTarget | null {
   const trimmed = input.trim();
   if (INTERNAL_EXTENSION.test(trimmed)) return { kind: 'extension', extension: trimmed };
-  const phone = normalizePhoneWith(input, country, metadata);
+  const phone = normalizePhoneWith(input, country, parseDigits);
   return phone ? { kind: 'external', ...phone } : null;
 }

@@ -14,11 +14,16 @@ import { joinerClassAt } from './scan-chains';
  * the unit after it. Every look is bounded, so the cost per candidate is constant.
  */
 
+/** UTF-16 codes of the characters (each one code unit): tested without a one-character string. */
+function codeSet(characters: string): ReadonlySet<number> {
+  return new Set([...characters].map((character) => character.charCodeAt(0)));
+}
+
 /** Characters that make a digit run part of a bigger token: `order_123`, `#123`, `123%`. */
-const GLUE = new Set([...'_*@#№$€₽£¥₸%‰=&\\~^`']);
+const GLUE = codeSet('_*@#№$€₽£¥₸%‰=&\\~^`');
 /** Punctuation passed over when reading back to the label of a number. */
-const SKIPPED_BEFORE = new Set([...':.-–—()[]"«»\'|']);
-const LIST_PUNCTUATION = new Set([...',;/']);
+const SKIPPED_BEFORE = codeSet(':.-–—()[]"«»\'|');
+const LIST_PUNCTUATION = codeSet(',;/');
 const LOOKBACK_LIMIT = 64;
 const MAX_WORDS_BACK = 4;
 /** КПП has 9 digits, the shortest of the ids listed next to others. */
@@ -39,12 +44,11 @@ export function leftContext(text: string, start: number): LeftContext {
   let words = 0;
   index = start;
   while (index > limit) {
-    const char = text.charAt(index - 1);
     const code = text.charCodeAt(index - 1);
-    if (LIST_PUNCTUATION.has(char)) {
+    if (LIST_PUNCTUATION.has(code)) {
       listed = true;
       index--;
-    } else if (isWhitespaceCode(code) || SKIPPED_BEFORE.has(char)) {
+    } else if (isWhitespaceCode(code) || SKIPPED_BEFORE.has(code)) {
       index--;
     } else if (isDigitCode(code)) {
       // A number before ours carries its label to ours only when the two form a list
@@ -73,7 +77,7 @@ export function leftContext(text: string, start: number): LeftContext {
 
 function isNumberCharacter(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return isDigitCode(code) || code === 0x2b || joinerClassAt(code) !== '';
+  return isDigitCode(code) || code === 0x2b || joinerClassAt(code) !== 0;
 }
 
 /** Letters, and `/` or `-` between letters (`р/с`, `тел/факс`, `трек-номер`). */
@@ -91,7 +95,7 @@ export function isGluedBefore(text: string, start: number): boolean {
   const index = start - 1;
   const char = text.charAt(index);
   const code = text.charCodeAt(index);
-  if (isDigitCode(code) || isLetterAt(text, index) || GLUE.has(char)) return true;
+  if (isDigitCode(code) || isLetterAt(text, index) || GLUE.has(code)) return true;
   if (char === ':') return isDigitAt(text, index - 1);
   if (char === '/') return isLetterAt(text, index - 1);
   if (isDashCode(code)) return isLetterAt(text, index - 1) || isDigitAt(text, index - 1);
@@ -103,7 +107,7 @@ export function isGluedAfter(text: string, end: number): boolean {
   if (end >= text.length) return false;
   const char = text.charAt(end);
   const code = text.charCodeAt(end);
-  if (isDigitCode(code) || isLetterAt(text, end) || GLUE.has(char)) return true;
+  if (isDigitCode(code) || isLetterAt(text, end) || GLUE.has(code)) return true;
   if (char === ':') return isDigitAt(text, end + 1);
   if (char === '.') return isDigitAt(text, end + 1) || isLetterAt(text, end + 1);
   if (char === '/') return isLetterAt(text, end + 1);

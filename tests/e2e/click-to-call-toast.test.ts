@@ -22,6 +22,9 @@ const DIALLED = '+79161234567';
 const SHOWN = '+7 916 123-45-67';
 /** Another phone on the same page (order RM-000101's courier). */
 const OTHER_WRITTEN = '8 903 111-22-33';
+/** A CIS number on client card 2 (the partner in Minsk), and the E.164 form the PBX must dial. */
+const CIS_WRITTEN = '+375 (17) 234-56-78';
+const CIS_DIALLED = '+375172345678';
 
 const TOAST = {
   requesting: 'Sending the call request…',
@@ -143,6 +146,22 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     expect(ami.filter(ORIGINATED, since)[0]?.Response).toBe('Success');
     expect(ami.filter(OPERATOR_LEG, since)).toHaveLength(1);
     await toast.stop();
+  });
+
+  it('dials a CIS number written with + as E.164', async () => {
+    await startPhone('101', 'answer', { answerAfterMs: 1_000 });
+    const farEnd = await startFarEnd('answer', { answerAfterMs: 500, hangupAfterMs: 1_000 });
+    const cabinet = await browser.context.newPage();
+    pages.push(cabinet);
+    await cabinet.goto(`${demo.url}?client=2`);
+    const since = ami.mark();
+
+    await phoneLink(cabinet, CIS_WRITTEN).click({ timeout: 15_000 });
+
+    const dialled = await farEnd.waitForInvite({ since: 0, timeoutMs: 20_000 });
+    expect(dialled.dialled).toBe(CIS_DIALLED);
+    const dialBegin = await ami.waitForEvent(FAR_END_DIAL, { since, timeoutMs: 15_000 });
+    expect(dialBegin.DialString).toContain(CIS_DIALLED);
   });
 
   it('says in the toast that your own phone is busy, and dials nobody', async () => {

@@ -1,4 +1,4 @@
-import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/ru-kz';
+import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/cis';
 import { t } from '../../lib/i18n/core';
 import type { Settings } from '../../lib/settings';
 import { defineFeature } from '../feature-registry';

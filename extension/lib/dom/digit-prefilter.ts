@@ -1,4 +1,4 @@
-/** The shortest Russian or Kazakh number has ten digits: `(495) 123-45-67`. */
+/** The shortest number the finder takes has ten digits, `(495) 123-45-67` (CIS ones with `+`: eleven). */
 export const MIN_PHONE_DIGITS = 10;
 
 /** Longest run of punctuation the prefilter lets sit between two digits of one writing. */

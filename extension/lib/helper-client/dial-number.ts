@@ -1,4 +1,4 @@
-import { findPhones, normalizeDialTarget } from '../../../shared/phone/ru-kz';
+import { findPhones, normalizeDialTarget } from '../../../shared/phone/cis';
 
 /** Longest number text the protocol carries. */
 const MAX_NUMBER_LENGTH = 64;

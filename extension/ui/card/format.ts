@@ -1,4 +1,4 @@
-import { formatPhone } from '../../../shared/phone/ru-kz';
+import { formatPhone } from '../../../shared/phone/cis';
 
 /** `+79161234567` → `+7 916 123-45-67`; anything unparsable is shown as given. */
 export function displayNumber(number: string): string {

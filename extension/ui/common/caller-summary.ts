@@ -1,5 +1,5 @@
 import type { CallView } from '../../../shared/protocol';
-import { formatPhone } from '../../../shared/phone/ru-kz';
+import { formatPhone } from '../../../shared/phone/cis';
 import { t } from '../../lib/i18n/core';
 
 /** The remote number as people read it: `+7 916 123-45-67`, or what the PBX reported. */

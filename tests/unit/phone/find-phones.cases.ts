@@ -27,6 +27,10 @@ function kz(text: string, e164: string): ExpectedPhone {
   return { text, e164, country: 'KZ' };
 }
 
+function cis(text: string, e164: string, country: string): ExpectedPhone {
+  return { text, e164, country };
+}
+
 const MOBILE = '+79161234567';
 const MOSCOW = '+74951234567';
 
@@ -200,19 +204,72 @@ export const singleNumberCases: FoundCase[] = [
     found: [ru('79161234567', MOBILE)],
   },
   {
+    name: 'mobile 992 (also the calling code of Tajikistan) before a quantity',
+    text: 'Иванов 9929312345 12 шт',
+    found: [ru('9929312345', '+79929312345')],
+  },
+  {
     name: 'after an order number of its own',
     text: 'Заказ 12345: Иванов, 8 916 123-45-67',
     found: [ru('8 916 123-45-67', MOBILE)],
   },
 ];
 
+/** Numbers of the CIS countries written with `+`, mobile and fixed line: found by both builds. */
+export const cisCases: FoundCase[] = [
+  ...(
+    [
+      ['+375 29 123-45-67', '+375291234567', 'BY'],
+      ['+375 (17) 123-45-67', '+375171234567', 'BY'],
+      ['+375291234567', '+375291234567', 'BY'],
+      ['+375 (029) 123-45-67', '+375291234567', 'BY'],
+      ['+998 90 123 45 67', '+998901234567', 'UZ'],
+      ['+998 (71) 123-45-67', '+998711234567', 'UZ'],
+      ['+996 555 123 456', '+996555123456', 'KG'],
+      ['+996 (312) 12-34-56', '+996312123456', 'KG'],
+      ['+374 91 123456', '+37491123456', 'AM'],
+      ['+374 (10) 12-34-56', '+37410123456', 'AM'],
+      ['+994 50 123 45 67', '+994501234567', 'AZ'],
+      ['+994 (12) 345-67-89', '+994123456789', 'AZ'],
+      ['+995 555 12 34 56', '+995555123456', 'GE'],
+      ['+995 (32) 212-34-56', '+995322123456', 'GE'],
+      ['+992 93 123 4567', '+992931234567', 'TJ'],
+      ['+992 (372) 12-34-56', '+992372123456', 'TJ'],
+      ['+373 69 123 456', '+37369123456', 'MD'],
+      ['+373 (22) 12-34-56', '+37322123456', 'MD'],
+    ] as const
+  ).map(([text, e164, country]) => ({
+    name: `${country} ${text}`,
+    text,
+    found: [cis(text, e164, country)],
+  })),
+  {
+    name: 'after a label, with an extension',
+    text: 'Тел.: +992 (372) 12-34-56 доб. 12 (Душанбе)',
+    found: [{ ...cis('+992 (372) 12-34-56 доб. 12', '+992372123456', 'TJ'), ext: '12' }],
+  },
+  {
+    name: 'next to Russian and Kazakh numbers',
+    text: '+7 916 123-45-67, +375 29 123-45-67 или +998 90 123 45 67; 8 701 123 45 67',
+    found: [
+      ru('+7 916 123-45-67', MOBILE),
+      cis('+375 29 123-45-67', '+375291234567', 'BY'),
+      cis('+998 90 123 45 67', '+998901234567', 'UZ'),
+      kz('8 701 123 45 67', '+77011234567'),
+    ],
+  },
+  {
+    name: 'slash list',
+    text: '+994 50 123 45 67 / +995 555 12 34 56',
+    found: [
+      cis('+994 50 123 45 67', '+994501234567', 'AZ'),
+      cis('+995 555 12 34 56', '+995555123456', 'GE'),
+    ],
+  },
+];
+
 /** Writings of other countries: found by the full build only. */
 export const foreignCases: FoundCase[] = [
-  {
-    name: 'Belarus mobile',
-    text: '+375 29 123-45-67',
-    found: [{ text: '+375 29 123-45-67', e164: '+375291234567', country: 'BY' }],
-  },
   {
     name: 'United Kingdom landline',
     text: 'London office +44 20 7946 0958',
@@ -385,4 +442,30 @@ export const nearMissCases: NearMissCase[] = [
   { category: 'unallocated range', text: '+7 123 456-78-90' },
   { category: 'too short', text: '8 (999) 12-34' },
   { category: 'pairs of digits', text: '12 34 56 78 90' },
+  { category: 'CIS too short', text: '+375 29 123' },
+  { category: 'CIS too short', text: '+375 29 123 45' },
+  { category: 'CIS too short', text: '+998 90 123 45' },
+  { category: 'CIS too short', text: '+996 555 12 34' },
+  { category: 'CIS too short', text: '+374 91 12345' },
+  { category: 'CIS too short', text: '+994 50 123 45' },
+  { category: 'CIS too short', text: '+995 555 12 34' },
+  { category: 'CIS too short', text: '+992 93 123 45' },
+  { category: 'CIS too short', text: '+373 69 12 34' },
+  { category: 'CIS too long', text: '+3752912345678' },
+  { category: 'CIS unallocated range', text: '+375 99 123 45 67' },
+  { category: 'CIS unallocated range', text: '+998 00 123 45 67' },
+  { category: 'CIS glued', text: 'id+375291234567' },
+  { category: 'CIS glued', text: '+375 29 123-45-67abc' },
+  { category: 'CIS amount', text: '+375 29 123-45-67 руб.' },
+  { category: 'CIS without plus', text: '375291234567' },
+  { category: 'CIS without plus', text: '375 29 123 45 67' },
+  { category: 'CIS without plus', text: '998 90 123 45 67' },
+  { category: 'CIS without plus', text: 'Тел. 998 90 123 45 67' },
+  { category: 'CIS without plus', text: '994 50 123 45 67' },
+  { category: 'CIS without plus', text: '995 555 12 34 56' },
+  { category: 'CIS without plus', text: '996 555 123 456' },
+  { category: 'CIS without plus', text: '992 93 123 45 67' },
+  { category: 'CIS without plus', text: '374 91 123456' },
+  { category: 'CIS without plus', text: '37369123456' },
+  { category: 'CIS domestic writing', text: '8 029 123-45-67' },
 ];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CIS_COUNTRIES } from '../../../shared/phone/cut-countries';
 import type { FoundPhone } from '../../../shared/phone/types';
 import { entryPoints, full, cut } from './entry-points';
 import {
+  cisCases,
   foreignCases,
   multipleNumberCases,
   nearMissCases,
@@ -24,6 +26,7 @@ describe('case tables', () => {
   it('hold at least 100 cases, 40 of them near misses, in every category', () => {
     const total =
       singleNumberCases.length +
+      cisCases.length +
       foreignCases.length +
       multipleNumberCases.length +
       nearMissCases.length;
@@ -50,14 +53,27 @@ describe('case tables', () => {
       'card',
       'glued letters',
       'glued digits',
+      'CIS too short',
+      'CIS without plus',
     ]) {
       expect(categories).toContain(category);
+    }
+  });
+
+  it('hold a mobile and a fixed-line writing of every CIS country', () => {
+    for (const country of CIS_COUNTRIES) {
+      const found = cisCases.flatMap((c) => c.found).filter((phone) => phone.country === country);
+      expect(found.length, country).toBeGreaterThanOrEqual(2);
     }
   });
 });
 
 describe.each(entryPoints)('findPhones, %s', (_name, kit) => {
   it.each(singleNumberCases)('finds $name: $text', ({ text, found }) => {
+    expect(essentials(text, kit.findPhones(text))).toEqual(found);
+  });
+
+  it.each(cisCases)('finds the CIS number $name', ({ text, found }) => {
     expect(essentials(text, kit.findPhones(text))).toEqual(found);
   });
 
@@ -83,6 +99,11 @@ describe.each(entryPoints)('findPhones, %s', (_name, kit) => {
     ]);
     expect(kit.findPhones('9161234567', { defaultCountry: 'KZ' })).toEqual([]);
   });
+
+  it('takes no CIS number written without + for a Kazakh one either', () => {
+    expect(kit.findPhones('998 90 123 45 67', { defaultCountry: 'KZ' })).toEqual([]);
+    expect(kit.findPhones('375291234567', { defaultCountry: 'KZ' })).toEqual([]);
+  });
 });
 
 describe('findPhones on other countries', () => {
@@ -90,7 +111,7 @@ describe('findPhones on other countries', () => {
     expect(essentials(text, full.findPhones(text))).toEqual(found);
   });
 
-  it.each(foreignCases)('RU+KZ cut leaves $name alone', ({ text }) => {
+  it.each(foreignCases)('RU+KZ+CIS cut leaves $name alone', ({ text }) => {
     expect(cut.findPhones(text)).toEqual([]);
   });
 });

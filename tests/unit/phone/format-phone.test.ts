@@ -32,6 +32,13 @@ describe('formatPhone beyond Russia and Kazakhstan', () => {
     expect(full.formatPhone('+375291234567', 'national')).toBe('8 029 123-45-67');
   });
 
+  it('formats CIS numbers with the cut as with the full metadata', () => {
+    for (const e164 of ['+375291234567', '+998711234567', '+995322123456', '+37369123456']) {
+      expect(cut.formatPhone(e164)).toBe(full.formatPhone(e164));
+    }
+    expect(cut.formatPhone('+375291234567')).toBe('+375 29 123 45 67');
+  });
+
   it('shows the number unchanged where the cut has no metadata', () => {
     expect(cut.formatPhone('+442079460958')).toBe('+442079460958');
   });

@@ -85,15 +85,25 @@ describe('normalizePhone beyond Russia and Kazakhstan', () => {
     });
   });
 
-  it('returns null for other countries in the RU+KZ cut', () => {
-    expect(cut.normalizePhone('+375 29 123-45-67')).toBeNull();
+  it('reads the CIS countries with the RU+KZ+CIS cut too', () => {
+    expect(cut.normalizePhone('+375 29 123-45-67')).toEqual(belarus);
+    expect(cut.normalizePhone('8 029 123-45-67', { defaultCountry: 'BY' })).toEqual(belarus);
+    expect(cut.normalizePhone('+998 (71) 123-45-67')).toEqual({
+      e164: '+998711234567',
+      dbKey: '998711234567',
+      country: 'UZ',
+    });
+  });
+
+  it('returns null for other countries in the RU+KZ+CIS cut', () => {
+    expect(cut.normalizePhone('+44 20 7946 0958')).toBeNull();
   });
 
   it('names the fix when the cut lacks the default country', () => {
-    expect(() => cut.normalizePhone('8 029 123-45-67', { defaultCountry: 'BY' })).toThrow(
+    expect(() => cut.normalizePhone('020 7946 0958', { defaultCountry: 'GB' })).toThrow(
       UnsupportedCountryError,
     );
-    expect(() => cut.findPhones('8 029 123-45-67', { defaultCountry: 'BY' })).toThrow(
+    expect(() => cut.findPhones('020 7946 0958', { defaultCountry: 'GB' })).toThrow(
       /import the full build/,
     );
   });

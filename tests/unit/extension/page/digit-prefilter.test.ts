@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayContainPhone } from '../../../../extension/lib/dom/digit-prefilter';
-import { findPhones } from '../../../../shared/phone/ru-kz';
+import { findPhones } from '../../../../shared/phone/cis';
 
 const PHONES = [
   '8 (916) 123-45-67',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { titleLinksOnDemand } from '../../../../extension/features/linkify-phones/link-titles';
-import { formatPhone } from '../../../../shared/phone/ru-kz';
+import { formatPhone } from '../../../../shared/phone/cis';
 import { linkedPhones, settle, startLinker, type LinkerHarness } from './support/linker-harness';
 
 let harness: LinkerHarness | null = null;

@@ -1,4 +1,4 @@
-import { findPhones, normalizePhone } from '../../../../../shared/phone/ru-kz';
+import { findPhones, normalizePhone } from '../../../../../shared/phone/cis';
 import { PhoneLinkRegistry } from '../../../../../extension/lib/dom/phone-link-registry';
 import { createPhoneLinkFactory } from '../../../../../extension/features/linkify-phones/phone-link-factory';
 import { PhoneLinker } from '../../../../../extension/features/linkify-phones/phone-linker';
@@ -15,7 +15,7 @@ export interface LinkerHarness {
   sessionsDone(count: number, timeoutMs?: number): Promise<void>;
 }
 
-/** The real linker with the RU+KZ phone finder, on whatever document is given. */
+/** The real linker with the content script's phone finder, on whatever document is given. */
 export function startLinker(
   document: Document,
   options: {

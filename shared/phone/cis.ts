@@ -1,11 +1,11 @@
 /**
  * Phone numbers with a metadata cut holding only the countries in
- * `cut-countries.ts` (Russia and Kazakhstan), generated at install time by
- * `npm run build:phone-metadata`: small enough for the content script.
- * Same API as `./index`; numbers of other countries are not recognised.
+ * `cut-countries.ts` (Russia, Kazakhstan and the CIS countries), generated at
+ * install time by `npm run build:phone-metadata`: small enough for the content
+ * script. Same API as `./index`; numbers of other countries are not recognised.
  */
 import type { MetadataJson } from 'libphonenumber-js/core';
-import cut from './generated/metadata.ru-kz.json';
+import cut from './generated/metadata.cis.json';
 import { createPhoneKit } from './create-phone-kit';
 
 // A JSON import is typed by its literal shape; the generator writes libphonenumber's format.
