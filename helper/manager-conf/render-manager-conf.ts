@@ -107,7 +107,7 @@ export function renderManagerConf(options: ManagerConfOptions): string {
     'deny = 0.0.0.0/0.0.0.0',
     ...permitLine(options.permit),
     '; read: call events (channels, dials, bridges, transfers, originate results) and',
-    '; dialplan (VarSet, for the recording file name only); no system, command or config.',
+    "; dialplan (VarSet: the recording's file name, doctor's probe); no system, command or config.",
     `read = ${READ_CLASSES.join(',')}`,
     ...WRITE_CLASSES.map((entry) => `; write ${entry.name}: ${entry.why}`),
     `write = ${WRITE_CLASSES.map((entry) => entry.name).join(',')}`,
