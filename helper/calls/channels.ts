@@ -1,4 +1,5 @@
-import type { ChannelInfo } from '../ami/events';
+import { channelOf, type ChannelInfo, type ChannelPrefix } from '../ami/events';
+import type { AmiFrame } from '../ami/frame';
 import { extensionOfChannel, isDeviceChannel, parseChannelName } from './channel-name';
 import { joinLeg, startLeg } from './legs';
 import type { ChannelRecord, TrackedCall } from './model';
@@ -52,6 +53,20 @@ export function observeChannel(
   if (uniqueid === linkedid) setOriginator(s, call, record, createdAt);
   else if (record.extension !== undefined) joinOperatorChannel(s, call, record, createdAt);
   return record;
+}
+
+/** Observes the two channels an event names (e.g. the picker and the phone it picked up). */
+export function observeBoth(
+  s: TrackerState,
+  frame: AmiFrame,
+  prefixes: readonly [ChannelPrefix, ChannelPrefix],
+  at: number,
+): [ChannelRecord, ChannelRecord] | undefined {
+  const [first, second] = prefixes.map((prefix) => {
+    const info = channelOf(frame, prefix);
+    return info === undefined ? undefined : observeChannel(s, info, at);
+  });
+  return first === undefined || second === undefined ? undefined : [first, second];
 }
 
 export function callOf(s: TrackerState, channel: ChannelRecord): TrackedCall | undefined {

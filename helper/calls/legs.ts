@@ -20,21 +20,27 @@ export function startLeg(
 ): Leg {
   const existing = call.legs.get(extension);
   if (existing !== undefined) return existing;
-  const leg: Leg = {
+  return openLeg(s, call, {
     extension,
     role,
     state: role === 'caller' ? 'dialling' : 'ringing',
     startedAt: call.earlierStarts.get(extension) ?? at,
     answeredAt: undefined,
-    ownOutcome: undefined,
     answeredBy: undefined,
-    peerHint: undefined,
-    channels: new Set(),
-  };
+  });
+}
+
+/** Adds a leg with the extension's channels in the call, and announces it. */
+function openLeg(
+  s: TrackerState,
+  call: TrackedCall,
+  fields: Omit<Leg, 'ownOutcome' | 'peerHint' | 'channels'>,
+): Leg {
+  const leg: Leg = { ...fields, ownOutcome: undefined, peerHint: undefined, channels: new Set() };
   for (const channel of call.channels.values()) {
-    if (channel.extension === extension) joinLeg(leg, channel);
+    if (channel.extension === leg.extension) joinLeg(leg, channel);
   }
-  call.legs.set(extension, leg);
+  call.legs.set(leg.extension, leg);
   emit(s, call, leg);
   return leg;
 }
@@ -121,22 +127,14 @@ export function takeOver(
       answerLeg(s, call, existing, at);
     return existing;
   }
-  const leg: Leg = {
+  const leg = openLeg(s, call, {
     extension,
     role,
     state: 'answered',
     startedAt,
     answeredAt: at,
-    ownOutcome: undefined,
     answeredBy: extension,
-    peerHint: undefined,
-    channels: new Set(),
-  };
-  for (const channel of call.channels.values()) {
-    if (channel.extension === extension) joinLeg(leg, channel);
-  }
-  call.legs.set(extension, leg);
-  emit(s, call, leg);
+  });
   answeredElsewhere(s, call, extension);
   return leg;
 }

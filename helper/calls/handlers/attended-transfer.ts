@@ -1,6 +1,5 @@
-import { channelOf } from '../../ami/events';
 import { header, type AmiFrame } from '../../ami/frame';
-import { callOf, observeChannel } from '../channels';
+import { callOf, observeBoth } from '../channels';
 import { joinCall } from '../join';
 import type { TrackerState } from '../tracker-state';
 
@@ -11,12 +10,9 @@ import type { TrackerState } from '../tracker-state';
  */
 export function onAttendedTransfer(s: TrackerState, frame: AmiFrame, at: number): void {
   if (header(frame, 'Result') !== 'Success') return;
-  const targetInfo = channelOf(frame, 'TransferTarget');
-  const transfereeInfo = channelOf(frame, 'Transferee');
-  if (targetInfo === undefined || transfereeInfo === undefined) return;
-  const target = observeChannel(s, targetInfo, at);
-  const transferee = observeChannel(s, transfereeInfo, at);
-  if (target === undefined || transferee === undefined) return;
+  const channels = observeBoth(s, frame, ['TransferTarget', 'Transferee'], at);
+  if (channels === undefined) return;
+  const [target, transferee] = channels;
   const call = callOf(s, transferee);
   if (call !== undefined && target.linkedid !== transferee.linkedid) {
     joinCall(s, target, call, { kind: 'bridge', peer: transferee }, at);

@@ -1,6 +1,5 @@
-import { channelOf } from '../../ami/events';
 import type { AmiFrame } from '../../ami/frame';
-import { callOf, observeChannel } from '../channels';
+import { callOf, observeBoth } from '../channels';
 import { joinCall } from '../join';
 import type { TrackerState } from '../tracker-state';
 
@@ -11,12 +10,9 @@ import type { TrackerState } from '../tracker-state';
  * the bridge forms; the tracker moves it into the picked call at once.
  */
 export function onPickup(s: TrackerState, frame: AmiFrame, at: number): void {
-  const pickerInfo = channelOf(frame);
-  const ringingInfo = channelOf(frame, 'Target');
-  if (pickerInfo === undefined || ringingInfo === undefined) return;
-  const picker = observeChannel(s, pickerInfo, at);
-  const ringing = observeChannel(s, ringingInfo, at);
-  if (picker === undefined || ringing === undefined) return;
+  const channels = observeBoth(s, frame, ['', 'Target'], at);
+  if (channels === undefined) return;
+  const [picker, ringing] = channels;
   const call = callOf(s, ringing);
   if (call !== undefined) joinCall(s, picker, call, { kind: 'pickup' }, at);
 }
