@@ -122,9 +122,18 @@ export function takeOver(
   at: number,
 ): Leg {
   const existing = call.legs.get(extension);
+  if (existing?.state === 'answered') return existing;
   if (existing !== undefined) {
-    if (existing.role === 'callee' && existing.state === 'ringing')
-      answerLeg(s, call, existing, at);
+    // Rung for this call before (a ring group whose call another phone took, then
+    // transferred here): the same view goes on, talking from now.
+    for (const channel of call.channels.values()) {
+      if (channel.extension === extension) joinLeg(existing, channel);
+    }
+    existing.state = 'answered';
+    existing.answeredAt = at;
+    existing.answeredBy = extension;
+    emit(s, call, existing);
+    answeredElsewhere(s, call, extension);
     return existing;
   }
   const leg = openLeg(s, call, {

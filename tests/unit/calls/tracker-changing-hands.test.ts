@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AmiFrame } from '../../../helper/ami/frame';
 import type { CallUpdate } from '../../../helper/calls/types';
 import type { RecordedEvent } from '../../fixtures/ami-sequences/sequence-format';
+import { ev, type Chan } from './frames';
 import { BASE_TIME, changes, endedOf, loadSequence, replay, replayTracker } from './replay';
 
 const CALLER = { raw: '79161234567', e164: '+79161234567', dbKey: '79161234567' };
@@ -158,6 +159,57 @@ describe('transfers made on the phone', () => {
       callId: callerCall,
       result: 'answered',
     });
+  });
+
+  it('attended to a phone the ring group had rung for the same call: its view of that call is answered now', () => {
+    const trunk: Chan = { name: 'PJSIP/trunk-1', uid: 'Y', lid: 'Y', state: 4, cid: CALLER.raw };
+    const on101: Chan = { name: 'PJSIP/101-2', uid: 'Y.1', lid: 'Y', cid: '101' };
+    const rung102: Chan = { name: 'PJSIP/102-3', uid: 'Y.2', lid: 'Y', cid: '102' };
+    const consult101: Chan = { name: 'PJSIP/101-4', uid: 'Z', lid: 'Z', state: 4, exten: '102' };
+    const consult102: Chan = { name: 'PJSIP/102-5', uid: 'Z.1', lid: 'Z', cid: '102' };
+    const leave = (c: Chan, bridge: string): AmiFrame => ({
+      ...ev.bridgeEnter(c, bridge),
+      Event: 'BridgeLeave',
+    });
+    const frames: AmiFrame[] = [
+      ev.newchannel(trunk),
+      ev.dialBegin(trunk, on101),
+      ev.dialBegin(trunk, rung102),
+      ev.newstate(rung102, 5),
+      ev.dialEnd(trunk, on101, 'ANSWER'),
+      ev.hangup({ ...rung102, state: 5 }, 26),
+      ev.bridgeEnter(trunk, 'B1'),
+      ev.bridgeEnter(on101, 'B1'),
+      ev.newchannel(consult101),
+      ev.dialBegin(consult101, consult102),
+      ev.dialEnd(consult101, consult102, 'ANSWER'),
+      ev.bridgeEnter(consult102, 'B2'),
+      ev.bridgeEnter(consult101, 'B2'),
+      leave(trunk, 'B1'),
+      leave(consult101, 'B2'),
+      ev.bridgeEnter(trunk, 'B2'),
+      ev.hangup(consult101, 16),
+      ev.hangup(on101, 16),
+      ev.hangup(trunk, 16),
+      ev.hangup(consult102, 16),
+    ];
+    const updates = replayEvents(
+      frames.map((frame, i) => ({ at: i * 1_000, frame })),
+      ['102'],
+    );
+    expect(story(updates)).toEqual([
+      'ringing A',
+      'answered-elsewhere A',
+      'ringing B',
+      'answered B',
+      'ended B',
+      'answered A',
+      'ended A',
+    ]);
+    const transferred = updates[5]!.view;
+    expect(transferred).toMatchObject({ callId: 'Y', remote: CALLER, answeredBy: '102' });
+    expect(transferred.answeredAt! - transferred.startedAt).toBe(13_000);
+    expect(updates[6]!.record).toMatchObject({ result: 'answered', talkSeconds: 4 });
   });
 
   it("attended: the target's card follows from a stream that carries only its own channels", () => {
