@@ -5,7 +5,7 @@
  * latencies and the route kinds.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { agiCall } from '../tests/unit/agi/support/fake-asterisk';
+import { agiCall } from '../harness/fake-asterisk';
 
 export interface LoadRequest {
   readonly port: number;

@@ -1,8 +1,8 @@
 /**
  * FastAGI routing benchmark against the 1,000,000-contact courier database.
  *
- * Starts its own MariaDB (scripts/services/mariadb.ts), loads the generated database
- * (scripts/courier-db), starts the PBX-side service with the read-only account, and plays
+ * Starts its own MariaDB (harness/services/mariadb.ts), loads the generated database
+ * (harness/courier-db), starts the PBX-side service with the read-only account, and plays
  * Asterisk: one TCP connection per call, the `agi_*` block, an answer to every command, as
  * `AGI(agi://…/route_call)` does, from a worker thread. Callers are real numbers from the database (recipients
  * whose parcels a courier holds, couriers, clients, contact persons) and unknown ones.
@@ -20,13 +20,13 @@
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createConnection } from 'mysql2/promise';
-import { silentLogger } from '../helper/agi/logger';
+import { silentLogger } from '../helper/pbx-service/agi/logger';
 import { MysqlExecutor } from '../helper/lookup/mysql-executor';
-import { DEFAULT_SERVER_SETTINGS } from '../helper/server/server-settings';
-import { startPbxService, type PbxService } from '../helper/server/start-pbx-service';
-import { COURIER_DATABASE, generateCourierDb } from '../scripts/courier-db/generate-courier-db';
-import { READ_ONLY_ACCOUNT } from '../scripts/courier-db/read-only-account';
-import { startMariaDb } from '../scripts/services/mariadb';
+import { DEFAULT_SERVER_SETTINGS } from '../helper/config/server-settings';
+import { startPbxService, type PbxService } from '../helper/pbx-service/server/start-pbx-service';
+import { COURIER_DATABASE, generateCourierDb } from '../harness/courier-db/generate-courier-db';
+import { READ_ONLY_ACCOUNT } from '../harness/courier-db/read-only-account';
+import { startMariaDb } from '../harness/services/mariadb';
 import { callSequence, sampleCallers } from './agi-callers';
 import type { LoadRequest, LoadResult } from './agi-load';
 

@@ -29,12 +29,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../scripts/serve-static';
-import { buildExtension } from '../tests/e2e/support/build-extension';
+import { serveStatic } from '../harness/serve-static';
+import { buildExtension } from '../harness/extension/build-extension';
 import {
   launchExtensionBrowser,
   type ExtensionBrowser,
-} from '../tests/e2e/support/launch-extension-browser';
+} from '../harness/extension/launch-extension-browser';
 import { linkifyBenchPage, linkifyBenchRows } from './fixtures/extension-linkify-page';
 import {
   breakDownTrace,

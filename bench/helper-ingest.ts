@@ -6,8 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { onProcessExit } from '../scripts/services/exit-cleanup';
-import { killNow } from '../scripts/services/process-control';
+import { onProcessExit } from '../harness/services/exit-cleanup';
+import { killNow } from '../harness/services/process-control';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./ami-ingest.ts', import.meta.url));

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { onProcessExit } from '../scripts/services/exit-cleanup';
+import { onProcessExit } from '../harness/services/exit-cleanup';
 import { runIngestBench } from './helper-ingest';
 import { runLatencyBench } from './helper-latency';
 import { measureIdleRss, type IdleRss } from './helper-rss';

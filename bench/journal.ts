@@ -1,6 +1,6 @@
 /**
  * Call journal benchmark against a real MariaDB that the bench starts and stops itself
- * (scripts/services/mariadb.ts; its InnoDB flushes the log once a second, as the harness
+ * (harness/services/mariadb.ts; its InnoDB flushes the log once a second, as the harness
  * does, so the figures are the journal's and the driver's, not the disk's).
  *
  * - journal_write: entries per second through DurableJournal (spool append with fsync,
@@ -23,7 +23,7 @@ import { JournalSpool } from '../helper/journal/journal-spool';
 import { MysqlJournalDatabase } from '../helper/journal/mysql-journal-database';
 import { runMigrateCommand } from '../helper/journal/run-migrate-command';
 import { SqlJournalStore } from '../helper/journal/sql-journal-store';
-import { startMariaDb, type MariaDbService } from '../scripts/services/mariadb';
+import { startMariaDb, type MariaDbService } from '../harness/services/mariadb';
 import { benchEntry } from './journal-entries';
 
 const { values: args } = parseArgs({

@@ -8,7 +8,7 @@
 import { createConnection } from 'mysql2/promise';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../helper/config/defaults';
-import { createMysqlDirectory } from '../helper/lookup';
+import { createMysqlDirectory } from '../helper/lookup/mysql-caller-lookup';
 import { callSequence, sampleCallers } from './agi-callers';
 import { bareLookup, barePool } from './support/bare-lookup';
 import { startBenchServices } from './support/bench-services';

@@ -12,39 +12,10 @@ ASTERISK_ROOT="${CT_ASTERISK_ROOT:-/var/cache/courier-telephony/asterisk-sid}"
 DEBIAN_MIRROR="${CT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 export PATH="$PATH:/usr/sbin:/sbin"
 
-fail() {
-  echo "setup-test-services: error: $*" >&2
-  exit 1
-}
-
-require_root() {
-  [ "$(id -u)" -eq 0 ] || fail "$1 needs root; run: sudo bash scripts/setup-test-services.sh"
-}
-
-have() {
-  command -v "$1" >/dev/null 2>&1
-}
-
-install_packages() {
-  local missing=()
-  have mariadbd || missing+=(mariadb-server)
-  have sipp || missing+=(sip-tester)
-  have chromium || missing+=(chromium)
-  have debootstrap || missing+=(debootstrap)
-  if [ "${#missing[@]}" -eq 0 ]; then
-    echo "packages: mariadb-server, sip-tester, chromium, debootstrap already installed"
-    return
-  fi
-  require_root "installing ${missing[*]}"
-  local started=$SECONDS
-  echo "packages: installing ${missing[*]}"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-  for binary in mariadbd sipp chromium debootstrap; do
-    have "$binary" || fail "$binary is still missing after apt-get install"
-  done
-  echo "packages: installed in $((SECONDS - started)) s"
-}
+SETUP_NAME=setup-test-services
+SETUP_COMMAND="bash scripts/setup-test-services.sh"
+# shellcheck source=setup-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup-common.sh"
 
 # debootstrap mounts /proc and /sys inside the target; a failed run may leave them there.
 unmount_below() {
@@ -83,5 +54,5 @@ build_asterisk_root() {
   echo "asterisk root: built in $((SECONDS - started)) s: $(chroot "$ASTERISK_ROOT" asterisk -V)"
 }
 
-install_packages
+install_missing mariadbd:mariadb-server sipp:sip-tester chromium:chromium debootstrap:debootstrap
 build_asterisk_root

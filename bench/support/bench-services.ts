@@ -1,8 +1,8 @@
-import { COURIER_DATABASE } from '../../scripts/courier-db/generate-courier-db';
-import { READ_ONLY_ACCOUNT } from '../../scripts/courier-db/read-only-account';
-import { startAsterisk, type AsteriskService } from '../../scripts/services/asterisk';
-import type { MariaDbService } from '../../scripts/services/mariadb';
-import { checkTestServices } from '../../scripts/services/preflight';
+import { COURIER_DATABASE } from '../../harness/courier-db/generate-courier-db';
+import { READ_ONLY_ACCOUNT } from '../../harness/courier-db/read-only-account';
+import { startAsterisk, type AsteriskService } from '../../harness/services/asterisk';
+import type { MariaDbService } from '../../harness/services/mariadb';
+import { checkTestServices } from '../../harness/services/preflight';
 import { startCachedCourierDb, type CachedCourierDb } from './cached-courier-db';
 import type { AmiAccess, DatabaseAccess } from './helper-process';
 

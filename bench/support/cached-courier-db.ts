@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCourierDb } from '../../scripts/courier-db/generate-courier-db';
-import { onProcessExit } from '../../scripts/services/exit-cleanup';
-import { logTail } from '../../scripts/services/log-tail';
-import { startMariaDb, type MariaDbService } from '../../scripts/services/mariadb';
-import { requireBinary } from '../../scripts/services/require-binary';
-import { runCommand } from '../../scripts/services/run-command';
+import { generateCourierDb } from '../../harness/courier-db/generate-courier-db';
+import { onProcessExit } from '../../harness/services/exit-cleanup';
+import { logTail } from '../../harness/services/log-tail';
+import { startMariaDb, type MariaDbService } from '../../harness/services/mariadb';
+import { requireBinary } from '../../harness/services/require-binary';
+import { runCommand } from '../../harness/services/run-command';
 import { dbCacheKey } from './db-cache-key';
 
 export const DEFAULT_DB_CACHE_ROOT =

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const GENERATOR_DIR = fileURLToPath(new URL('../../scripts/courier-db/', import.meta.url));
+const GENERATOR_DIR = fileURLToPath(new URL('../../harness/courier-db/', import.meta.url));
 const SCHEMA_DIR = fileURLToPath(new URL('../../db/', import.meta.url));
 /** Raised when the layout of the cached directory itself changes. */
 const CACHE_FORMAT = 1;

@@ -3,10 +3,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { onProcessExit } from '../../scripts/services/exit-cleanup';
-import { logTail } from '../../scripts/services/log-tail';
-import { killNow, terminate } from '../../scripts/services/process-control';
-import { reservePort } from '../../scripts/services/port-reservation';
+import { onProcessExit } from '../../harness/services/exit-cleanup';
+import { logTail } from '../../harness/services/log-tail';
+import { killNow, terminate } from '../../harness/services/process-control';
+import { reservePort } from '../../harness/services/port-reservation';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_LINE = 'listening for the extension';

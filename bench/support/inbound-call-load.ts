@@ -2,16 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onProcessExit } from '../../scripts/services/exit-cleanup';
-import { freeUdpPort } from '../../scripts/services/free-port';
-import { logTail } from '../../scripts/services/log-tail';
-import { killNow, terminate } from '../../scripts/services/process-control';
-import { renderTemplate } from '../../scripts/services/render-template';
-import { requireBinary } from '../../scripts/services/require-binary';
+import { onProcessExit } from '../../harness/services/exit-cleanup';
+import { freeUdpPort } from '../../harness/services/free-port';
+import { logTail } from '../../harness/services/log-tail';
+import { killNow, terminate } from '../../harness/services/process-control';
+import { renderTemplate } from '../../harness/services/render-template';
+import { requireBinary } from '../../harness/services/require-binary';
 
-const CALLER_SCENARIO = fileURLToPath(
-  new URL('../../tests/harness/sipp/caller.xml', import.meta.url),
-);
+const CALLER_SCENARIO = fileURLToPath(new URL('../../harness/sipp/caller.xml', import.meta.url));
 
 export interface InboundLoadOptions {
   /** The PBX's SIP address. */

@@ -1,6 +1,6 @@
 import type { RawData } from 'ws';
-import { PairingStore } from '../../helper/pairing/pairing-store';
-import { ExtensionClient } from '../../tests/support/extension-client';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { ExtensionClient } from '../../harness/extension/extension-client';
 
 /** Receives every frame's text with the moment it arrived, before anything else reads it. */
 export type FrameStamp = (text: string, arrivedAt: number) => void;

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
-import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_ID, type ScriptRegistry } from './site-scripts';
+import { CONTENT_SCRIPT_FILE } from '../lib/site-patterns';
+import { CONTENT_SCRIPT_ID, type ScriptRegistry } from './site-scripts';
 
 /** `ScriptRegistry` over `browser.scripting` and `browser.permissions`. */
 export function browserScriptRegistry(): ScriptRegistry {

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import type { CallView } from '../../shared/protocol';
 import { t } from '../lib/i18n/core';
-import { BRAND_ICON_URL } from '../ui/common/brand-icon';
-import { callerName, displayNumber } from '../ui/common/caller-summary';
+import { BRAND_ICON_URL } from '../lib/brand-icon';
+import { callerName, displayNumber } from '../lib/i18n/caller-summary';
 
 /** System notifications: incoming calls when no cabinet tab is in front, and context-menu dials. */
 export interface CallNotifier {

@@ -1,4 +1,4 @@
-import { dialMessage } from '../ui/common/dial-text';
+import { dialMessage } from '../lib/i18n/dial-text';
 import type { CallNotifier } from './call-notifier';
 import type { DeliverDialUpdate } from './dial-coordinator';
 import { sendToExtensionPages, sendToTab } from './tab-messaging';

@@ -5,7 +5,7 @@ import {
   HelperTimeoutError,
   PairingFailedError,
 } from '../lib/helper-client/errors';
-import type { JournalReply, OkReply, TransferReply } from './messages';
+import type { JournalReply, OkReply, TransferReply } from '../lib/runtime-messages';
 import type { HelperPort } from './helper-port';
 import type { RouterDeps } from './router';
 

@@ -1,7 +1,7 @@
 import { formatPhone } from '../../shared/phone/cis';
 import { dialNumberFor } from '../lib/helper-client/dial-number';
 import type { DialReply } from '../lib/runtime-messages';
-import { rejectionMessage } from '../ui/common/dial-text';
+import { rejectionMessage } from '../lib/i18n/dial-text';
 import type { CallNotifier } from './call-notifier';
 import type { DialCoordinator } from './dial-coordinator';
 

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { isBackgroundRequest, type BackgroundRequest } from './messages';
+import { isBackgroundRequest, type BackgroundRequest } from '../lib/runtime-messages';
 import type { SenderInfo } from './sender-policy';
 
 export type RequestHandler = (request: BackgroundRequest, sender: SenderInfo) => Promise<unknown>;

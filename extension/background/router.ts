@@ -1,7 +1,7 @@
 import type { CallView } from '../../shared/protocol';
 import type { ConnectionState, DialSource } from '../lib/runtime-messages';
 import type { DialAudience } from './dial-coordinator';
-import type { BackgroundRequest, BackgroundReplies, OkReply } from './messages';
+import type { BackgroundRequest, BackgroundReplies, OkReply } from '../lib/runtime-messages';
 import type { SenderKind } from './sender-policy';
 
 /** What the router needs from the rest of the background; each piece is tested on its own. */

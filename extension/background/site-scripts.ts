@@ -1,6 +1,3 @@
-/** The content script WXT builds from `entrypoints/content.ts` (registered at runtime only). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
-
 /** One registration, always under this id, holding every enabled and granted site. */
 export const CONTENT_SCRIPT_ID = 'courier-telephony-cabinet';
 

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { PhoneLinkRegistry } from '../lib/dom/phone-link-registry';
 import '../lib/i18n/page-strings';
-import { mountDialToast } from '../ui/toast/mount-dial-toast';
+import { mountDialToast } from './dial-on-click/mount-dial-toast';
 import { createRuntimeChannel } from './background-channel';
 import { DialController } from './dial-on-click/dial-controller';
 import type { FeatureContext } from './feature-context';

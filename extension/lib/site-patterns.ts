@@ -5,6 +5,9 @@ export class SitePatternError extends Error {
   override readonly name = 'SitePatternError';
 }
 
+/** The content script WXT builds from `entrypoints/content.ts` (registered at runtime only). */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
 const SCHEME = /^(\*|[a-z][a-z0-9+.-]*):\/\//i;
 
 /**

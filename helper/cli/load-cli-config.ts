@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load';
 import type { LoadConfigResult } from '../config/load';
-import type { CliIo } from './cli-io';
+import type { CliIo } from '../core/cli-io';
 import type { CommandLine } from './parse-command-line';
 
 /** `--config` wins, then COURIER_CONFIG, then the per-user default location. */

@@ -1,21 +1,14 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { CliIo } from './cli-io';
-import { EXIT } from './cli-io';
-import { installCommand } from '../install/install-command';
-import type { InstallSeams } from '../install/install-seams';
-import { uninstallCommand } from '../install/uninstall-command';
-import { doctorCommand } from './commands/doctor-command';
-import type { DoctorSeams } from './commands/doctor-command';
+import { type CliIo, EXIT } from '../core/cli-io';
+import { installCommand, uninstallCommand } from '../workstation/install/install-command';
+import type { InstallSeams } from '../workstation/install/install-context';
+import { doctorCommand, type DoctorSeams } from './commands/doctor-command';
 import { managerConfCommand } from './commands/manager-conf-command';
-import { migrateCommand } from './commands/migrate-command';
-import type { MigrateSeams } from './commands/migrate-command';
+import { migrateCommand, type MigrateSeams } from './commands/migrate-command';
 import { pairCommand } from './commands/pair-command';
-import { runCommand } from './commands/run-command';
-import { serveCommand } from './commands/serve-command';
-import type { RunServe } from './commands/serve-command';
-import type { RunHelper } from './commands/run-command';
-import { parseCommandLine } from './parse-command-line';
-import type { CommandLine } from './parse-command-line';
+import { runCommand, type RunHelper } from './commands/run-command';
+import { serveCommand, type RunServe } from './commands/serve-command';
+import { parseCommandLine, type CommandLine } from './parse-command-line';
 import { USAGE, UsageError } from './usage';
 
 /** Seams for tests; the real helper and services otherwise. */

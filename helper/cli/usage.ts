@@ -1,4 +1,4 @@
-export const PROGRAM = 'courier-helper';
+import { PROGRAM } from '../core/cli-io';
 
 export const USAGE = `Usage: ${PROGRAM} <command> [options]
 

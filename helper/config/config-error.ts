@@ -1,4 +1,3 @@
-import { formatProblems } from './format-problems';
 import type { ConfigProblem } from './types';
 
 /** The configuration cannot be used as it is; `problems` lists every reason. */
@@ -14,4 +13,13 @@ export class ConfigError extends Error {
         `change these and start again:\n${formatProblems(problems)}`,
     );
   }
+}
+
+/** One problem per line: `database.port: must be ... -> set database.port to ...`. */
+export function formatProblem(problem: ConfigProblem): string {
+  return `${problem.key}: ${problem.message}. Fix: ${problem.fix}`;
+}
+
+export function formatProblems(problems: readonly ConfigProblem[]): string {
+  return problems.map((problem) => `  - ${formatProblem(problem)}`).join('\n');
 }

@@ -1,6 +1,6 @@
-import { DEFAULT_JOURNAL_SETTINGS } from '../journal/journal-settings';
-import { DEFAULT_SERVER_SETTINGS } from '../server/server-settings';
-import { DEFAULT_TRANSFER_SETTINGS } from '../transfer/transfer-settings';
+import { DEFAULT_JOURNAL_SETTINGS } from './journal-settings';
+import { DEFAULT_SERVER_SETTINGS } from './server-settings';
+import { DEFAULT_TRANSFER_SETTINGS } from './transfer-settings';
 import { DEFAULT_LOOKUP_QUERIES } from './default-queries';
 import type { ConfigValues, ServerConfig } from './types';
 

@@ -1,9 +1,8 @@
+import type { Environment } from '../core/cli-io';
 import { envNameFor, FIELD_SPECS } from './schema';
 import { closestName } from './suggest';
 import type { ConfigProblem } from './types';
 import type { RawTable } from './validate';
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
  * Variables with the COURIER_ prefix that are not configuration keys: the file's path and

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, TomlError } from 'smol-toml';
 import { applyEnvOverrides } from './env-overrides';
-import type { Environment } from './env-overrides';
+import type { Environment } from '../core/cli-io';
 import { defaultConfigPath, stateDirFor } from './paths';
 import type { ConfigProblem, HelperConfig } from './types';
 import { validateConfig } from './validate';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
-import type { Environment } from './env-overrides';
+import type { Environment } from '../core/cli-io';
 
 export const CONFIG_FILE_NAME = 'helper.toml';
 

@@ -1,11 +1,10 @@
-import { RecordingTemplateError } from '../recording/errors';
-import { checkRecordingTemplate } from '../recording/recording-url';
-import { TransferConfigError } from '../transfer/errors';
+import { checkRecordingTemplate, RecordingTemplateError } from './recording-url';
 import {
   checkTransferSettings,
   DEFAULT_TRANSFER_SETTINGS,
+  TransferConfigError,
   type TransferSettings,
-} from '../transfer/transfer-settings';
+} from './transfer-settings';
 import type { Rule } from './field-rules';
 
 const RECORDING_EXAMPLE = '"https://pbx.example.com/recordings/{date}/{basename}"';

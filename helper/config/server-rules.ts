@@ -1,11 +1,10 @@
-import { AgiConfigError } from '../agi/errors';
-import { PeerAllowList } from '../agi/peer-allow-list';
+import { AgiConfigError, PeerAllowList } from './peer-allow-list';
 import {
   DEFAULT_SERVER_SETTINGS,
   ServerConfigError,
   validateServerSettings,
   type ServerSettings,
-} from '../server/server-settings';
+} from './server-settings';
 import * as rules from './field-rules';
 import type { Finding, Rule } from './field-rules';
 import type { ConfigProblem, ConfigValues, ServerConfig } from './types';

@@ -1,6 +1,6 @@
-import type { CallbackQueries } from '../callback/callback-directory';
-import type { RoutingQueries } from '../routing/routing-queries';
-import type { ServerSettings } from '../server/server-settings';
+import type { CallbackQueries } from './callback-queries';
+import type { RoutingQueries } from './routing-queries';
+import type { ServerSettings } from './server-settings';
 
 /** Levels pino knows, from the most to the least verbose, plus `silent`. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;

@@ -1,5 +1,5 @@
 import type { CallView, Identity, TransferState } from '../../shared/protocol';
-import type { IdentityResolver } from '../app/identity-resolver';
+import type { IdentityResolver } from '../core/identity-resolver';
 import type { ActiveCallsFile } from './active-calls-file';
 import { buildJournalEntry } from './build-entry';
 import type { DurableJournal } from './durable-journal';
@@ -50,8 +50,9 @@ export class CallJournal {
   }
 
   /**
-   * The hub's `onEnded`: journals the call's final view. A view that moved to another call
-   * is no call of its own: the extension's part is journaled when that call ends.
+   * Given every ended call by the hub's `subscribeEnded`: journals the call's final view. A
+   * view that moved to another call is no call of its own: the extension's part is journaled
+   * when that call ends.
    */
   ended(view: CallView): void {
     if (view.movedTo !== undefined) {

@@ -1,6 +1,6 @@
 import type { CallView } from '../../shared/protocol';
-import type { JournalQuery } from '../app/helper-api';
-import { matchesQuery, searchDigits, type JournalReader } from '../app/journal-reader';
+import type { JournalQuery } from '../core/helper-api';
+import { matchesQuery, searchDigits, type JournalReader } from '../core/journal-reader';
 import type { JournalEntry } from './entry';
 import { entryToView } from './entry-view';
 import type { JournalDatabase, SqlValue } from './journal-database';

@@ -5,7 +5,7 @@ export class CallNotEndedError extends Error {
   constructor(callId: string, state: string) {
     super(
       `Call ${callId} is ${state}: journal entries are built from ended calls only; ` +
-        'pass the view the hub gives to onEnded.',
+        'pass the view the hub gives to subscribeEnded listeners.',
     );
   }
 }

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { IdentityResolver } from '../app/identity-resolver';
-import type { JournalReader } from '../app/journal-reader';
+import type { IdentityResolver } from '../core/identity-resolver';
+import type { JournalReader } from '../core/journal-reader';
 import { ActiveCallsFile } from './active-calls-file';
 import { CallJournal, type RecordingSource } from './call-journal';
 import { DurableJournal, type JournalHealth } from './durable-journal';
 import { DurableJournalReader } from './durable-journal-reader';
 import type { JournalDatabase } from './journal-database';
-import type { JournalSettings } from './journal-settings';
+import type { JournalSettings } from '../config/journal-settings';
 import { JournalSpool } from './journal-spool';
 import { MysqlJournalDatabase } from './mysql-journal-database';
 import type { RetryPolicy } from './retry-delay';
@@ -46,7 +46,7 @@ export interface StartCallJournalOptions {
 }
 
 export interface RunningCallJournal {
-  /** Hook it to the hub: `observe` for every call update, `ended` as `onEnded`. */
+  /** Hook it to the hub: `observe` for every call update, `ended` through `subscribeEnded`. */
   readonly journal: CallJournal;
   /** The popup's journal (`HelperServiceParts.journal`). */
   readonly reader: JournalReader;

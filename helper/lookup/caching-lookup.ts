@@ -2,7 +2,8 @@ import { isUnknownIdentity } from '../../shared/protocol';
 import type { Identity } from '../../shared/protocol';
 import { InvalidDbKeyError, LookupClosedError, LookupTimeoutError } from './errors';
 import { describeFailure } from './failure-reason';
-import type { CallerLookup, IdentitySource, LookupOutcome } from './types';
+import type { LookupOutcome } from '../core/identity-resolver';
+import type { CallerLookup, IdentitySource } from './types';
 
 const DB_KEY = /^\d{2,15}$/;
 const MAX_ENTRIES = 2000;

@@ -1,7 +1,5 @@
 import type { Identity } from '../../shared/protocol';
-
-export type LookupOutcome =
-  { state: 'done'; identity: Identity } | { state: 'unavailable'; reason: string };
+import type { LookupOutcome } from '../core/identity-resolver';
 
 /**
  * Who a number belongs to, from the courier database. Never throws for a

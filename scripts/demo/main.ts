@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     lines.push(
       '',
       '  No Chromium-family browser was found (set CHROME_PATH to use one). To try it by hand:',
-      '  1. npx wxt build -c scripts/demo/wxt.demo.config.ts',
+      '  1. CT_LOCAL_BUILD=demo npx wxt build -c harness/extension/wxt.local.config.ts',
       `  2. chrome://extensions → Developer mode → Load unpacked → ${demo.extensionDir}`,
       `  3. Extension options → Pairing («Сопряжение») → enter ${demo.pairingCode}`,
       '  4. Options → Sites → add http://127.0.0.1, then open the demo page above.',

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { runHelper } from '../../helper/app/run';
+import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import { createLogger } from '../../helper/log/create-logger';
-import { PairingStore } from '../../helper/pairing/pairing-store';
-import { serveStatic, type StaticServer } from '../serve-static';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { findChromium } from './find-browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,9 +40,9 @@ async function buildDemoExtension(): Promise<void> {
       join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'),
       'build',
       '-c',
-      'scripts/demo/wxt.demo.config.ts',
+      'harness/extension/wxt.local.config.ts',
     ],
-    { cwd: ROOT },
+    { cwd: ROOT, env: { ...process.env, CT_LOCAL_BUILD: 'demo' } },
   );
 }
 

@@ -24,27 +24,10 @@ for arg in "$@"; do
   esac
 done
 
-fail() {
-  echo "setup-package-tools: error: $*" >&2
-  exit 1
-}
-
-require_root() {
-  [ "$(id -u)" -eq 0 ] || fail "$1 needs root; run: sudo bash scripts/package/setup-package-tools.sh $*"
-}
-
-have() {
-  command -v "$1" >/dev/null 2>&1
-}
-
-apt_install() {
-  require_root "installing $*"
-  local started=$SECONDS
-  echo "packages: installing $*"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
-  echo "packages: installed in $((SECONDS - started)) s"
-}
+SETUP_NAME=setup-package-tools
+SETUP_COMMAND="bash scripts/package/setup-package-tools.sh $*"
+# shellcheck source=../setup-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../setup-common.sh"
 
 # A wine prefix is made on first use (about 10 s); making it here keeps that out of the tests.
 wine_in_root() {
@@ -62,7 +45,7 @@ build_wine_root() {
     return
   fi
   require_root "building the wine root"
-  have debootstrap || apt_install debootstrap
+  install_missing --no-install-recommends debootstrap:debootstrap
   local started=$SECONDS parent
   parent="$(dirname "$WINE_ROOT")"
   mkdir -p "$parent"
@@ -82,11 +65,7 @@ build_wine_root() {
   echo "wine root: $WINE_ROOT ready in $((SECONDS - started)) s ($(wine_in_root "$WINE_ROOT" --version))"
 }
 
-if have osslsigncode; then
-  echo "packages: osslsigncode already installed"
-else
-  apt_install osslsigncode
-fi
+install_missing --no-install-recommends osslsigncode:osslsigncode
 if [ "$WITH_WINE" -eq 1 ]; then
   build_wine_root
 fi

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { RawNumber, RequestId } from './common';
+import { type MessageOf, messageTypes, RawNumber, RequestId } from './common';
 
 /**
  * Extension → helper. Objects are strict: an unexpected key is a malformed
@@ -95,8 +95,5 @@ export const ClientMessage = v.variant('type', [
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
-export type ClientMessageOf<T extends ClientMessageType> = Extract<ClientMessage, { type: T }>;
-
-export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = ClientMessage.options.map(
-  (o) => o.entries.type.literal,
-);
+export type ClientMessageOf<T extends ClientMessageType> = MessageOf<ClientMessage, T>;
+export const CLIENT_MESSAGE_TYPES = messageTypes(ClientMessage);

@@ -1,5 +1,18 @@
 import * as v from 'valibot';
 
+/** One member of a message union, picked by its `type`. */
+export type MessageOf<Union extends { type: string }, Type extends Union['type']> = Extract<
+  Union,
+  { type: Type }
+>;
+
+/** The `type` names of a message union built with `v.variant('type', …)`, in its order. */
+export function messageTypes<Type extends string>(union: {
+  readonly options: readonly { readonly entries: { readonly type: { readonly literal: Type } } }[];
+}): readonly Type[] {
+  return union.options.map((option) => option.entries.type.literal);
+}
+
 /** Correlates a request with its replies; chosen by the extension. */
 export const RequestId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 

@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { Extension, PartyNumber, RequestId, Timestamp } from './common';
+import {
+  Extension,
+  type MessageOf,
+  messageTypes,
+  PartyNumber,
+  RequestId,
+  Timestamp,
+} from './common';
 import { CallView, TransferReason } from './call';
 import { ErrorCode } from './errors';
 
@@ -140,8 +147,5 @@ export const ServerMessage = v.variant('type', [
 ]);
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage['type'];
-export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
-
-export const SERVER_MESSAGE_TYPES: readonly ServerMessageType[] = ServerMessage.options.map(
-  (o) => o.entries.type.literal,
-);
+export type ServerMessageOf<T extends ServerMessageType> = MessageOf<ServerMessage, T>;
+export const SERVER_MESSAGE_TYPES = messageTypes(ServerMessage);

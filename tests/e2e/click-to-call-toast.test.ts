@@ -1,19 +1,22 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/pairing/pairing-store';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { connectAmi } from '../harness/ami';
-import type { RawAmiClient } from '../harness/raw-ami';
-import { startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { connectAmi } from '../support/ami';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { waitForIdlePhones } from '../support/idle-phones';
 import { COMPANY_CALLER_ID, startRealHelper, type RealHelper } from '../support/real-helper';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { shadowUiText } from './support/card-text';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
-import { screenshot } from './support/screenshot';
-import { recordDialToast, type ToastRecorder, type ToastText } from './support/toast-recorder';
-import { waitUntil } from './support/wait-until';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { shadowUiText } from '../support/e2e/card-text';
+import {
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from '../../harness/extension/launch-extension-browser';
+import { screenshot } from '../support/e2e/screenshot';
+import { recordDialToast, type ToastRecorder, type ToastText } from '../support/e2e/toast-recorder';
+import { waitUntil } from '../support/e2e/wait-until';
 
 const DEMO_PATTERN = 'http://127.0.0.1/*';
 /** As the demo page writes it (order RM-000102), and as the PBX must dial it. */

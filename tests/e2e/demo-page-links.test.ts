@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../shared/phone';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { CabinetTab, type CabinetView } from './support/cabinet-tab';
-import { shadowUiText } from './support/card-text';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { CabinetTab, type CabinetView } from '../support/e2e/cabinet-tab';
+import { shadowUiText } from '../support/e2e/card-text';
+import {
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from '../../harness/extension/launch-extension-browser';
 import {
   nearMisses,
   phoneLinks,
@@ -17,9 +20,9 @@ import {
   type NearMiss,
   type PageSnapshot,
   type PhoneLinkInfo,
-} from './support/page-snapshot';
-import { screenshot, SCREENSHOT_DIR } from './support/screenshot';
-import { waitUntil, WaitTimeoutError } from './support/wait-until';
+} from '../support/e2e/page-snapshot';
+import { screenshot, SCREENSHOT_DIR } from '../support/e2e/screenshot';
+import { waitUntil, WaitTimeoutError } from '../support/e2e/wait-until';
 
 /** `demo/cabinet/expected.json`: what the content script must do on the demo page. */
 interface ExpectedPage {

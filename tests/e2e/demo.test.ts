@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../scripts/demo/start-demo';
-import { freePort } from '../support/free-port';
-import { cardText } from './support/card-text';
-import { screenshot } from './support/screenshot';
-import { waitUntil } from './support/wait-until';
+import { freePort } from '../../harness/services/free-port';
+import { cardText } from '../support/e2e/card-text';
+import { screenshot } from '../support/e2e/screenshot';
+import { waitUntil } from '../support/e2e/wait-until';
 
 let demo: RunningDemo;
 

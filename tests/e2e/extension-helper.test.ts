@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import type { ServerMessage } from '../../shared/protocol';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { cardText } from './support/card-text';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
-import { screenshot } from './support/screenshot';
-import { startHelper, type HelperSession, type RunningHelper } from './support/start-helper';
-import { waitUntil } from './support/wait-until';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { cardText } from '../support/e2e/card-text';
+import {
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from '../../harness/extension/launch-extension-browser';
+import { screenshot } from '../support/e2e/screenshot';
+import { startHelper, type HelperSession, type RunningHelper } from '../support/e2e/start-helper';
+import { waitUntil } from '../support/e2e/wait-until';
 
 const DEMO_PATTERN = 'http://127.0.0.1/*';
 /** A recipient the demo directory knows, with two orders in work. */

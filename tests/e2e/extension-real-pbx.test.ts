@@ -1,19 +1,22 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/pairing/pairing-store';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { connectAmi } from '../harness/ami';
-import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import type { RawAmiClient } from '../harness/raw-ami';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { connectAmi } from '../support/ami';
+import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
-import { cardText } from './support/card-text';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
-import { screenshot } from './support/screenshot';
-import { waitUntil } from './support/wait-until';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
+import { cardText } from '../support/e2e/card-text';
+import {
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from '../../harness/extension/launch-extension-browser';
+import { screenshot } from '../support/e2e/screenshot';
+import { waitUntil } from '../support/e2e/wait-until';
 
 const DEMO_PATTERN = 'http://127.0.0.1/*';
 const OPERATOR_PHONE = { Event: 'Newchannel', Channel: /^PJSIP\/101-/ } as const;

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reservePort } from '../../scripts/services/port-reservation';
-import { serveStatic, type StaticServer } from '../../scripts/serve-static';
-import { buildExtension, PROJECT_ROOT } from './support/build-extension';
+import { reservePort } from '../../harness/services/port-reservation';
+import { serveStatic, type StaticServer } from '../../harness/serve-static';
+import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
 import {
   DEV_EXTENSION_ID,
   launchExtensionBrowser,
   type ExtensionBrowser,
-} from './support/launch-extension-browser';
-import { screenshot } from './support/screenshot';
-import { waitUntil } from './support/wait-until';
+} from '../../harness/extension/launch-extension-browser';
+import { screenshot } from '../support/e2e/screenshot';
+import { waitUntil } from '../support/e2e/wait-until';
 
 const FAKE_TOKEN = 'e2e-token-that-no-helper-knows-0123456789';
 const DEMO_PATTERN = 'http://127.0.0.1/*';

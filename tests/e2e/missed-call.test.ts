@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/pairing/pairing-store';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { COMPANY_CALLER_ID, startRealHelper, type RealHelper } from '../support/real-helper';
-import { buildExtension } from './support/build-extension';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/launch-extension-browser';
-import { screenshot } from './support/screenshot';
-import { waitUntil } from './support/wait-until';
+import { buildExtension } from '../../harness/extension/build-extension';
+import {
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+} from '../../harness/extension/launch-extension-browser';
+import { screenshot } from '../support/e2e/screenshot';
+import { waitUntil } from '../support/e2e/wait-until';
 
 const CALLER = FIXTURE_NUMBERS.recipient;
 const CALL_BACK_TO = `+${CALLER}`;

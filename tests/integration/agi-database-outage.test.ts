@@ -1,14 +1,14 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { harnessFaults } from '../harness/fault-control';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { harnessFaults } from '../support/fault-control';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 import {
   COMPANY_DID,
   readOnlyLookups,
   startTestPbxService,
   type TestPbxService,
-} from './agi-support/pbx-service-fixture';
+} from '../support/integration/pbx-service-fixture';
 
 /** The routing deadline these tests run with: the service's default. */
 const ROUTE_TIMEOUT_MS = 300;

@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectAmi } from '../harness/ami';
-import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, OPERATOR, WELL_KNOWN } from '../harness/fixtures';
-import type { RawAmiClient } from '../harness/raw-ami';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { connectAmi } from '../support/ami';
+import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, OPERATOR, WELL_KNOWN } from '../support/fixtures';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import {
   COMPANY_DID,
   setDialplanGlobals,
   startTestPbxService,
   type TestPbxService,
-} from './agi-support/pbx-service-fixture';
-import { expectNoPersonalData } from './agi-support/personal-data';
+} from '../support/integration/pbx-service-fixture';
+import { expectNoPersonalData } from '../support/integration/personal-data';
 
 const { courierWithManager, secondHolder } = WELL_KNOWN.couriers;
 const mobile = (digits: string | null): string => `+${digits}`;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { agiCall } from '../unit/agi/support/fake-asterisk';
-import { testIo, type TestIo } from '../unit/cli/cli-harness';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { agiCall } from '../../harness/fake-asterisk';
+import { testIo, type TestIo } from '../support/helper/cli/cli-harness';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,

@@ -2,14 +2,17 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AmiClient } from '../../helper/ami/client';
 import type { OriginateRequest } from '../../helper/ami/originate';
-import { amiOriginator, type CallbackOriginator } from '../../helper/callback/callback-originator';
+import {
+  amiOriginator,
+  type CallbackOriginator,
+} from '../../helper/pbx-service/callback/callback-originator';
 import { DurableJournal } from '../../helper/journal/durable-journal';
 import { JournalSpool } from '../../helper/journal/journal-spool';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';
 import { SqlJournalStore } from '../../helper/journal/sql-journal-store';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { placeInboundCall, startFarEnd, stopSipp } from '../harness/sip-peers';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { placeInboundCall, startFarEnd, stopSipp } from '../support/sip-peers';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,
@@ -17,13 +20,13 @@ import {
   migrateHarnessDatabase,
   tempStateDir,
 } from '../support/journal/harness-journal';
-import { connectAmi } from '../harness/ami';
+import { connectAmi } from '../support/ami';
 import {
   COMPANY_DID,
   setDialplanGlobals,
   startTestPbxService,
   type TestPbxService,
-} from './agi-support/pbx-service-fixture';
+} from '../support/integration/pbx-service-fixture';
 
 const TOKEN = 'test-token-0123456789abcdef0123456789';
 const { courierWithManager, secondHolder } = WELL_KNOWN.couriers;

@@ -2,10 +2,10 @@ import type { Connection } from 'mysql2/promise';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallView } from '../../shared/protocol';
-import { connectAmi } from '../harness/ami';
-import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS, PICKUP_CODES } from '../harness/pbx-plan';
-import type { RawAmiClient } from '../harness/raw-ami';
+import { connectAmi } from '../support/ami';
+import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS, PICKUP_CODES } from '../../harness/pbx-plan';
+import type { RawAmiClient } from '../../harness/raw-ami';
 import {
   attendedReferTo,
   blindReferTo,
@@ -14,8 +14,8 @@ import {
   startPhone,
   stopSipp,
   type SippUas,
-} from '../harness/sip-peers';
-import type { ExtensionClient } from '../support/extension-client';
+} from '../support/sip-peers';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { waitForIdlePhones } from '../support/idle-phones';
 import {
   JOURNAL_ACCOUNT,

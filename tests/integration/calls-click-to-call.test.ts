@@ -1,14 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DialUpdate } from '../../helper/app/helper-api';
+import type { DialUpdate } from '../../helper/core/helper-api';
 import { AmiClient } from '../../helper/ami/client';
-import { createAmiDialerPbx } from '../../helper/calls/ami-dialer-pbx';
-import { ClickToCall } from '../../helper/calls/click-to-call';
-import { CallTracker } from '../../helper/calls/tracker';
-import type { CallUpdate } from '../../helper/calls/types';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';
-import { startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { createAmiDialerPbx } from '../../helper/workstation/calls/ami-dialer-pbx';
+import { ClickToCall } from '../../helper/workstation/calls/click-to-call';
+import { CallTracker } from '../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../helper/workstation/calls/types';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
+import { startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
+import { ANSWERED_DIAL_STAGES, dialStages } from '../support/dial-stages';
 
 const NUMBER = `+${FIXTURE_NUMBERS.recipient}`;
 const COMPANY = { name: 'Courier Express', number: '74951234500' };
@@ -61,10 +62,6 @@ async function dial(number: string, ringTimeoutSeconds?: number): Promise<DialUp
   return updates;
 }
 
-function stages(updates: readonly DialUpdate[]): string[] {
-  return updates.map((u) => (u.type === 'dial.progress' ? u.stage : `result:${u.outcome}`));
-}
-
 describe('click-to-call against Asterisk 22', () => {
   it("rings the operator's 101 first, then the number with the company's caller ID", async () => {
     const phone = await startPhone('101', 'answer', { answerAfterMs: 500 });
@@ -73,14 +70,7 @@ describe('click-to-call against Asterisk 22', () => {
 
     const updates = await dial('8 (916) 123-45-67');
 
-    expect(stages(updates)).toEqual([
-      'accepted',
-      'ringing-you',
-      'dialling',
-      'connected',
-      'ended',
-      'result:connected',
-    ]);
+    expect(dialStages(updates)).toEqual(ANSWERED_DIAL_STAGES);
     expect(updates.at(-1)).toMatchObject({ ok: true });
     const callId = (updates[0] as { callId: string }).callId;
     expect(updates[0]).toMatchObject({
@@ -114,7 +104,7 @@ describe('click-to-call against Asterisk 22', () => {
     await startPhone('101', 'busy');
     const farEnd = await startFarEnd('answer');
     const updates = await dial(NUMBER);
-    expect(stages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:busy']);
+    expect(dialStages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:busy']);
     expect(updates.at(-1)).toMatchObject({ ok: false, leg: 'you' });
     expect(farEnd.invites()).toEqual([]);
   });
@@ -123,7 +113,7 @@ describe('click-to-call against Asterisk 22', () => {
     await startPhone('101', 'ring');
     const farEnd = await startFarEnd('answer');
     const updates = await dial(NUMBER, 3);
-    expect(stages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:no-answer']);
+    expect(dialStages(updates)).toEqual(['accepted', 'ringing-you', 'ended', 'result:no-answer']);
     expect(updates.at(-1)).toMatchObject({ ok: false, leg: 'you' });
     expect(farEnd.invites()).toEqual([]);
   });
@@ -132,7 +122,7 @@ describe('click-to-call against Asterisk 22', () => {
     await startPhone('101', 'answer', { answerAfterMs: 300 });
     await startFarEnd('busy');
     const updates = await dial(NUMBER);
-    expect(stages(updates)).toEqual([
+    expect(dialStages(updates)).toEqual([
       'accepted',
       'ringing-you',
       'dialling',
@@ -145,7 +135,7 @@ describe('click-to-call against Asterisk 22', () => {
   it('refuses a number with a line break without ringing anyone', async () => {
     const phone = await startPhone('101', 'answer');
     const updates = await dial('+79161234567\r\nAction: Originate');
-    expect(stages(updates)).toEqual(['result:invalid-number']);
+    expect(dialStages(updates)).toEqual(['result:invalid-number']);
     expect(phone.invites()).toEqual([]);
   });
 });

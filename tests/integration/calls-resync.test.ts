@@ -2,12 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { AmiClient } from '../../helper/ami/client';
 import { createTcpTransport } from '../../helper/ami/tcp-transport';
 import type { AmiConnection, AmiTransport } from '../../helper/ami/transport';
-import { CallTracker } from '../../helper/calls/tracker';
-import type { CallUpdate } from '../../helper/calls/types';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { CallTracker } from '../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../helper/workstation/calls/types';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 
 const CALLER = FIXTURE_NUMBERS.recipient;
 const WAIT = { timeout: 30_000, interval: 100 };

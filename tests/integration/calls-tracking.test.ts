@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AmiClient } from '../../helper/ami/client';
-import { CallTracker } from '../../helper/calls/tracker';
-import type { CallUpdate } from '../../helper/calls/types';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { DIDS, type DialplanPath } from '../harness/pbx-plan';
+import { CallTracker } from '../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../helper/workstation/calls/types';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { DIDS, type DialplanPath } from '../../harness/pbx-plan';
 import { waitForIdlePhones } from '../support/idle-phones';
 import {
   placeInboundCall,
@@ -12,7 +12,7 @@ import {
   startFarEnd,
   startPhone,
   stopSipp,
-} from '../harness/sip-peers';
+} from '../support/sip-peers';
 
 const CALLER = FIXTURE_NUMBERS.recipient;
 const CALLER_PARTY = { raw: CALLER, e164: `+${CALLER}`, dbKey: CALLER };

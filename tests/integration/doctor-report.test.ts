@@ -7,8 +7,8 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
-import { connectAmi } from '../harness/ami';
-import { harnessInfo } from '../harness/harness-info';
+import { connectAmi } from '../support/ami';
+import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
 
 /** A copy of the courier tables without the index on contacts.VALUE. */

@@ -1,12 +1,12 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SqlFeedbackStore } from '../../helper/feedback/sql-feedback-store';
+import { SqlFeedbackStore } from '../../helper/pbx-service/feedback/sql-feedback-store';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';
-import { connectAmi } from '../harness/ami';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import type { RawAmiClient } from '../harness/raw-ami';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { connectAmi } from '../support/ami';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,
@@ -17,8 +17,8 @@ import {
   COMPANY_DID,
   startTestPbxService,
   type TestPbxService,
-} from './agi-support/pbx-service-fixture';
-import { placeKeypadCall } from './feedback-support/keypad-call';
+} from '../support/integration/pbx-service-fixture';
+import { placeKeypadCall } from '../support/integration/keypad-call';
 
 const RECIPIENT = FIXTURE_NUMBERS.recipient;
 const { secondHolder } = WELL_KNOWN.couriers;

@@ -1,9 +1,9 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCourierDb } from '../../scripts/courier-db/generate-courier-db';
-import { connectCourierDb } from '../harness/courier-db';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
+import { generateCourierDb } from '../../harness/courier-db/generate-courier-db';
+import { connectCourierDb } from '../support/courier-db';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
 
 const TABLES = ['users', 'kurier', 'clients', 'fio', 'zakaz', 'address', 'givn', 'contacts'];
 

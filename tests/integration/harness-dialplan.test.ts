@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectAmi } from '../harness/ami';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS, type DialplanPath } from '../harness/pbx-plan';
-import type { RawAmiClient } from '../harness/raw-ami';
+import { connectAmi } from '../support/ami';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS, type DialplanPath } from '../../harness/pbx-plan';
+import type { RawAmiClient } from '../../harness/raw-ami';
 import {
   placeInboundCall,
   placePhoneCall,
   startFarEnd,
   startPhone,
   stopSipp,
-} from '../harness/sip-peers';
+} from '../support/sip-peers';
 
 const CALLER = FIXTURE_NUMBERS.recipient;
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectAmi } from '../harness/ami';
-import { connectCourierDb } from '../harness/courier-db';
-import { harnessFaults } from '../harness/fault-control';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { AmiClosedError } from '../harness/raw-ami';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { connectAmi } from '../support/ami';
+import { connectCourierDb } from '../support/courier-db';
+import { harnessFaults } from '../support/fault-control';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { AmiClosedError } from '../../harness/raw-ami';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 
 afterEach(async () => {
   await stopSipp();

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectAmi } from '../harness/ami';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';
-import type { RawAmiClient } from '../harness/raw-ami';
-import { startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { connectAmi } from '../support/ami';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 
 /** The company's main number, presented to the called party. */
 const COMPANY_NUMBER = '74951234500';

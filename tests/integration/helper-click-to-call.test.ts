@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../shared/protocol';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
-import type { ExtensionClient } from '../support/extension-client';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { COMPANY_CALLER_ID, startRealHelper, type RealHelper } from '../support/real-helper';
+import { ANSWERED_DIAL_STAGES, dialStages } from '../support/dial-stages';
 
 let helper: RealHelper;
 let client: ExtensionClient;
@@ -17,29 +17,12 @@ beforeAll(async () => {
 afterEach(stopSipp);
 afterAll(() => helper?.stop());
 
-function stages(updates: ServerMessage[]): string[] {
-  return updates.map((m) =>
-    m.type === 'dial.progress'
-      ? m.stage
-      : m.type === 'dial.result'
-        ? `result:${m.outcome}`
-        : `error:${m.type === 'error' ? m.code : ''}`,
-  );
-}
-
 describe('click-to-call through the real helper', () => {
   it('rings the operator phone first, then the far end gets +79161234567 with the company caller ID', async () => {
     await startPhone('101', 'answer', { answerAfterMs: 800 });
     const farEnd = await startFarEnd('answer', { answerAfterMs: 300, hangupAfterMs: 1000 });
     const updates = await client.dial('8 (916) 123-45-67');
-    expect(stages(updates)).toEqual([
-      'accepted',
-      'ringing-you',
-      'dialling',
-      'connected',
-      'ended',
-      'result:connected',
-    ]);
+    expect(dialStages(updates)).toEqual(ANSWERED_DIAL_STAGES);
     const invite = await farEnd.lastInvite();
     expect(invite?.dialled).toBe('+79161234567');
     expect(invite?.fromUser).toBe(COMPANY_CALLER_ID);
@@ -67,7 +50,7 @@ describe('click-to-call through the real helper', () => {
     await startPhone('102', 'answer', { answerAfterMs: 300 });
     const farEnd = await startFarEnd('answer', { answerAfterMs: 200, hangupAfterMs: 500 });
     const updates = await client.dial('84951234567', '102');
-    expect(stages(updates).at(-1)).toBe('result:connected');
+    expect(dialStages(updates).at(-1)).toBe('result:connected');
     const progress = updates.find((m) => m.type === 'dial.progress');
     expect(progress?.type === 'dial.progress' && progress.extension).toBe('102');
     expect((await farEnd.lastInvite())?.dialled).toBe('+74951234567');

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/protocol';
-import { harnessFaults } from '../harness/fault-control';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
-import type { ExtensionClient } from '../support/extension-client';
+import { harnessFaults } from '../support/fault-control';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 
 const WAIT = { timeout: 30_000, interval: 100 };

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallView } from '../../shared/protocol';
-import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
-import type { ExtensionClient } from '../support/extension-client';
+import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { waitForIdlePhones } from '../support/idle-phones';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 

@@ -10,11 +10,11 @@ import {
   EXPECTED_LOOKUPS,
   FIXTURE_NUMBERS,
   WELL_KNOWN,
-} from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
-import type { ExtensionClient } from '../support/extension-client';
+} from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 import {
   JOURNAL_ACCOUNT,

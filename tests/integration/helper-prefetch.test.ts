@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallView } from '../../shared/protocol';
-import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 
 const WAIT = { timeout: 20_000, interval: 100 };

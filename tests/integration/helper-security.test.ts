@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
-import { DEV_ORIGIN, ExtensionClient } from '../support/extension-client';
+import { DEV_ORIGIN, ExtensionClient } from '../../harness/extension/extension-client';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 
 let helper: RealHelper;

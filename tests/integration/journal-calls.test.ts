@@ -1,9 +1,9 @@
 import type { Connection } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallView, DialOutcome } from '../../shared/protocol';
-import { FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { eventually, journalRows, type JournalRow } from '../support/journal/harness-journal';
 import {
   startJournalLiveSetup,

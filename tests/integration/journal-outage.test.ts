@@ -4,9 +4,9 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallView } from '../../shared/protocol';
 import { SPOOL_FILE } from '../../helper/journal/journal-spool';
-import { harnessFaults } from '../harness/fault-control';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { harnessFaults } from '../support/fault-control';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,

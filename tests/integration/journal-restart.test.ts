@@ -6,9 +6,9 @@ import type { Connection } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallView } from '../../shared/protocol';
 import { toSqlTime } from '../../helper/journal/sql-time';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startPhone, stopSipp } from '../harness/sip-peers';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,

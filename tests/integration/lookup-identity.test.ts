@@ -1,9 +1,9 @@
 import { parse } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../../helper/config';
-import type { HelperConfig } from '../../helper/config';
-import { createMysqlDirectory } from '../../helper/lookup';
-import type { MysqlDirectory } from '../../helper/lookup';
+import { DEFAULTS } from '../../helper/config/defaults';
+import type { HelperConfig } from '../../helper/config/types';
+import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
+import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import { Identity } from '../../shared/protocol';
 import type { CourierRef, Delivery } from '../../shared/protocol';
 import {
@@ -12,9 +12,9 @@ import {
   FIXTURE_NUMBERS,
   OPERATOR,
   WELL_KNOWN,
-} from '../harness/fixtures';
-import type { FixtureNumberName } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
+} from '../support/fixtures';
+import type { FixtureNumberName } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
 
 const LINKS = {
   client: 'https://cabinet.test/clients/{code}',

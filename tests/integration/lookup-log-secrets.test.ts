@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
-import { harnessInfo } from '../harness/harness-info';
+import { harnessInfo } from '../support/harness-info';
 
 const WRONG_AMI_SECRET = 'wrong-ami-Secret-314';
 const WRONG_DB_PASSWORD = 'wrong-db-Password-271';

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../../helper/config';
-import { createMysqlDirectory } from '../../helper/lookup';
-import type { LookupOutcome, MysqlDirectory } from '../../helper/lookup';
-import { harnessFaults } from '../harness/fault-control';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
+import { DEFAULTS } from '../../helper/config/defaults';
+import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
+import type { LookupOutcome } from '../../helper/core/identity-resolver';
+import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
+import { harnessFaults } from '../support/fault-control';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
 
 const QUERY_TIMEOUT_MS = 1_000;
 /** Generous: the lookup gives up after about 1.5 s; the point is that it does not hang. */

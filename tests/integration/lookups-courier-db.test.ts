@@ -1,12 +1,12 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectCourierDb } from '../harness/courier-db';
+import { connectCourierDb } from '../support/courier-db';
 import {
   EXPECTED_LOOKUPS,
   FIXTURE_NUMBERS,
   type ExpectedLookups,
   type FixtureNumberName,
-} from '../harness/fixtures';
+} from '../support/fixtures';
 
 /** The four lookups of the source document (PRODUCT.md), with the number as a parameter. */
 const RECIPIENT_COURIERS = `

@@ -1,5 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -12,18 +11,19 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pidFileFor } from '../../helper/single-instance/pid-file';
-import type { ServerMessage, ServerMessageOf } from '../../shared/protocol';
+import { pidFileFor } from '../../helper/core/pid-lock';
+import type { ServerMessageOf } from '../../shared/protocol';
 import { SHA256SUMS_FILE } from '../../scripts/package/build-executables';
 import { fileSha256 } from '../../scripts/package/file-sha256';
 import { freshExecutable } from '../../scripts/package/fresh-executable';
 import { projectVersion } from '../../scripts/package/project-paths';
-import { FIXTURE_NUMBERS } from '../harness/fixtures';
-import { harnessInfo } from '../harness/harness-info';
-import { DIDS, OUTBOUND_CONTEXT } from '../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
-import { ExtensionClient } from '../support/extension-client';
-import { freePort } from '../support/free-port';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { harnessInfo } from '../support/harness-info';
+import { DIDS, OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
+import { ExtensionClient } from '../../harness/extension/extension-client';
+import { freePort } from '../../harness/services/free-port';
+import { ANSWERED_DIAL_STAGES, dialStages } from '../support/dial-stages';
 
 const VERSION = projectVersion();
 const COMPANY_CALLER_ID = '74951234500';
@@ -85,16 +85,6 @@ function writeConfig(file: string, wsPort: number, logFile: string): void {
       `file = ${toml(logFile)}`,
       '',
     ].join('\n'),
-  );
-}
-
-function stages(updates: ServerMessage[]): string[] {
-  return updates.map((m) =>
-    m.type === 'dial.progress'
-      ? m.stage
-      : m.type === 'dial.result'
-        ? `result:${m.outcome}`
-        : m.type,
   );
 }
 
@@ -219,14 +209,7 @@ describe('the Linux single-file executable', () => {
       const phone = await startPhone('101', 'answer', { answerAfterMs: 500 });
       const farEnd = await startFarEnd('answer', { answerAfterMs: 300, hangupAfterMs: 800 });
       const updates = await client.dial('8 (916) 123-45-67');
-      expect(stages(updates)).toEqual([
-        'accepted',
-        'ringing-you',
-        'dialling',
-        'connected',
-        'ended',
-        'result:connected',
-      ]);
+      expect(dialStages(updates)).toEqual(ANSWERED_DIAL_STAGES);
       expect(phone.invites().length).toBeGreaterThan(0);
       const invite = await farEnd.lastInvite();
       expect(invite?.dialled).toBe('+79161234567');

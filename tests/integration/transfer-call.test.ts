@@ -1,11 +1,11 @@
 import type { Connection } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallView } from '../../shared/protocol';
-import { AmiTransferrer } from '../../helper/transfer/ami-transferrer';
-import { DEFAULT_TRANSFER_SETTINGS } from '../../helper/transfer/transfer-settings';
-import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, WELL_KNOWN } from '../harness/fixtures';
-import { DIDS } from '../harness/pbx-plan';
-import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../harness/sip-peers';
+import { AmiTransferrer } from '../../helper/workstation/transfer/ami-transferrer';
+import { DEFAULT_TRANSFER_SETTINGS } from '../../helper/config/transfer-settings';
+import { ACCOUNT_MANAGER, FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
+import { DIDS } from '../../harness/pbx-plan';
+import { placeInboundCall, startFarEnd, startPhone, stopSipp } from '../support/sip-peers';
 import { eventually, journalRows } from '../support/journal/harness-journal';
 import {
   startJournalLiveSetup,

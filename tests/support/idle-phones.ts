@@ -1,4 +1,4 @@
-import { connectAmi } from '../harness/ami';
+import { connectAmi } from './ami';
 
 /**
  * Waits until the PBX holds no channel of the given phones. A queue with

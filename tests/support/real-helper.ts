@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runHelper } from '../../helper/app/run';
+import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import type {
   HelperConfig,
@@ -12,11 +12,11 @@ import type {
 } from '../../helper/config/types';
 import { createLogger } from '../../helper/log/create-logger';
 import { configSecrets } from '../../helper/log/logger-for-config';
-import { PairingStore } from '../../helper/pairing/pairing-store';
-import { harnessInfo } from '../harness/harness-info';
-import { OUTBOUND_CONTEXT } from '../harness/pbx-plan';
-import { ExtensionClient } from './extension-client';
-import { freePort } from './free-port';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { harnessInfo } from './harness-info';
+import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
+import { ExtensionClient } from '../../harness/extension/extension-client';
+import { freePort } from '../../harness/services/free-port';
 import { LogCapture } from './log-capture';
 import { TcpProxy } from './tcp-proxy';
 

@@ -5,7 +5,7 @@ import type {
   DialUpdate,
   FromBackground,
 } from '../../lib/runtime-messages';
-import type { DialToastState, DialToastView } from '../../ui/toast/dial-toast-state';
+import type { DialToastState, DialToastView } from './dial-toast-state';
 import type { BackgroundChannel } from '../background-channel';
 import type { Dialer } from './dialer';
 import { failureForConnection, failureForRejection, stateForUpdate } from './dial-status';

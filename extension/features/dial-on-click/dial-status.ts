@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/protocol';
 import type { ConnectionState, DialReply, DialUpdate } from '../../lib/runtime-messages';
-import type { DialFailure, DialToastState } from '../../ui/toast/dial-toast-state';
+import type { DialFailure, DialToastState } from './dial-toast-state';
 
 /** Pure mapping from background replies and helper updates to what the toast says. */
 

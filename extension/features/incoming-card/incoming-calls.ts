@@ -1,7 +1,7 @@
 import type { CallView } from '../../../shared/protocol';
-import type { CardActions } from '../../ui/card/card-actions';
-import { announceCall } from '../../ui/card/announce';
-import type { CallCardsView } from '../../ui/card/mount-call-cards';
+import type { CardActions } from './card-actions';
+import { announceCall } from './announce';
+import type { CallCardsView } from './mount-call-cards';
 import type { BackgroundChannel } from '../background-channel';
 import type { Dialer } from '../dial-on-click/dialer';
 import type { SettingsSource } from '../settings-source';

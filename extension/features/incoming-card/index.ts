@@ -1,4 +1,4 @@
-import { mountCallCards } from '../../ui/card/mount-call-cards';
+import { mountCallCards } from './mount-call-cards';
 import { defineFeature } from '../feature-registry';
 import { IncomingCalls } from './incoming-calls';
 import { createRingTone } from './ring-tone';

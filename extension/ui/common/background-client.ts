@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { BackgroundRequest, ReplyFor } from '../../background/messages';
+import type { BackgroundRequest, ReplyFor } from '../../lib/runtime-messages';
 import type { FromBackground } from '../../lib/runtime-messages';
 
 /**

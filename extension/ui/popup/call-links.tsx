@@ -1,6 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { webUrl } from '../common/web-url';
+import { webUrl } from '../../lib/web-url';
 
 interface CallLink {
   key: string;

@@ -1,6 +1,6 @@
 import { browser, type ScriptPublicPath } from '#imports';
 import { enableSite } from '../common/site-access';
-import { CONTENT_SCRIPT_FILE } from '../../background/site-scripts';
+import { CONTENT_SCRIPT_FILE } from '../../lib/site-patterns';
 
 // Typed loosely: the generated path list only names the content script once it has been built.
 const CONTENT_SCRIPT_PATH: string = `/${CONTENT_SCRIPT_FILE}`;

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/core';
 import type { BackgroundClient } from '../common/background-client';
-import { BRAND_ICON_URL } from '../common/brand-icon';
+import { BRAND_ICON_URL } from '../../lib/brand-icon';
 import { StatusList } from '../common/status-list';
 import { useConnection } from '../common/use-connection';
 import { useLanguage } from '../common/use-language';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
 import type { BackgroundClient } from '../common/background-client';
-import { callerName, displayNumber } from '../common/caller-summary';
+import { callerName, displayNumber } from '../../lib/i18n/caller-summary';
 import { CallLinks } from './call-links';
 import { callTime, talkDuration } from './call-time';
 import { JournalFilters } from './journal-filters';

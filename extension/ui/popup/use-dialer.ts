@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DialSource, DialUpdate } from '../../lib/runtime-messages';
 import { t } from '../../lib/i18n/core';
 import type { BackgroundClient } from '../common/background-client';
-import { dialMessage, isFinalDialUpdate, rejectionMessage } from '../common/dial-text';
+import { dialMessage, isFinalDialUpdate, rejectionMessage } from '../../lib/i18n/dial-text';
 
 export interface DialFeedback {
   text: string;

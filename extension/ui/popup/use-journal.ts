@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CallView } from '../../../shared/protocol';
-import type { BackgroundRequest } from '../../background/messages';
+import type { BackgroundRequest } from '../../lib/runtime-messages';
 import { t } from '../../lib/i18n/core';
 import type { BackgroundClient } from '../common/background-client';
 

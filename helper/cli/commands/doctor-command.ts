@@ -1,6 +1,6 @@
-import { runDoctor } from '../../doctor/run-doctor';
-import type { DoctorOptions } from '../../doctor/run-doctor';
-import type { CliIo } from '../cli-io';
+import { runDoctor } from '../../workstation/doctor/run-doctor';
+import type { DoctorOptions } from '../../workstation/doctor/run-doctor';
+import type { CliIo } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

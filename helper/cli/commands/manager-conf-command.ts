@@ -2,9 +2,9 @@ import {
   AccountNameError,
   PermitAddressError,
   renderManagerConf,
-} from '../../manager-conf/render-manager-conf';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+} from '../../workstation/manager-conf/render-manager-conf';
+import type { CliIo } from '../../core/cli-io';
+import { EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

@@ -1,10 +1,9 @@
-import { formatProblems } from '../../config/format-problems';
+import { formatProblems } from '../../config/config-error';
 import type { ConfigProblem } from '../../config/types';
 import type { ConnectAdmin } from '../../journal/admin-connection';
 import type { MigrationSource } from '../../journal/migration-source';
 import { checkWriterAccount, WriterAccountError } from '../../journal/writer-grant';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

@@ -1,7 +1,6 @@
-import { formatProblems } from '../../config/format-problems';
-import { runPairCommand } from '../../pairing/run-pair-command';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import { formatProblems } from '../../config/config-error';
+import { runPairCommand } from '../../workstation/pairing/run-pair-command';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 

@@ -1,16 +1,11 @@
 import type { Logger } from 'pino';
 import { ConfigError } from '../../config/config-error';
 import type { HelperConfig } from '../../config/types';
-import { loggerForConfig } from '../../log/logger-for-config';
-import { startInBackground } from '../../install/start-in-background';
-import { AlreadyRunningError } from '../../single-instance/already-running-error';
-import { pidFileFor } from '../../single-instance/pid-file';
-import { acquirePidLock } from '../../single-instance/pid-lock';
-import type { PidLock } from '../../single-instance/pid-lock';
-import { PidLockError } from '../../single-instance/pid-lock-error';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import { startInBackground } from '../../workstation/install/start-in-background';
+import { pidFileFor } from '../../core/pid-lock';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
+import { runLocked } from '../run-locked';
 import type { CommandLine } from '../parse-command-line';
 
 export type RunHelper = (
@@ -21,7 +16,7 @@ export type RunHelper = (
 
 /** Loaded only by `run`, so the other commands start without the whole helper. */
 async function defaultRunHelper(): Promise<RunHelper> {
-  const { runHelper } = await import('../../app/run');
+  const { runHelper } = await import('../../workstation/app/run');
   return runHelper;
 }
 
@@ -48,34 +43,21 @@ export async function runCommand(
       io,
     });
   }
-  let lock: PidLock;
-  try {
-    lock = acquirePidLock({ file: pidFileFor(config.paths.stateDir) });
-  } catch (error) {
-    if (!(error instanceof AlreadyRunningError) && !(error instanceof PidLockError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return error instanceof AlreadyRunningError ? EXIT.alreadyRunning : EXIT.failed;
-  }
-  const { logger, close } = loggerForConfig(config, io.stderr);
-  try {
-    for (const warning of warnings)
-      logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
-    if (config.paths.file === null) {
-      logger.info(
-        { stateDir: config.paths.stateDir },
-        'no configuration file found: starting in demo mode (run "doctor" to see where it is looked for)',
-      );
-    }
-    logger.info({ mode: config.mode, file: config.paths.file }, 'helper starting');
-    const start = runHelper ?? (await defaultRunHelper());
-    await start(config, logger, io.signal);
-    logger.info('helper stopped');
-    return EXIT.ok;
-  } catch (error) {
-    logger.fatal({ err: error }, 'helper stopped on an error');
-    return EXIT.failed;
-  } finally {
-    await close();
-    lock.release();
-  }
+  return runLocked(
+    { config, lockFile: pidFileFor(config.paths.stateDir), name: 'helper' },
+    io,
+    async (logger) => {
+      for (const warning of warnings)
+        logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
+      if (config.paths.file === null) {
+        logger.info(
+          { stateDir: config.paths.stateDir },
+          'no configuration file found: starting in demo mode (run "doctor" to see where it is looked for)',
+        );
+      }
+      logger.info({ mode: config.mode, file: config.paths.file }, 'helper starting');
+      const start = runHelper ?? (await defaultRunHelper());
+      await start(config, logger, io.signal);
+    },
+  );
 }

@@ -1,17 +1,13 @@
 import { join } from 'node:path';
 import { applyEnvOverrides } from '../../config/env-overrides';
 import type { LoadConfigResult } from '../../config/load';
-import { formatProblems } from '../../config/format-problems';
+import { formatProblems } from '../../config/config-error';
 import type { ConfigProblem, HelperConfig } from '../../config/types';
-import { loggerForConfig } from '../../log/logger-for-config';
-import type { ServeConfig } from '../../server/run-serve-command';
-import type { ServiceLogger } from '../../agi/logger';
-import { AlreadyRunningError } from '../../single-instance/already-running-error';
-import { acquirePidLock, type PidLock } from '../../single-instance/pid-lock';
-import { PidLockError } from '../../single-instance/pid-lock-error';
-import type { CliIo } from '../cli-io';
-import { EXIT } from '../cli-io';
+import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
+import type { ServiceLogger } from '../../pbx-service/agi/logger';
+import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
+import { runLocked } from '../run-locked';
 import type { CommandLine } from '../parse-command-line';
 
 export type RunServe = (
@@ -107,7 +103,7 @@ export function serveConfigOf(config: HelperConfig): ServeConfig {
 
 /** Loaded only by `serve`, so the other commands start without the PBX-side service. */
 async function defaultRunServe(): Promise<RunServe> {
-  const { runServeCommand } = await import('../../server/run-serve-command');
+  const { runServeCommand } = await import('../../pbx-service/server/run-serve-command');
   return runServeCommand;
 }
 
@@ -128,30 +124,21 @@ export async function serveCommand(
     return EXIT.failed;
   }
   const { config } = checked;
-  let lock: PidLock;
-  try {
-    lock = acquirePidLock({ file: join(config.paths.stateDir, SERVE_PID_FILE_NAME) });
-  } catch (error) {
-    if (!(error instanceof AlreadyRunningError) && !(error instanceof PidLockError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return error instanceof AlreadyRunningError ? EXIT.alreadyRunning : EXIT.failed;
-  }
-  const { logger, close } = loggerForConfig(config, io.stderr);
-  try {
-    // Taken from the environment alone: a configuration with workstation-only problems has none.
-    for (const warning of applyEnvOverrides({}, io.env).warnings) {
-      logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
-    }
-    logger.info({ file: config.paths.file }, 'PBX-side service starting');
-    const serve = runServe ?? (await defaultRunServe());
-    await serve(serveConfigOf(config), logger, io.signal);
-    logger.info('PBX-side service stopped');
-    return EXIT.ok;
-  } catch (error) {
-    logger.fatal({ err: error }, 'PBX-side service stopped on an error');
-    return EXIT.failed;
-  } finally {
-    await close();
-    lock.release();
-  }
+  return runLocked(
+    {
+      config,
+      lockFile: join(config.paths.stateDir, SERVE_PID_FILE_NAME),
+      name: 'PBX-side service',
+    },
+    io,
+    async (logger) => {
+      // Taken from the environment alone: a configuration with workstation-only problems has none.
+      for (const warning of applyEnvOverrides({}, io.env).warnings) {
+        logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
+      }
+      logger.info({ file: config.paths.file }, 'PBX-side service starting');
+      const serve = runServe ?? (await defaultRunServe());
+      await serve(serveConfigOf(config), logger, io.signal);
+    },
+  );
 }

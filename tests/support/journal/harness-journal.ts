@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { runMigrateCommand } from '../../../helper/journal/run-migrate-command';
-import { harnessInfo } from '../../harness/harness-info';
+import { harnessInfo } from '../harness-info';
 import type { LiveServices } from './live-helper';
 
 /** The journal's writer account the tests create with `migrate`. */

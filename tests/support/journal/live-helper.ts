@@ -1,11 +1,11 @@
 import type { CallView, TransferState } from '../../../shared/protocol';
 import { AmiClient } from '../../../helper/ami/client';
-import { CallHub } from '../../../helper/app/call-hub';
-import { MemoryJournal } from '../../../helper/app/journal-reader';
-import { ClickToCall } from '../../../helper/calls/click-to-call';
-import { createAmiDialerPbx } from '../../../helper/calls/ami-dialer-pbx';
-import { CallTracker } from '../../../helper/calls/tracker';
-import type { CallUpdate } from '../../../helper/calls/types';
+import { CallHub } from '../../../helper/workstation/hub/call-hub';
+import { MemoryJournal } from '../../../helper/core/journal-reader';
+import { ClickToCall } from '../../../helper/workstation/calls/click-to-call';
+import { createAmiDialerPbx } from '../../../helper/workstation/calls/ami-dialer-pbx';
+import { CallTracker } from '../../../helper/workstation/calls/tracker';
+import type { CallUpdate } from '../../../helper/workstation/calls/types';
 import { DEFAULTS } from '../../../helper/config/defaults';
 import type { RetryPolicy } from '../../../helper/journal/retry-delay';
 import {
@@ -13,12 +13,12 @@ import {
   type RunningCallJournal,
 } from '../../../helper/journal/start-call-journal';
 import { createMysqlDirectory } from '../../../helper/lookup/mysql-caller-lookup';
-import { RecordingIndex } from '../../../helper/recording/recording-index';
-import { AmiTransferrer } from '../../../helper/transfer/ami-transferrer';
+import { RecordingIndex } from '../../../helper/workstation/recording/recording-index';
+import { AmiTransferrer } from '../../../helper/workstation/transfer/ami-transferrer';
 import {
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
-} from '../../../helper/transfer/transfer-settings';
+} from '../../../helper/config/transfer-settings';
 
 /** The services of the test harness this helper talks to (serializable for a child process). */
 export interface LiveServices {
@@ -90,11 +90,8 @@ export async function startLiveHelper(options: LiveHelperOptions): Promise<LiveH
   const recordings = new RecordingIndex({
     urlTemplate: options.recordingTemplate ?? 'https://pbx.test/recordings/{date}/{basename}',
   });
-  // The hub exists before the journal it reports to; the journal joins once started.
-  const sink: { journal?: RunningCallJournal } = {};
   const hub: CallHub = new CallHub({
     resolver: { lookup: (dbKey, lookupSignal) => directory.lookup.lookup(dbKey, lookupSignal) },
-    onEnded: (view) => sink.journal?.journal.ended(view),
   });
   const journal = await startCallJournal({
     settings: { enabled: true, ...options.journalAccount, spoolDir: '' },
@@ -107,7 +104,7 @@ export async function startLiveHelper(options: LiveHelperOptions): Promise<LiveH
     ...(options.retry ? { retry: options.retry } : {}),
     signal,
   });
-  sink.journal = journal;
+  hub.subscribeEnded((view) => journal.journal.ended(view), signal);
   const views: CallView[] = [];
   hub.subscribe((message) => {
     if (message.type !== 'call') return;

@@ -1,0 +1,82 @@
+import { t } from '../../lib/i18n/core';
+import { displayNumber } from '../../lib/i18n/format';
+import type { DialToastState } from './dial-toast-state';
+
+interface DialToastProps {
+  /** Null renders the empty live region, which must stay in place to be announced. */
+  state: DialToastState | null;
+  onDismiss(): void;
+}
+
+function texts(state: DialToastState): { title: string; detail?: string } {
+  const number = displayNumber(state.number);
+  switch (state.phase) {
+    case 'working':
+      return { title: t(`page.toast.${state.step}`, { number }) };
+    case 'done':
+      return { title: t(`page.toast.${state.step}`, { number }) };
+    case 'already-dialling':
+      return { title: t('page.toast.already-dialling', { number }) };
+    case 'failed': {
+      const reason = t(`page.failure.${state.failure}`);
+      return {
+        title: t('page.toast.failed-title', { number }),
+        detail: state.detail ? `${reason} ${state.detail}` : reason,
+      };
+    }
+  }
+}
+
+const TONES: Record<DialToastState['phase'], string> = {
+  working: 'info',
+  done: 'ok',
+  failed: 'error',
+  'already-dialling': 'notice',
+};
+
+const ICONS: Record<DialToastState['phase'], string> = {
+  working: '☎',
+  done: '✓',
+  failed: '!',
+  'already-dialling': '☎',
+};
+
+/** The dial's progress, announced politely; Escape or the close button hides it. */
+export function DialToast({ state, onDismiss }: DialToastProps) {
+  const content = state ? texts(state) : null;
+  return (
+    <div
+      class="region"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      aria-label={t('page.toast.label')}
+    >
+      {state && content && (
+        <div
+          class={`toast toast--${TONES[state.phase]}`}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onDismiss();
+          }}
+        >
+          <span class="icon" aria-hidden="true">
+            {ICONS[state.phase]}
+          </span>
+          <div class="body">
+            <div class="title">{content.title}</div>
+            {content.detail && <div class="detail">{content.detail}</div>}
+          </div>
+          <button
+            type="button"
+            class="close"
+            aria-label={t('page.toast.close')}
+            title={t('page.toast.close')}
+            onClick={onDismiss}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { CallView } from '../../../shared/protocol';
+import { t } from '../../lib/i18n/core';
+import { isUserGesture } from '../../lib/dom/trusted-event';
+import type { CardActions } from './card-actions';
+import { CallStateLine } from './call-state-line';
+import { CardActionsBar } from './card-actions-bar';
+import { displayNumber } from '../../lib/i18n/format';
+import { IdentityView } from './identity-view';
+import { TransferStatus } from './transfer-status';
+
+function directionLabel(call: CallView): string {
+  return t(`page.card.${call.direction}`);
+}
+
+/** One call: who, its live state, and what the operator can do. Escape closes it. */
+export function CallCard({ call, actions }: { call: CallView; actions: CardActions }) {
+  const titleId = `ct-card-${call.callId.replace(/[^\w-]/g, '_')}`;
+  const number = call.remote.e164 ? displayNumber(call.remote.e164) : call.remote.raw;
+  const extensionKey =
+    call.direction === 'out' ? 'page.card.extension-out' : 'page.card.extension-in';
+  return (
+    <article
+      class={`card card--${call.state}${call.missed ? ' card--missed' : ''}`}
+      aria-labelledby={titleId}
+      tabIndex={0}
+      data-call-id={call.callId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && isUserGesture(event)) {
+          event.stopPropagation();
+          actions.dismiss(call.callId);
+        }
+      }}
+    >
+      <header class="head">
+        <div class="head-text">
+          <p class="direction">
+            {directionLabel(call)}{' '}
+            <span class="meta">{t(extensionKey, { extension: call.extension })}</span>
+          </p>
+          <h2 class="number" id={titleId}>
+            {number || '—'}
+          </h2>
+        </div>
+        <button
+          type="button"
+          class="dismiss"
+          aria-label={t('page.card.dismiss')}
+          title={t('page.card.dismiss')}
+          onClick={(event) => {
+            if (isUserGesture(event)) actions.dismiss(call.callId);
+          }}
+        >
+          ×
+        </button>
+      </header>
+      <CallStateLine call={call} />
+      <IdentityView call={call} />
+      <TransferStatus call={call} />
+      <CardActionsBar call={call} actions={actions} />
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ContentScriptContext } from '#imports';
+import type { CallView } from '../../../shared/protocol';
+import { mountOwnUi } from '../../lib/own-ui';
+import type { CardActions } from './card-actions';
+import { CardPresenter } from './card-presenter';
+import { CARD_CSS } from './card-styles';
+
+export interface CallCardsView {
+  update(calls: readonly CallView[], announcement?: string): void;
+  hasFocusIn(callId: string): boolean;
+  /** Where the clipboard fallback puts its temporary field, out of the page's reach. */
+  readonly shadow: ShadowRoot;
+}
+
+/**
+ * The cards live in a closed shadow root at the end of `<body>`, so the page
+ * can neither restyle them nor read who is calling.
+ */
+export async function mountCallCards(
+  ctx: ContentScriptContext,
+  actions: CardActions,
+): Promise<CallCardsView> {
+  const ui = await mountOwnUi(ctx, {
+    name: 'ct-call-cards',
+    css: CARD_CSS,
+    create: (container) => new CardPresenter({ container, actions, signal: ctx.signal }),
+    mountError: () => new CardsMountError(),
+  });
+  return {
+    shadow: ui.shadow,
+    hasFocusIn: (callId) => ui.presenter.hasFocusIn(callId),
+    update(calls, announcement) {
+      if (calls.length > 0) ui.reattach();
+      ui.presenter.update(calls, announcement);
+    },
+  };
+}
+
+export class CardsMountError extends Error {
+  override readonly name = 'CardsMountError';
+  constructor() {
+    super('The call cards did not mount: the page needs a <body> element for them.');
+  }
+}

@@ -1,0 +1,191 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { siteToPattern } from '../../extension/lib/site-patterns';
+
+/** The Chromium id the manifest `key` pins for development and test builds. */
+export const DEV_EXTENSION_ID = 'efimpjfpbnikmcgaaljbfonliffkmhhl';
+
+export interface LaunchOptions {
+  /** An unpacked build, e.g. from `buildExtension()`. */
+  extensionDir: string;
+  /** Chromium's UI language, which the extension follows while its language is `auto`. */
+  locale?: string;
+}
+
+export interface ToolbarBadge {
+  text: string;
+  title: string;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  openPopup(): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /**
+   * Adds a site through the options page as a user would (typing `input`, e.g.
+   * the page's URL) and waits for the content script's registration; returns
+   * the stored match pattern.
+   */
+  enableSite(input: string): Promise<string>;
+  /** Pairs with a code through the options page, or stores a token directly. */
+  pair(tokenOrCode: string): Promise<void>;
+  /** Merges a change into the stored settings, for test setup. */
+  setSettings(change: Record<string, unknown>): Promise<void>;
+  badge(): Promise<ToolbarBadge>;
+  registeredMatches(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The few extension APIs the tests evaluate inside the service worker. Each
+ * evaluated function is sent to the worker as source text, so each one looks
+ * `chrome` up itself.
+ */
+interface WorkerChrome {
+  action: {
+    getBadgeText(details: object): Promise<string>;
+    getTitle(details: object): Promise<string>;
+  };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+}
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const PAIRING_CODE = /^[\d\s-]{4,16}$/;
+
+/**
+ * Starts headless Chromium with the extension loaded in a fresh profile (see
+ * TEST-INFRA: persistent context, `/usr/bin/chromium`, never a downloaded
+ * browser) and returns handles for driving it.
+ */
+export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'ct-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1100, height: 760 },
+    args: [
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+      ...(options.locale === undefined ? [] : [`--lang=${options.locale}`]),
+      ...LAUNCH_ARGS,
+    ],
+  });
+  try {
+    const serviceWorker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    const pageUrl = (name: string) => `chrome-extension://${extensionId}/${name}.html`;
+
+    const openPage = async (name: string) => {
+      const page = await context.newPage();
+      await page.goto(pageUrl(name));
+      await page.locator('.ct-page').waitFor({ timeout: 15_000 });
+      return page;
+    };
+
+    const registeredMatches = async () =>
+      serviceWorker.evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+        const scripts = await chrome.scripting.getRegisteredContentScripts();
+        return scripts.flatMap((script) => script.matches ?? []);
+      });
+
+    const handle: ExtensionBrowser = {
+      context,
+      extensionId,
+      serviceWorker,
+      async openPopup() {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 360, height: 600 });
+        await page.goto(pageUrl('popup'));
+        await page.locator('.ct-page').waitFor({ timeout: 15_000 });
+        return page;
+      },
+      openOptions: () => openPage('options'),
+      async enableSite(input) {
+        const pattern = siteToPattern(input);
+        const page = await openPage('options');
+        try {
+          await page.locator('input[name="site"]').fill(input);
+          await page.locator('input[name="site"]').press('Enter');
+          await page.locator('.ct-sites code', { hasText: pattern }).waitFor({ timeout: 15_000 });
+          const deadline = Date.now() + 15_000;
+          while (!(await registeredMatches()).includes(pattern)) {
+            if (Date.now() > deadline) {
+              throw new Error(`The content script was not registered for ${pattern} within 15 s.`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return pattern;
+        } finally {
+          await page.close();
+        }
+      },
+      async pair(tokenOrCode) {
+        if (!PAIRING_CODE.test(tokenOrCode)) {
+          await serviceWorker.evaluate(async (token) => {
+            const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+            await chrome.storage.local.set({ pairing: { token, pairedAt: Date.now() } });
+          }, tokenOrCode);
+          return;
+        }
+        const page = await openPage('options');
+        try {
+          await page.locator('input[name="pairing-code"]').fill(tokenOrCode);
+          await page.locator('input[name="pairing-code"]').press('Enter');
+          await page.locator('[data-paired]').waitFor({ timeout: 15_000 });
+        } finally {
+          await page.close();
+        }
+      },
+      async setSettings(change) {
+        await serviceWorker.evaluate(async (partial) => {
+          const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+          const { settings } = await chrome.storage.local.get('settings');
+          await chrome.storage.local.set({
+            settings: { ...(settings as object | undefined), ...partial },
+          });
+        }, change);
+      },
+      badge: () =>
+        serviceWorker.evaluate(async () => {
+          const chrome = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+          return {
+            text: await chrome.action.getBadgeText({}),
+            title: await chrome.action.getTitle({}),
+          };
+        }),
+      registeredMatches,
+      async close() {
+        await context.close().catch(() => undefined);
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+    return handle;
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

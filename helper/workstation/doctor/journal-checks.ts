@@ -1,0 +1,126 @@
+import type { HelperConfig } from '../../config/types';
+import { availableMigrations } from '../../journal/available-migrations';
+import type { Migration, MigrationSource } from '../../journal/migration-source';
+import { journalSpoolDir as spoolDirOf } from '../../journal/spool-dir';
+import { fail, ok, skip } from './check-result';
+import type { CheckResult } from './check-result';
+import type { DoctorDatabase, DoctorDatabaseFactory } from './doctor-database';
+import { openDoctorDatabase } from './doctor-database';
+import { diagnoseJournalConnection } from './journal-connection-errors';
+import { checkJournalGrants, JOURNAL_GRANTS_CHECK } from './journal-grants';
+import { checkJournalTables, JOURNAL_TABLES_CHECK, journalSchemaOf } from './journal-tables';
+import { checkSpoolDir } from './spool-check';
+
+export const JOURNAL_CONNECT_CHECK = 'journal account connects';
+
+type JournalCheckConfig = Pick<HelperConfig, 'database' | 'journal' | 'paths'>;
+
+export interface JournalCheckSeams {
+  /** Opens both accounts: the journal's and `[database]`'s. */
+  database?: DoctorDatabaseFactory;
+  /** The migrations this helper carries; the bundled or source-tree ones by default. */
+  migrations?: MigrationSource;
+}
+
+/** Where the journal spools, as the helper resolves it: `journal` beside the config file. */
+export function journalSpoolDir(config: Pick<HelperConfig, 'journal' | 'paths'>): string {
+  return spoolDirOf(config.journal.spoolDir, config.paths.stateDir);
+}
+
+async function schemaChecks(
+  writer: DoctorDatabase,
+  config: JournalCheckConfig,
+  seams: JournalCheckSeams,
+  factory: DoctorDatabaseFactory,
+): Promise<CheckResult[]> {
+  const configFile = config.paths.file ?? 'helper.toml';
+  let migrations: Migration[];
+  try {
+    migrations = await (seams.migrations ?? (await availableMigrations())).list();
+  } catch (error) {
+    return [
+      fail(
+        JOURNAL_TABLES_CHECK,
+        `cannot read the migrations this helper carries: ${(error as Error).message}`,
+        'reinstall the helper from a complete release',
+      ),
+      skip(JOURNAL_GRANTS_CHECK, 'needs the list of journal tables'),
+    ];
+  }
+  const schema = journalSchemaOf(migrations);
+  const reader = factory(config.database);
+  try {
+    const tables = await checkJournalTables(
+      {
+        writer,
+        reader,
+        writerUser: config.journal.user,
+        readerUser: config.database.user,
+        database: config.database.database,
+        configFile,
+      },
+      schema,
+    );
+    const grants = await checkJournalGrants(
+      writer,
+      { user: config.journal.user, database: config.database.database, configFile },
+      schema.tables,
+    );
+    return [tables, grants];
+  } finally {
+    await reader.close().catch(() => undefined);
+  }
+}
+
+/**
+ * With `journal.enabled`: the journal account logs in, the journal tables are at this
+ * helper's migration, the account may write them and nothing else, and the spool folder is
+ * writable. The server and database are `[database]`'s; the account is `[journal]`'s.
+ */
+export async function checkJournal(
+  config: JournalCheckConfig,
+  seams: JournalCheckSeams = {},
+): Promise<CheckResult[]> {
+  if (!config.journal.enabled) {
+    return [
+      skip('journal checks', 'journal.enabled is false, so calls are not written to the database'),
+    ];
+  }
+  const factory = seams.database ?? openDoctorDatabase;
+  const db = config.database;
+  const results: CheckResult[] = [];
+  const writer = factory({ ...db, user: config.journal.user, password: config.journal.password });
+  try {
+    let refused: { error: unknown } | undefined;
+    try {
+      await writer.query('SELECT 1', []);
+    } catch (error) {
+      refused = { error };
+    }
+    if (refused === undefined) {
+      results.push(
+        ok(
+          JOURNAL_CONNECT_CHECK,
+          `logged in to ${db.host}:${db.port}/${db.database} as "${config.journal.user}"`,
+        ),
+        ...(await schemaChecks(writer, config, seams, factory)),
+      );
+    } else {
+      const { detail, fix } = diagnoseJournalConnection(
+        refused.error,
+        db,
+        config.journal,
+        config.paths.file ?? 'helper.toml',
+      );
+      results.push(
+        fail(JOURNAL_CONNECT_CHECK, detail, fix),
+        skip(JOURNAL_TABLES_CHECK, 'needs the journal account'),
+        skip(JOURNAL_GRANTS_CHECK, 'needs the journal account'),
+      );
+    }
+  } finally {
+    await writer.close().catch(() => undefined);
+  }
+  results.push(await checkSpoolDir(journalSpoolDir(config)));
+  return results;
+}

@@ -1,0 +1,51 @@
+import type { HelperStatus, ServiceState } from '../../../shared/protocol';
+import type { CallHub } from './call-hub';
+
+type Service = 'pbx' | 'database';
+
+/**
+ * The helper's health as the extension shows it. Changes are pushed only when
+ * something the operator would see changed, so flapping timers stay quiet.
+ */
+export class StatusBoard {
+  private status: HelperStatus;
+
+  constructor(
+    initial: Omit<HelperStatus, 'missedCount'>,
+    private readonly onChange: (status: HelperStatus) => void,
+    private readonly missedCount: () => number,
+  ) {
+    this.status = { ...initial, missedCount: 0 };
+  }
+
+  /** A board whose changes the hub pushes to the extension, counting the hub's missed calls. */
+  static pushedBy(
+    hub: Pick<CallHub, 'broadcast' | 'missedCount'>,
+    initial: Omit<HelperStatus, 'missedCount'>,
+  ): StatusBoard {
+    return new StatusBoard(
+      initial,
+      (status) => hub.broadcast({ type: 'status', status }),
+      () => hub.missedCount(),
+    );
+  }
+
+  get(): HelperStatus {
+    return { ...this.status, missedCount: this.missedCount() };
+  }
+
+  set(service: Service, state: ServiceState['state'], reason?: string): void {
+    const current = this.status[service];
+    if (current.state === state && current.reason === reason) return;
+    this.status = {
+      ...this.status,
+      [service]: { state, ...(reason ? { reason } : {}), since: Date.now() },
+    };
+    this.onChange(this.get());
+  }
+
+  setExtensions(extensions: string[], user?: string): void {
+    this.status = { ...this.status, operator: { extensions, ...(user ? { user } : {}) } };
+    this.onChange(this.get());
+  }
+}

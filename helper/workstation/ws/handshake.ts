@@ -1,0 +1,99 @@
+import {
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type ServerMessageOf,
+} from '../../../shared/protocol';
+import type { HelperApi } from '../../core/helper-api';
+import { PairingCodeError } from '../pairing/errors';
+import type { ClientLabel, PairingAuthority } from '../pairing/pairing-authority';
+import { errorReply, type ErrorReply } from './error-reply';
+
+export type HandshakeOutcome =
+  | {
+      ok: true;
+      reply: ServerMessageOf<'welcome'> | ServerMessageOf<'paired'>;
+      pairingId: string;
+      client: ClientLabel;
+    }
+  | {
+      ok: false;
+      reply: ErrorReply;
+      /** For the log; never the token or code. */
+      reason: string;
+      /** An unexpected failure worth logging with its error. */
+      error?: unknown;
+    };
+
+const NOT_PAIRED_TEXT =
+  'This browser is not paired with the helper, or its pairing was revoked. Run `helper pair` on this computer and enter the code in the extension options → Pairing.';
+
+/**
+ * Authenticates the first frame of a connection: `hello` with a pairing
+ * token, or `pair` with the short code that `helper pair` showed.
+ */
+export async function performHandshake(
+  message: ClientMessage,
+  api: HelperApi,
+  pairing: PairingAuthority,
+): Promise<HandshakeOutcome> {
+  try {
+    return await authenticate(message, api, pairing);
+  } catch (error) {
+    return { ok: false, reply: errorReply(error), reason: 'pairing state failure', error };
+  }
+}
+
+async function authenticate(
+  message: ClientMessage,
+  api: HelperApi,
+  pairing: PairingAuthority,
+): Promise<HandshakeOutcome> {
+  if (message.type === 'hello') {
+    const paired = await pairing.verify(message.token);
+    if (!paired) {
+      return {
+        ok: false,
+        reply: { type: 'error', code: 'not-paired', message: NOT_PAIRED_TEXT },
+        reason: 'unknown or revoked token',
+      };
+    }
+    return {
+      ok: true,
+      reply: {
+        type: 'welcome',
+        v: PROTOCOL_VERSION,
+        status: api.status(),
+        calls: api.activeCalls(),
+      },
+      pairingId: paired.id,
+      client: message.client,
+    };
+  }
+  if (message.type === 'pair') {
+    try {
+      const issued = await pairing.redeem(message.code, message.client);
+      return {
+        ok: true,
+        reply: { type: 'paired', v: PROTOCOL_VERSION, token: issued.token, status: api.status() },
+        pairingId: issued.id,
+        client: message.client,
+      };
+    } catch (error) {
+      if (!(error instanceof PairingCodeError)) throw error;
+      return {
+        ok: false,
+        reply: { type: 'error', code: 'pairing-failed', message: error.message },
+        reason: `pairing code refused (${error.reason})`,
+      };
+    }
+  }
+  return {
+    ok: false,
+    reply: {
+      type: 'error',
+      code: 'not-paired',
+      message: `The first message must be "hello" or "pair", not "${message.type}".`,
+    },
+    reason: `first frame was "${message.type}"`,
+  };
+}

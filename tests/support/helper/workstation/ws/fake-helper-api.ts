@@ -1,0 +1,119 @@
+import type {
+  DialRequest,
+  DialUpdate,
+  HelperApi,
+  JournalQuery,
+  PushMessage,
+  SimulateRequest,
+  TransferRequest,
+} from '../../../../../helper/core/helper-api';
+import type { CallView, HelperStatus } from '../../../../../shared/protocol';
+
+export const SAMPLE_STATUS: HelperStatus = {
+  helperVersion: '1.2.3',
+  pbx: { state: 'connected', since: 1_700_000_000_000 },
+  database: { state: 'connected' },
+  operator: { extensions: ['101', '102'] },
+  demo: false,
+  missedCount: 2,
+};
+
+export const SAMPLE_CALL: CallView = {
+  callId: '1700000000.42',
+  extension: '101',
+  direction: 'in',
+  state: 'ringing',
+  remote: { raw: '79161234567', e164: '+79161234567', dbKey: '79161234567' },
+  origin: 'pbx',
+  identity: { clients: [], couriers: [], deliveries: [] },
+  lookup: 'done',
+  startedAt: 1_700_000_000_000,
+};
+
+type DialBehaviour = (
+  request: DialRequest,
+  onUpdate: (update: DialUpdate) => void,
+  signal: AbortSignal,
+) => Promise<void>;
+
+/** Answers every dial at once: accepted, ringing-you, then a connected result. */
+export const instantDial: DialBehaviour = async (request, onUpdate) => {
+  const remote = { raw: request.number };
+  onUpdate({ type: 'dial.progress', id: request.id, stage: 'accepted', extension: '101', remote });
+  onUpdate({
+    type: 'dial.progress',
+    id: request.id,
+    stage: 'ringing-you',
+    extension: '101',
+    remote,
+  });
+  onUpdate({ type: 'dial.result', id: request.id, ok: true, outcome: 'connected' });
+};
+
+/**
+ * A `HelperApi` that records calls and lets each test decide the answers.
+ * Pushes go to live subscribers only, exactly like the real helper's.
+ */
+export class FakeHelperApi implements HelperApi {
+  readonly calls: { method: string; args: unknown }[] = [];
+  readonly dialSignals: AbortSignal[] = [];
+  private readonly listeners = new Set<(message: PushMessage) => void>();
+
+  dialBehaviour: DialBehaviour = instantDial;
+  journalResult: { entries: CallView[]; hasMore: boolean } = {
+    entries: [SAMPLE_CALL],
+    hasMore: true,
+  };
+  transferResult: { ok: boolean; to?: string; message?: string } = { ok: true, to: '205' };
+  failWith: Partial<Record<'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'dial', Error>> = {};
+
+  status(): HelperStatus {
+    return SAMPLE_STATUS;
+  }
+
+  activeCalls(): CallView[] {
+    return [SAMPLE_CALL];
+  }
+
+  async dial(request: DialRequest, onUpdate: (u: DialUpdate) => void, signal: AbortSignal) {
+    this.calls.push({ method: 'dial', args: request });
+    this.dialSignals.push(signal);
+    if (this.failWith.dial) throw this.failWith.dial;
+    await this.dialBehaviour(request, onUpdate, signal);
+  }
+
+  async journal(query: JournalQuery) {
+    this.calls.push({ method: 'journal', args: query });
+    if (this.failWith.journal) throw this.failWith.journal;
+    return this.journalResult;
+  }
+
+  async ackMissed(callIds: string[]) {
+    this.calls.push({ method: 'ackMissed', args: callIds });
+    if (this.failWith.ackMissed) throw this.failWith.ackMissed;
+  }
+
+  async transfer(request: TransferRequest) {
+    this.calls.push({ method: 'transfer', args: request });
+    if (this.failWith.transfer) throw this.failWith.transfer;
+    return this.transferResult;
+  }
+
+  async simulate(request: SimulateRequest) {
+    this.calls.push({ method: 'simulate', args: request });
+    if (this.failWith.simulate) throw this.failWith.simulate;
+  }
+
+  subscribe(listener: (message: PushMessage) => void, signal: AbortSignal): void {
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  push(message: PushMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+
+  subscriberCount(): number {
+    return this.listeners.size;
+  }
+}

@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CallDispatcher } from '../../../../extension/background/call-dispatcher';
+import type { CallNotifier } from '../../../../extension/background/call-notifier';
+import type { FrontTab } from '../../../../extension/background/front-tab';
+import type { FromBackground } from '../../../../extension/lib/runtime-messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../extension/lib/settings';
+import { call } from '../../../support/extension/samples';
+
+function setup(front: FrontTab | null, settings: Partial<Settings> = {}) {
+  const sent: [number, FromBackground][] = [];
+  const notifier = {
+    showIncoming: vi.fn(async () => {}),
+    clearIncoming: vi.fn(async () => {}),
+    showDial: vi.fn(async () => {}),
+  } satisfies CallNotifier;
+  const state = { front, closedTabs: new Set<number>() };
+  const dispatcher = new CallDispatcher({
+    settings: () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    frontTab: async () => state.front,
+    sendToTab: async (tabId, message) => {
+      if (state.closedTabs.has(tabId)) return false;
+      sent.push([tabId, message]);
+      return true;
+    },
+    notifier,
+  });
+  return { dispatcher, sent, notifier, state };
+}
+
+describe('CallDispatcher', () => {
+  let ringing: ReturnType<typeof call>;
+  beforeEach(() => {
+    ringing = call({ callId: 'c1', state: 'ringing' });
+  });
+
+  it('shows the card in the cabinet tab in front, without a notification', async () => {
+    const { dispatcher, sent, notifier } = setup({ tabId: 5, windowFocused: true });
+    await dispatcher.dispatch(ringing);
+    expect(sent).toEqual([[5, { kind: 'call', call: ringing }]]);
+    expect(notifier.showIncoming).not.toHaveBeenCalled();
+  });
+
+  it('notifies when no cabinet tab is in front, and clears it once the call is answered', async () => {
+    const { dispatcher, sent, notifier } = setup(null);
+    await dispatcher.dispatch(ringing);
+    await dispatcher.dispatch(ringing);
+    expect(sent).toEqual([]);
+    expect(notifier.showIncoming).toHaveBeenCalledTimes(1);
+    expect(notifier.showIncoming).toHaveBeenCalledWith(ringing, false);
+    await dispatcher.dispatch({ ...ringing, state: 'answered' });
+    expect(notifier.clearIncoming).toHaveBeenCalledWith('c1');
+  });
+
+  it('also notifies when the browser window is in the background', async () => {
+    const { dispatcher, sent, notifier } = setup(
+      { tabId: 5, windowFocused: false },
+      { sound: true },
+    );
+    await dispatcher.dispatch(ringing);
+    expect(sent).toHaveLength(1);
+    expect(notifier.showIncoming).toHaveBeenCalledWith(ringing, true);
+  });
+
+  it('keeps updating the tab that shows the card after another tab comes to the front', async () => {
+    const { dispatcher, sent, state } = setup({ tabId: 5, windowFocused: true });
+    await dispatcher.dispatch(ringing);
+    state.front = { tabId: 6, windowFocused: true };
+    const answered = { ...ringing, state: 'answered' as const };
+    await dispatcher.dispatch(answered);
+    state.front = null;
+    const ended = { ...ringing, state: 'ended' as const };
+    await dispatcher.dispatch(ended);
+    expect(sent).toEqual([
+      [5, { kind: 'call', call: ringing }],
+      [5, { kind: 'call', call: answered }],
+      [6, { kind: 'call', call: answered }],
+      [5, { kind: 'call', call: ended }],
+      [6, { kind: 'call', call: ended }],
+    ]);
+    expect(await dispatcher.tabReady(9)).toEqual([]);
+    expect(sent).toHaveLength(5);
+  });
+
+  it('respects the cards and notifications switches', async () => {
+    const off = setup({ tabId: 5, windowFocused: true }, { cards: false, notifications: false });
+    await off.dispatcher.dispatch(ringing);
+    expect(off.sent).toEqual([]);
+    expect(off.notifier.showIncoming).not.toHaveBeenCalled();
+    const cardsOff = setup({ tabId: 5, windowFocused: true }, { cards: false });
+    await cardsOff.dispatcher.dispatch(ringing);
+    expect(cardsOff.notifier.showIncoming).toHaveBeenCalledTimes(1);
+  });
+
+  it('never notifies for the operator’s own click-to-call', async () => {
+    const { dispatcher, notifier } = setup(null);
+    await dispatcher.dispatch(call({ direction: 'out', origin: 'click-to-call' }));
+    expect(notifier.showIncoming).not.toHaveBeenCalled();
+  });
+
+  it('gives a newly loaded cabinet tab the calls in progress, then their updates', async () => {
+    const { dispatcher, sent } = setup(null);
+    await dispatcher.dispatch(ringing);
+    expect(await dispatcher.tabReady(8)).toEqual([ringing]);
+    expect(sent).toEqual([]);
+    const answered = { ...ringing, state: 'answered' as const };
+    await dispatcher.dispatch(answered);
+    expect(sent).toEqual([[8, { kind: 'call', call: answered }]]);
+  });
+
+  it('gives a loading tab no calls while cards are off', async () => {
+    const { dispatcher } = setup(null, { cards: false });
+    await dispatcher.dispatch(ringing);
+    expect(await dispatcher.tabReady(8)).toEqual([]);
+  });
+
+  it('stops showing a dismissed call and tells which tabs had it', async () => {
+    const { dispatcher, sent, notifier } = setup({ tabId: 5, windowFocused: false });
+    await dispatcher.dispatch(ringing);
+    expect(await dispatcher.dismiss('c1')).toEqual([5]);
+    expect(notifier.clearIncoming).toHaveBeenCalledWith('c1');
+    await dispatcher.dispatch({ ...ringing, lookup: 'done' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('closes every card when the helper connection is lost', async () => {
+    const { dispatcher, sent } = setup({ tabId: 5, windowFocused: true });
+    await dispatcher.dispatch(ringing);
+    await dispatcher.forgetAll();
+    expect(sent.at(-1)).toEqual([5, { kind: 'card-dismissed', callId: 'c1' }]);
+    expect(dispatcher.tabsShowing('c1')).toEqual([]);
+  });
+
+  it('forgets tabs that were closed', async () => {
+    const { dispatcher, state } = setup({ tabId: 5, windowFocused: true });
+    await dispatcher.dispatch(ringing);
+    state.closedTabs.add(5);
+    state.front = null;
+    await dispatcher.dispatch({ ...ringing, state: 'answered' });
+    expect(dispatcher.tabsShowing('c1')).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  helperRequests,
+  JOURNAL_PAGE_SIZE,
+} from '../../../../extension/background/helper-requests';
+import type { HelperPort } from '../../../../extension/background/helper-port';
+import { setLanguage } from '../../../../extension/lib/i18n/core';
+import '../../../../extension/lib/i18n/shell-strings';
+import {
+  HelperNotConnectedError,
+  HelperRequestError,
+  HelperTimeoutError,
+  PairingFailedError,
+} from '../../../../extension/lib/helper-client/errors';
+import { call, status, TOKEN } from '../../../support/extension/samples';
+
+function helper(overrides: Partial<Pick<HelperPort, 'request' | 'pair'>> = {}) {
+  return {
+    request: vi.fn(async () => ({ type: 'ack', id: 'r1' })) as unknown as HelperPort['request'],
+    pair: vi.fn(async () => ({ token: TOKEN, status: status() })),
+    ...overrides,
+  };
+}
+
+describe('helper-backed requests', () => {
+  beforeEach(() => setLanguage('ru'));
+  afterEach(() => setLanguage('en'));
+
+  it('asks for one page of the journal', async () => {
+    const request = vi.fn(async () => ({
+      type: 'journal.page',
+      id: 'r1',
+      entries: [call()],
+      hasMore: true,
+    }));
+    const requests = helperRequests(helper({ request: request as never }), async () => {});
+    expect(await requests.journal({ missedOnly: true })).toEqual({
+      ok: true,
+      entries: [call()],
+      hasMore: true,
+    });
+    expect(request).toHaveBeenCalledWith({
+      type: 'journal.query',
+      limit: JOURNAL_PAGE_SIZE,
+      missedOnly: true,
+    });
+  });
+
+  it('stores the token once pairing succeeds, with spaces taken out of the code', async () => {
+    const port = helper();
+    const store = vi.fn(async () => {});
+    expect(await helperRequests(port, store).pair(' 123 456 ')).toEqual({ ok: true });
+    expect(port.pair).toHaveBeenCalledWith('123456');
+    expect(store).toHaveBeenCalledWith(TOKEN);
+  });
+
+  it.each([
+    [
+      new PairingFailedError('The code expired.', 'refused', 'pairing-failed'),
+      'Код не подошёл или устарел.',
+    ],
+    [new PairingFailedError('x', 'refused', 'rate-limited'), 'Слишком много попыток.'],
+    [new PairingFailedError('x', 'unreachable'), 'Помощник не отвечает'],
+  ])('explains a failed pairing in the operator’s language', async (error, expected) => {
+    const store = vi.fn(async () => {});
+    const reply = await helperRequests(
+      helper({ pair: vi.fn(async () => Promise.reject(error)) }),
+      store,
+    ).pair('123456');
+    expect(reply).toEqual({ ok: false, message: expect.stringContaining(expected) });
+    expect(store).not.toHaveBeenCalled();
+  });
+
+  it("keeps the helper's own words for its refusals and names the extension's failures", async () => {
+    const refuse = helper({
+      request: vi.fn(async () =>
+        Promise.reject(new HelperRequestError('not-allowed', 'Demo mode is off.')),
+      ) as never,
+    });
+    expect(await helperRequests(refuse, async () => {}).simulate('+79161234567', 'answer')).toEqual(
+      {
+        ok: false,
+        message: 'Demo mode is off.',
+      },
+    );
+    const away = helper({
+      request: vi.fn(async () => Promise.reject(new HelperNotConnectedError())) as never,
+    });
+    expect(await helperRequests(away, async () => {}).ackMissed(['a'])).toEqual({
+      ok: false,
+      message: 'Помощник не подключён.',
+    });
+    const slow = helper({
+      request: vi.fn(async () =>
+        Promise.reject(new HelperTimeoutError('transfer', 15000)),
+      ) as never,
+    });
+    expect(
+      await helperRequests(slow, async () => {}).transfer({ callId: 'c', target: 'manager' }),
+    ).toEqual({
+      ok: false,
+      message: 'Помощник не ответил вовремя. Попробуйте ещё раз.',
+    });
+  });
+});
