@@ -14,7 +14,7 @@
  *   they come near; links: all in the DOM) and the frame after is rendered;
  * - our script time and longest slice, long tasks in the window (the page
  *   is static by then, so they are ours) and the longest;
- * - 100 rows the page puts at the top later: time until they are callable;
+ * - 100 rows the page puts at the top later: time until those in view are callable;
  * - the gzipped content script.
  * One more traced run per rendering breaks the main thread down: style and
  * layout in the window are what the extension caused (the page is static).
