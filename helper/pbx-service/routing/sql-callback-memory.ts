@@ -26,7 +26,7 @@ function storedCode(code: string): number {
 }
 
 /**
- * Recent callbacks in `courier_callback_memory` (db/migrations/003_recent_callbacks.sql),
+ * Recent callbacks in `courier_callback_memory` (db/migrations/004_recent_callbacks.sql),
  * through the journal's writer account: shared by every `serve` of the PBX and kept across
  * restarts.
  */

@@ -6,7 +6,12 @@ import type {
 import type { DatabaseConfig } from '../../../../../helper/config/types';
 
 export const JOURNAL_USER = 'courier_journal';
-export const JOURNAL_TABLES = ['call_journal', 'call_journal_orders', 'call_feedback'];
+export const JOURNAL_TABLES = [
+  'call_journal',
+  'call_journal_orders',
+  'call_feedback',
+  'courier_callback_memory',
+];
 
 export const WRITER_GRANTS = [
   "GRANT USAGE ON *.* TO `courier_journal`@`%` IDENTIFIED BY PASSWORD '*0123456789ABCDEF'",
@@ -59,7 +64,7 @@ function journalAccount(state: JournalDatabaseState): DoctorDatabase {
 function withBookkeeping(state: JournalDatabaseState, inner: DoctorDatabase): DoctorDatabase {
   const query = async (sql: string, params: readonly (string | number)[]): Promise<QueryAnswer> => {
     if (!/FROM telephony_schema_migrations/.test(sql)) return inner.query(sql, params);
-    const versions = state.versions ?? ['001', '002'];
+    const versions = state.versions ?? ['001', '002', '003', '004'];
     if (versions instanceof Error) throw versions;
     return answer(versions.map((version) => ({ version })));
   };
