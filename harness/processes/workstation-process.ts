@@ -2,7 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reservePort } from '../services/port-reservation';
 import { spawnHelper, type HelperChild, type HelperRuntime } from './helper-child';
-import type { AmiAccess, DatabaseAccess } from './service-access';
+import {
+  databaseSection,
+  journalSection,
+  pbxSection,
+  toml,
+  type AmiAccess,
+  type DatabaseAccess,
+  type JournalAccess,
+} from './service-access';
 
 const READY_TEXT = 'listening for the extension';
 
@@ -14,11 +22,7 @@ export interface WorkstationProcessOptions {
   readonly prefetch?: boolean;
   readonly extensions: readonly string[];
   /** The journal's writer account and, when not beside the configuration, its spool folder. */
-  readonly journal?: {
-    readonly user: string;
-    readonly password: string;
-    readonly spoolDir?: string;
-  };
+  readonly journal?: JournalAccess;
   /** Holds the configuration file, the helper's state (pairing, spool) and its log. */
   readonly workDir: string;
   readonly logLevel?: 'info' | 'debug';
@@ -38,24 +42,13 @@ export interface WorkstationProcess extends HelperChild {
   dispose(): Promise<void>;
 }
 
-const toml = (value: unknown): string => JSON.stringify(value);
-
 function configText(options: WorkstationProcessOptions, wsPort: number): string {
   const { ami, database, journal } = options;
   return [
-    '[pbx]',
-    `host = ${toml(ami.host)}`,
-    `port = ${ami.port}`,
-    `user = ${toml(ami.user)}`,
-    `secret = ${toml(ami.secret)}`,
+    ...pbxSection(ami),
     '[operator]',
     `extensions = ${toml(options.extensions.join(','))}`,
-    '[database]',
-    `host = ${toml(database.host)}`,
-    `port = ${database.port}`,
-    `user = ${toml(database.user)}`,
-    `password = ${toml(database.password)}`,
-    `database = ${toml(database.database)}`,
+    ...databaseSection(database),
     ...(options.prefetch === undefined ? [] : [`prefetch = ${String(options.prefetch)}`]),
     '[links]',
     'client = "https://cabinet.example/clients/{code}"',
@@ -63,15 +56,7 @@ function configText(options: WorkstationProcessOptions, wsPort: number): string 
     'courier = "https://cabinet.example/couriers/{code}"',
     '[websocket]',
     `port = ${wsPort}`,
-    ...(journal
-      ? [
-          '[journal]',
-          'enabled = true',
-          `user = ${toml(journal.user)}`,
-          `password = ${toml(journal.password)}`,
-          ...(journal.spoolDir ? [`spoolDir = ${toml(journal.spoolDir)}`] : []),
-        ]
-      : []),
+    ...(journal ? journalSection(journal) : []),
     '[log]',
     `level = ${toml(options.logLevel ?? 'info')}`,
     '',
