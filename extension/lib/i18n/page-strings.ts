@@ -14,6 +14,7 @@ export const PAGE_STRINGS = {
     'page.toast.connected': 'Соединено с {number}',
     'page.toast.already-dialling': 'Звонок на {number} ещё идёт — новый не начат',
     'page.toast.failed-title': 'Не удалось позвонить на {number}',
+    'page.details': 'Подробности для администратора:',
     'page.failure.extension-unavailable':
       'Расширение недоступно на этой странице. Обновите страницу и попробуйте снова.',
     'page.failure.helper-down':
@@ -114,6 +115,7 @@ export const PAGE_STRINGS = {
     'page.toast.already-dialling':
       'The call to {number} is still in progress — no new call started',
     'page.toast.failed-title': 'Could not call {number}',
+    'page.details': 'Details for the administrator:',
     'page.failure.extension-unavailable':
       'The extension is not available on this page. Reload the page and try again.',
     'page.failure.helper-down':

@@ -275,7 +275,11 @@ function failedTransfer(transfer: Partial<TransferState> = {}): CallView {
 }
 
 function transferLine(call: CallView): string {
-  return show(call).querySelector('.transfer--failed')?.textContent ?? '';
+  return show(call).querySelector('.transfer--failed .transfer-text')?.textContent ?? '';
+}
+
+function detailsLine(call: CallView): Element | null {
+  return show(call).querySelector('.transfer--failed .technical');
 }
 
 describe('transfer outcome on the card', () => {
@@ -341,26 +345,32 @@ describe('transfer outcome on the card', () => {
 
   it.each(cases)('says $reason in $language without the English detail', (example) => {
     setLanguage(example.language);
-    expect(transferLine(failedTransfer({ reason: example.reason, message: PBX_DETAIL }))).toBe(
-      example.sentence,
-    );
+    const failed = failedTransfer({ reason: example.reason, message: PBX_DETAIL });
+    expect(transferLine(failed)).toBe(example.sentence);
+    expect(detailsLine(failed)).toBeNull();
   });
 
   it.each([
-    ['ru', 'Не удалось перевести звонок'],
-    ['en', 'Could not transfer the call'],
-  ] as const)('adds the English detail to the generic failure in %s', (language, generic) => {
-    setLanguage(language);
-    expect(transferLine(failedTransfer({ reason: 'failed', message: PBX_DETAIL }))).toBe(
-      `${generic}: ${PBX_DETAIL}`,
-    );
-    expect(transferLine(failedTransfer({ reason: 'failed' }))).toBe(generic);
-  });
+    ['ru', 'Не удалось перевести звонок', 'Подробности для администратора:'],
+    ['en', 'Could not transfer the call', 'Details for the administrator:'],
+  ] as const)(
+    'puts the English detail of the generic failure on its own details line in %s',
+    (language, generic, label) => {
+      setLanguage(language);
+      const failed = failedTransfer({ reason: 'failed', message: PBX_DETAIL });
+      expect(transferLine(failed)).toBe(generic);
+      const details = detailsLine(failed)!;
+      expect(details.textContent).toBe(`${label} ${PBX_DETAIL}`);
+      expect(details.querySelector('[lang="en"]')!.textContent).toBe(PBX_DETAIL);
+      expect(transferLine(failedTransfer({ reason: 'failed' }))).toBe(generic);
+      expect(detailsLine(failedTransfer({ reason: 'failed' }))).toBeNull();
+    },
+  );
 
   it('falls back to the generic text and the message from a helper that sends no reason', () => {
-    expect(transferLine(failedTransfer({ message: PBX_DETAIL }))).toBe(
-      `Не удалось перевести звонок: ${PBX_DETAIL}`,
-    );
+    const old = failedTransfer({ message: PBX_DETAIL });
+    expect(transferLine(old)).toBe('Не удалось перевести звонок');
+    expect(detailsLine(old)!.textContent).toContain(PBX_DETAIL);
     expect(transferLine(failedTransfer())).toBe('Не удалось перевести звонок');
   });
 
