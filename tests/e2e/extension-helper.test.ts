@@ -158,7 +158,7 @@ describe('extension with a running helper (demo PBX)', () => {
     const port = helper.port;
     const stopped = Date.now();
     await helper.stop();
-    const down = await waitUntil(browser.badge, (badge) => badge.text === '!', 5_000);
+    const down = await waitUntil(browser.badge, (badge) => badge.text === '✕', 5_000);
     console.log(`badge showed the helper down ${Date.now() - stopped} ms after it stopped`);
     expect(down.title).toMatch(/^Courier Telephony\nHelper not running/);
 

@@ -8,7 +8,7 @@ import { usePairing } from './use-pairing';
 
 type Attempt = { state: 'idle' } | { state: 'working' } | { state: 'failed'; message: string };
 
-/** Pairing with the helper: the code `helper pair` prints, or the paired state and "unpair". */
+/** Pairing with the helper: the code `courier-helper pair` prints, or the paired state and "unpair". */
 export function PairingSection({
   background,
   connection,
