@@ -7,6 +7,7 @@ import type { CliIo } from '../../core/cli-io';
 import { EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
+import { tr } from '../../core/cli-text';
 
 /**
  * `manager-conf`: prints the AMI account for this operator. The configuration
@@ -18,7 +19,7 @@ export function managerConfCommand(line: CommandLine, io: CliIo): number {
   const config = loaded.ok ? loaded.config : loaded.partial;
   if (!loaded.ok) {
     io.stderr.write(
-      'Note: the configuration has problems (run "doctor"); printing the account anyway.\n',
+      `${tr`Note: the configuration has problems (run "doctor"); printing the account anyway.`}\n`,
     );
   }
   const extensions = config?.operator.extensions ?? [];
