@@ -164,7 +164,7 @@ describe('doctor against the real PBX and database', () => {
     expect(out).toContain(
       '[ok]   contacts.VALUE lookup uses an index: every lookup searches contacts by contacts_value_type',
     );
-    expect(out).toContain(`[ok]   WebSocket port free: 127.0.0.1:${wsPort} is free`);
+    expect(out).toContain(`[ok]   WebSocket port: 127.0.0.1:${wsPort} is free for the helper`);
     expect(out).toContain(
       '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
     );
