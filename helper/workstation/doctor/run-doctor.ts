@@ -7,6 +7,7 @@ import { checkAmi } from './ami-checks';
 import { fail, ok, skip } from './check-result';
 import type { CheckProgress, CheckResult } from './check-result';
 import { checkDatabase } from './database-checks';
+import { eventFilterCheck } from './event-filter-check';
 import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
 import { checkPort, PORT_CHECK } from './port-check';
@@ -84,7 +85,10 @@ export async function runDoctor(options: DoctorOptions): Promise<readonly CheckR
   const transfer = blockedBy(['transfer']);
   if (pbx) emit([skip(tr`AMI checks`, skipReason(pbx))]);
   else {
-    const after = transfer ? [] : [transferContextChecks(config.transfer)];
+    const after = [
+      eventFilterCheck(),
+      ...(transfer ? [] : [transferContextChecks(config.transfer)]),
+    ];
     emit(await checkAmi(config.pbx, options.signal, options.amiSession, after, progress));
   }
   if (transfer && !pbx) emit([skip(tr`transfer contexts`, skipReason(transfer))]);

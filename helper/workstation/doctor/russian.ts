@@ -55,6 +55,12 @@ registerRussian({
   '{0} answers ({1})': '{0} отвечает ({1})',
   'no login answer from {0} within {1} ms': 'нет ответа на вход от {0} за {1} мс',
   'logged in as "{0}"': 'вход выполнен как "{0}"',
+  aborted: 'прервано',
+  'connected, but no AMI greeting within {0} ms':
+    'подключение есть, но приветствия AMI нет за {0} мс',
+  'no answer within {0} ms': 'нет ответа за {0} мс',
+  'the service on this port is not AMI (it said {0})': 'на этом порту не AMI (ответ: {0})',
+  'the PBX closed the connection at once': 'АТС сразу закрыла соединение',
   "a context whose outbound route dials the couriers' mobiles":
     'контекст, исходящий маршрут которого звонит на мобильные курьеров',
   "the context where the managers' extensions ring":
@@ -69,6 +75,20 @@ registerRussian({
     'учётной записи AMI нельзя отправлять ShowDialPlan, поэтому контекст не проверить',
   'add "reporting" to the write= line of the AMI account in manager.conf and run "manager reload" (ShowDialPlan needs reporting or config; {0} manager-conf prints the whole account)':
     'добавьте "reporting" в строку write= учётной записи AMI в manager.conf и выполните "manager reload" (ShowDialPlan требует reporting или config; всю учётную запись показывает {0} manager-conf)',
+
+  'AMI event filter': 'фильтр событий AMI',
+  'replace the eventfilter lines of the AMI account in manager.conf (or manager_custom.conf) with those {0} manager-conf prints and run "manager reload"':
+    'замените строки eventfilter учётной записи AMI в manager.conf (или manager_custom.conf) на те, что печатает {0} manager-conf, и выполните "manager reload"',
+  'needs the originate write class (see AMI privileges)':
+    'нужен класс записи originate (см. права AMI)',
+  'the account has the current filter: the events the helper reads reach it, Pickup included':
+    'у учётной записи текущий фильтр: события, которые читает помощник, до неё доходят, включая Pickup',
+  'the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller)':
+    'у учётной записи старый фильтр событий: он отбрасывает события, которые помощник теперь читает (Pickup, и у звонка, перехваченного с другого телефона, не было бы звонящего)',
+  'no event of a probe channel reached the account within {0} s':
+    'за {0} с до учётной записи не дошло ни одного события пробного канала',
+  'give the account "read = call,dialplan" and {0}':
+    'дайте учётной записи "read = call,dialplan" и {0}',
 
   // The database
   'database reachable': 'база данных доступна',

@@ -1,0 +1,111 @@
+import { AmiPermissionError } from '../../ami/errors';
+import type { AmiFrame } from '../../ami/frame';
+import { FILTER_REVISION_VARIABLE } from '../manager-conf/account-privileges';
+import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
+import { programName } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
+import { fail, NO_PROGRESS, ok, skip } from './check-result';
+import type { CheckResult } from './check-result';
+import './russian';
+
+export const EVENT_FILTER_CHECK = (): string => tr`AMI event filter`;
+
+/** A context no dialplan has: the PBX creates the probe's Local channels and drops them. */
+export const PROBE_CONTEXT = 'courier-doctor-probe';
+const PROBE_CHANNEL = `Local/probe@${PROBE_CONTEXT}`;
+const WAIT_MS = 3_000;
+
+const managerConfFix = (): string =>
+  tr`replace the eventfilter lines of the AMI account in manager.conf (or manager_custom.conf) with those ${programName()} manager-conf prints and run "manager reload"`;
+
+interface Seen {
+  channel: boolean;
+  revision: boolean;
+}
+
+/**
+ * Whether the account's event filter lets through what the call cards need. Without the
+ * `system` or `command` class the filter cannot be read, so the doctor looks at what arrives:
+ * it originates a probe channel into a context no dialplan has (the PBX creates its Local
+ * halves and drops them at once, dialling nothing) carrying FILTER_REVISION_VARIABLE. The
+ * filters manager-conf prints pass that variable's VarSet together with every event the
+ * tracker reads, so it arriving means they are in place; channel events arriving without it
+ * mean an older filter that drops events the helper now needs.
+ */
+export function eventFilterCheck(): AmiSessionCheck {
+  return {
+    names: () => [EVENT_FILTER_CHECK()],
+    run: async (session, progress = NO_PROGRESS) => {
+      progress.start(EVENT_FILTER_CHECK());
+      return [progress.end(await probe(session))];
+    },
+  };
+}
+
+async function probe(session: DoctorAmiSession): Promise<CheckResult> {
+  const seen: Seen = { channel: false, revision: false };
+  const listening = new AbortController();
+  let arrived: () => void = () => undefined;
+  const revisionArrived = new Promise<void>((resolve) => (arrived = resolve));
+  session.on(
+    'event',
+    (frame: AmiFrame) => {
+      if (!String(frame['Channel'] ?? '').startsWith(`${PROBE_CHANNEL}-`)) return;
+      if (frame['Event'] === 'Newchannel') seen.channel = true;
+      if (frame['Event'] === 'VarSet' && frame['Variable'] === FILTER_REVISION_VARIABLE) {
+        seen.revision = true;
+        arrived();
+      }
+    },
+    { signal: listening.signal },
+  );
+  try {
+    await session.action(
+      'Originate',
+      {
+        Channel: PROBE_CHANNEL,
+        Application: 'Wait',
+        Data: '1',
+        Async: 'true',
+        Variable: `${FILTER_REVISION_VARIABLE}=1`,
+      },
+      { timeoutMs: WAIT_MS },
+    );
+  } catch (error) {
+    listening.abort();
+    if (error instanceof AmiPermissionError) {
+      return skip(EVENT_FILTER_CHECK(), tr`needs the originate write class (see AMI privileges)`);
+    }
+    return fail(
+      EVENT_FILTER_CHECK(),
+      tr`could not check: ${(error as Error).message}`,
+      tr`run doctor again once the PBX answers`,
+    );
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([revisionArrived, new Promise((r) => (timer = setTimeout(r, WAIT_MS)))]);
+  clearTimeout(timer);
+  listening.abort();
+  return verdict(seen);
+}
+
+function verdict(seen: Seen): CheckResult {
+  if (seen.revision) {
+    return ok(
+      EVENT_FILTER_CHECK(),
+      tr`the account has the current filter: the events the helper reads reach it, Pickup included`,
+    );
+  }
+  if (seen.channel) {
+    return fail(
+      EVENT_FILTER_CHECK(),
+      tr`the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller)`,
+      managerConfFix(),
+    );
+  }
+  return fail(
+    EVENT_FILTER_CHECK(),
+    tr`no event of a probe channel reached the account within ${WAIT_MS / 1000} s`,
+    tr`give the account "read = call,dialplan" and ${managerConfFix()}`,
+  );
+}
