@@ -4,7 +4,7 @@ import { tr } from '../core/cli-text';
 import './russian';
 
 /**
- * The `[server]` section: the PBX-side role (`helper serve`) that answers the dialplan over
+ * The `[server]` section: the PBX-side role (`courier-helper serve`) that answers the dialplan over
  * FastAGI and takes callback requests over HTTP. It runs on one server near the PBX, not on
  * the operators' workstations.
  */

@@ -96,7 +96,7 @@ async function grantWriter(
 }
 
 /**
- * `helper migrate`: creates the journal tables in the courier database (idempotent; run it
+ * `courier-helper migrate`: creates the journal tables in the courier database (idempotent; run it
  * again after an upgrade) and the helper's writer grant limited to them. Resolves with the
  * exit code: 0 when the helper can write the journal, 1 otherwise.
  */

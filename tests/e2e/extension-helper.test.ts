@@ -56,7 +56,7 @@ describe('extension with a running helper (demo PBX)', () => {
     if (stateDir) await rm(stateDir, { recursive: true, force: true });
   });
 
-  it('asks to pair until paired with the code from `helper pair`, then shows connected', async () => {
+  it('asks to pair until paired with the code from `courier-helper pair`, then shows connected', async () => {
     await waitUntil(browser.badge, (badge) => badge.text === '?', 10_000);
     const code = await helper.pairingCode();
     await browser.pair(code);
