@@ -26,6 +26,8 @@ function texts(state: DialToastState): ToastTexts {
       return { title: t(`page.toast.${state.step}`, { number }) };
     case 'already-dialling':
       return { title: t('page.toast.already-dialling', { number }) };
+    case 'no-number':
+      return { title: t('page.toast.no-number'), detail: t('page.toast.no-number-hint') };
     case 'failed':
       return {
         title: t('page.toast.failed-title', { number }),
@@ -40,6 +42,7 @@ const TONES: Record<DialToastState['phase'], string> = {
   done: 'ok',
   failed: 'error',
   'already-dialling': 'notice',
+  'no-number': 'notice',
 };
 
 const ICONS: Record<DialToastState['phase'], string> = {
@@ -47,6 +50,7 @@ const ICONS: Record<DialToastState['phase'], string> = {
   done: '✓',
   failed: '!',
   'already-dialling': '☎',
+  'no-number': '?',
 };
 
 /** The dial's progress, announced politely; Escape or the close button hides it. */
