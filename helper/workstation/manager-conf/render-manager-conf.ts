@@ -88,8 +88,8 @@ function filterLines(scope: FilterScope, account: SeatAccount, template: string)
 const FILTER_NOTE: Readonly<Record<FilterScope, string[]>> = {
   'per-seat': [
     "; Only the events of this seat's own channels (its phone and the Local channels leading",
-    '; to it) that the helper uses, so the PBX sends each seat its own calls, not the office',
-    "'s. Asterisk 21.6, 22.1 or later; use --office-wide --legacy-filters for older.",
+    "; to it) that the helper uses: the PBX sends each seat its own calls, not the office's.",
+    '; Asterisk 21.6, 22.1 or later; older PBXs take the office-wide --legacy-filters.',
   ],
   office: [
     '; Only the events the helper uses, of every call in the office (Asterisk 21.6, 22.1 or',
