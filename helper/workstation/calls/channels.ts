@@ -50,6 +50,7 @@ export function observeChannel(
   };
   call.channels.set(uniqueid, record);
   s.channels.set(uniqueid, record);
+  if (record.extension !== undefined) call.seenOperator = true;
   if (uniqueid === linkedid) setOriginator(s, call, record, createdAt);
   else if (record.extension !== undefined) joinOperatorChannel(s, call, record, createdAt);
   return record;
@@ -87,6 +88,8 @@ export function openCall(s: TrackerState, linkedid: string, at: number): Tracked
     expectedRemote: expected?.remote,
     farOutcome: undefined,
     farAnsweredBy: undefined,
+    takerHint: undefined,
+    seenOperator: false,
     channels: new Map(),
     legs: new Map(),
     earlierStarts: new Map(),
