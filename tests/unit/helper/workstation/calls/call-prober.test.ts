@@ -21,7 +21,7 @@ describe('startCallProber', () => {
     // The caller gave up between two rounds of a queue: the seat's stream says nothing more.
     const { events } = loadSequence('queue-retry-cancelled');
     const mine = seatStream(events, '101');
-    const lastRound = mine.findLastIndex((e) => e.frame['Event'] === 'Hangup');
+    const lastRound = mine.map((e) => e.frame['Event']).lastIndexOf('Hangup');
     const { tracker } = replayTracker({ extensions: ['101'] });
     for (const { frame } of mine.slice(0, lastRound + 1)) tracker.handle(frame);
     const caller = tracker.unobserved();
