@@ -170,5 +170,10 @@ function joinOperatorChannel(
     joinLeg(leg, record);
     return;
   }
-  if (isDeviceChannel(record.name)) startLeg(s, call, extension, 'callee', at);
+  if (!isDeviceChannel(record.name)) return;
+  // A stream filtered to the operator's channels shows the phone's channel before anything
+  // of the caller: the DialBegin towards it, a moment later, brings the calling channel and
+  // opens the leg with the caller known.
+  if (call.originator === undefined && record.state === STATE_DOWN) return;
+  startLeg(s, call, extension, 'callee', at);
 }

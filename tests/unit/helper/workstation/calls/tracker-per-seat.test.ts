@@ -23,6 +23,7 @@ function cards(updates: readonly CallUpdate[]): unknown[] {
   return [...byCall.values()].map((views) => {
     const last = views.at(-1)!;
     return {
+      firstRemote: views[0]!.view.remote,
       states: views.map((u) => u.change).filter((c, i, all) => c !== all[i - 1]),
       direction: last.view.direction,
       remote: last.view.remote,
