@@ -5,7 +5,7 @@ import type { UnobservedChannel } from './unobserved';
 
 export const DEFAULT_PROBE_INTERVAL_MS = 2_000;
 /** A call whose operator's view no longer rings (answered elsewhere, talked) is asked less often. */
-const QUIET_PROBE_INTERVAL_MS = 10_000;
+const QUIET_PROBE_INTERVAL_MS = 5_000;
 /** At most this many Status actions per round, however many calls wait. */
 const PROBES_PER_ROUND = 20;
 
