@@ -8,7 +8,10 @@ export const READ_CLASSES: readonly string[] = ['call', 'dialplan'];
 export const WRITE_CLASSES: readonly { name: string; why: string }[] = [
   { name: 'originate', why: 'Originate: click-to-call' },
   { name: 'call', why: 'Hangup, Redirect, BlindTransfer: transfers from the call card' },
-  { name: 'reporting', why: 'CoreShowChannels: catching up on calls after a reconnect' },
+  {
+    name: 'reporting',
+    why: 'CoreShowChannels, Status: calls after a reconnect, and whether a call goes on',
+  },
 ];
 
 /** Events the call tracker consumes; every other event is dropped by the PBX. */
