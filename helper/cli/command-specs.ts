@@ -26,6 +26,8 @@ export const OPTIONS = {
   background: { type: 'boolean' },
   permit: { type: 'string', value: 'ADDRESS' },
   user: { type: 'string', value: 'NAME' },
+  seats: { type: 'string', value: 'LIST' },
+  'office-wide': { type: 'boolean' },
   'legacy-filters': { type: 'boolean' },
   'admin-user': { type: 'string', value: 'NAME' },
   'writer-host': { type: 'string', value: 'PATTERN' },
@@ -49,8 +51,12 @@ export function optionHelp(option: OptionName): string {
       return tr`The workstation address the PBX admits (permit= in the account).`;
     case 'user':
       return tr`The AMI account name (default: pbx.user of the configuration).`;
+    case 'seats':
+      return tr`One account per seat, each passing only the events of that seat's own calls, e.g. --seats 101-103,110.`;
+    case 'office-wide':
+      return tr`Filters passing every call in the office, for one shared account.`;
     case 'legacy-filters':
-      return tr`Event filters for Asterisk before 21.6 (regular expressions).`;
+      return tr`Office-wide event filters for Asterisk before 21.6 (regular expressions).`;
     case 'admin-user':
       return tr`The administrator account that may create tables (default: COURIER_MIGRATE_ADMIN_USER, else root). Its password is read from COURIER_MIGRATE_ADMIN_PASSWORD only.`;
     case 'writer-host':
@@ -129,12 +135,12 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
     name: 'manager-conf',
     summary: () => tr`Print a least-privilege AMI account for manager.conf.`,
     description: () =>
-      tr`Print the AMI account for this operator's workstation, for /etc/asterisk/manager.conf or manager_custom.conf: only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name and the extensions.`,
-    options: ['config', 'permit', 'user', 'legacy-filters'],
-    example: 'manager-conf --permit 192.0.2.15',
+      tr`Print AMI accounts for /etc/asterisk/manager.conf or manager_custom.conf: one per seat with --seats (courier-<ext>, each receiving only its own seat's calls), else this workstation's operator's. Each has only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name, the extensions and the phone's channel.`,
+    options: ['config', 'permit', 'user', 'seats', 'office-wide', 'legacy-filters'],
+    example: 'manager-conf --seats 101-103 --permit 192.0.2.15',
     exitCodes: () => [
-      [EXIT.ok, tr`the account is printed`],
-      [EXIT.usage, tr`the command line, the address or the account name is wrong`],
+      [EXIT.ok, tr`the accounts are printed`],
+      [EXIT.usage, tr`the command line, the address, the seats or the account name is wrong`],
     ],
   },
   migrate: {

@@ -25,6 +25,10 @@ export interface CommandLine {
   permit?: string;
   user?: string;
   legacyFilters: boolean;
+  /** manager-conf: the seats to print accounts for, e.g. `101-103,110`. */
+  seats?: string;
+  /** manager-conf: filters that pass the whole office's calls, not one seat's. */
+  officeWide?: boolean;
   /** migrate: the administrator account (its password comes from the environment). */
   adminUser?: string;
   /** migrate: where the journal account may connect from, `%` by default. */
@@ -129,8 +133,21 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       command,
     );
   }
-  for (const option of ['config', 'admin-user', 'writer-host', 'permit', 'user'] as const) {
+  for (const option of [
+    'config',
+    'admin-user',
+    'writer-host',
+    'permit',
+    'user',
+    'seats',
+  ] as const) {
     if (values[option] === '') throw new UsageError(tr`--${option} needs a value`, command);
+  }
+  if (values.seats !== undefined && (values['office-wide'] || values['legacy-filters'])) {
+    throw new UsageError(
+      tr`--seats prints per-seat filters: leave out --office-wide and --legacy-filters`,
+      command,
+    );
   }
   return {
     command,
@@ -140,6 +157,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values.permit !== undefined ? { permit: values.permit } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
     legacyFilters: values['legacy-filters'] ?? false,
+    ...(values.seats !== undefined ? { seats: values.seats } : {}),
+    ...(values['office-wide'] ? { officeWide: true } : {}),
     ...(values['admin-user'] !== undefined ? { adminUser: values['admin-user'] } : {}),
     ...(values['writer-host'] !== undefined ? { writerHost: values['writer-host'] } : {}),
     ...(values.background ? { background: true } : {}),

@@ -42,8 +42,12 @@ registerRussian({
     'Адрес рабочего места, который пускает АТС (permit= в учётной записи).',
   'The AMI account name (default: pbx.user of the configuration).':
     'Имя учётной записи AMI (по умолчанию — pbx.user из настроек).',
-  'Event filters for Asterisk before 21.6 (regular expressions).':
-    'Фильтры событий для Asterisk до 21.6 (регулярные выражения).',
+  "One account per seat, each passing only the events of that seat's own calls, e.g. --seats 101-103,110.":
+    'По учётной записи на рабочее место, каждая пропускает только события звонков своего места, например --seats 101-103,110.',
+  'Filters passing every call in the office, for one shared account.':
+    'Фильтры, пропускающие все звонки офиса, — для одной общей учётной записи.',
+  'Office-wide event filters for Asterisk before 21.6 (regular expressions).':
+    'Фильтры событий на весь офис для Asterisk до 21.6 (регулярные выражения).',
   'The administrator account that may create tables (default: COURIER_MIGRATE_ADMIN_USER, else root). Its password is read from COURIER_MIGRATE_ADMIN_PASSWORD only.':
     'Учётная запись администратора, которой можно создавать таблицы (по умолчанию — COURIER_MIGRATE_ADMIN_USER, иначе root). Её пароль берётся только из COURIER_MIGRATE_ADMIN_PASSWORD.',
   'Where the journal account may connect from, e.g. 10.0.% (default: %, anywhere).':
@@ -77,11 +81,11 @@ registerRussian({
     'помощник с этими настройками не запущен, или код создать не удалось',
   'Print a least-privilege AMI account for manager.conf.':
     'Показать учётную запись AMI с минимальными правами для manager.conf.',
-  "Print the AMI account for this operator's workstation, for /etc/asterisk/manager.conf or manager_custom.conf: only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name and the extensions.":
-    'Показать учётную запись AMI для рабочего места этого оператора, для /etc/asterisk/manager.conf или manager_custom.conf: только те права, которыми пользуется помощник (без класса system), и фильтры, пропускающие только нужные ему события. Имя учётной записи и внутренние номера берутся из настроек, если они есть.',
-  'the account is printed': 'учётная запись показана',
-  'the command line, the address or the account name is wrong':
-    'неверны командная строка, адрес или имя учётной записи',
+  "Print AMI accounts for /etc/asterisk/manager.conf or manager_custom.conf: one per seat with --seats (courier-<ext>, each receiving only its own seat's calls), else this workstation's operator's. Each has only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name, the extensions and the phone's channel.":
+    'Напечатать учётные записи AMI для /etc/asterisk/manager.conf или manager_custom.conf: с --seats — по одной на рабочее место (courier-<номер>, каждой приходят только звонки её места), иначе — для оператора этого рабочего места. У каждой только те права, которыми пользуется помощник (без класса system), и фильтры, пропускающие только нужные ему события. Настройки, если есть, дают имя учётной записи, номера и канал телефона.',
+  'the accounts are printed': 'учётные записи показаны',
+  'the command line, the address, the seats or the account name is wrong':
+    'неверны командная строка, адрес, рабочие места или имя учётной записи',
   'Create the call journal tables and grant the journal account.':
     'Создать таблицы журнала звонков и дать права учётной записи журнала.',
   "Create the call journal tables in the courier database and grant the journal account ([journal] user) SELECT, INSERT and UPDATE on them. Run it once per database, and again after an upgrade. The administrator's password is read from the environment variable COURIER_MIGRATE_ADMIN_PASSWORD only, never from the command line.":
@@ -113,6 +117,12 @@ registerRussian({
   'Cannot pair:': 'Сопряжение невозможно:',
   'Note: the configuration has problems (run "doctor"); printing the account anyway.':
     'Внимание: в настройках ошибки (запустите doctor); учётная запись всё равно показана.',
+  "Note: no extensions known (--seats or [operator] extensions), so the filters pass the whole office's calls; print per-seat accounts with --seats 101-103.":
+    'Внимание: номера неизвестны (--seats или [operator] extensions), поэтому фильтры пропускают звонки всего офиса; учётные записи по рабочим местам печатает --seats 101-103.',
+  '--user names one account: with several --seats each is courier-<ext>':
+    '--user задаёт одну учётную запись: при нескольких --seats каждая называется courier-<номер>',
+  '--seats prints per-seat filters: leave out --office-wide and --legacy-filters':
+    '--seats печатает фильтры рабочих мест: уберите --office-wide и --legacy-filters',
   'Cannot migrate: change these first:': 'Миграция невозможна, сначала исправьте:',
   'Cannot migrate: no database is configured. Pass --config with the helper configuration whose [database] host names the courier database server.':
     'Миграция невозможна: база данных не настроена. Укажите в --config настройки помощника, где [database] host — сервер курьерской базы данных.',

@@ -86,7 +86,7 @@ export async function runDoctor(options: DoctorOptions): Promise<readonly CheckR
   if (pbx) emit([skip(tr`AMI checks`, skipReason(pbx))]);
   else {
     const after = [
-      eventFilterCheck(),
+      eventFilterCheck(config.operator.extensions[0]),
       ...(transfer ? [] : [transferContextChecks(config.transfer)]),
     ];
     emit(await checkAmi(config.pbx, options.signal, options.amiSession, after, progress));

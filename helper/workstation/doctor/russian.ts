@@ -81,8 +81,16 @@ registerRussian({
     'замените строки eventfilter учётной записи AMI в manager.conf (или manager_custom.conf) на те, что печатает {0} manager-conf, и выполните "manager reload"',
   'needs the originate write class (see AMI privileges)':
     'нужен класс записи originate (см. права AMI)',
-  'the account has the current filter: the events the helper reads reach it, Pickup included':
-    'у учётной записи текущий фильтр: события, которые читает помощник, до неё доходят, включая Pickup',
+  'office-wide filter (current): every call in the office reaches this seat; for many seats give each its own account ({0} manager-conf --seats)':
+    'фильтр на весь офис (текущий): до этого места доходят все звонки офиса; при многих местах дайте каждому свою учётную запись ({0} manager-conf --seats)',
+  "per-seat filter (current): only calls of the seat's own extensions reach it":
+    'фильтр рабочего места (текущий): до него доходят только звонки его собственных номеров',
+  "per-seat filter for {0} (current): only this seat's own calls reach it":
+    'фильтр рабочего места {0} (текущий): до него доходят только его собственные звонки',
+  "the account's per-seat filter is for other extensions: calls of {0} would not reach it":
+    'фильтр рабочего места у учётной записи — для других номеров: звонки {0} до неё не дошли бы',
+  'print this seat\'s account with {0} manager-conf --seats {1}, put its eventfilter lines into manager.conf and run "manager reload"':
+    'напечатайте учётную запись этого места командой {0} manager-conf --seats {1}, перенесите её строки eventfilter в manager.conf и выполните "manager reload"',
   'the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller)':
     'у учётной записи старый фильтр событий: он отбрасывает события, которые помощник теперь читает (Pickup, и у звонка, перехваченного с другого телефона, не было бы звонящего)',
   'no event of a probe channel reached the account within {0} s':
