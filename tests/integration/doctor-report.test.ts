@@ -10,6 +10,7 @@ import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
+import type { DoctorJson } from '../../helper/workstation/doctor/report';
 
 /** A copy of the courier tables without the index on contacts.VALUE. */
 const NO_INDEX_DB = 'courier_doctor_no_index';
@@ -186,14 +187,7 @@ describe('doctor against the real PBX and database', () => {
 
   it('gives the report as JSON, in Russian under a Russian locale', async () => {
     const { code, out } = await doctor({}, { args: ['--json'], env: { LANG: 'ru_RU.UTF-8' } });
-    const report = JSON.parse(out) as {
-      ok: boolean;
-      passed: number;
-      failed: number;
-      skipped: number;
-      summary: string;
-      checks: { status: string; name: string; detail: string; fix?: string }[];
-    };
+    const report = JSON.parse(out) as DoctorJson;
     expect(code).toBe(0);
     expect(report.ok).toBe(true);
     expect(report.failed).toBe(0);

@@ -84,6 +84,16 @@ export function textReport(out: TextOutput, scrub: (text: string) => string): Do
   );
 }
 
+/** What `doctor --json` prints: the contract scripts and monitoring read. */
+export interface DoctorJson {
+  ok: boolean;
+  passed: number;
+  failed: number;
+  skipped: number;
+  summary: string;
+  checks: readonly CheckResult[];
+}
+
 /**
  * The same report as one JSON document, printed when every check has ended: the results in
  * order with the texts the lines would show (in the same language), and the counts.
@@ -95,7 +105,7 @@ export function jsonReport(out: TextOutput, scrub: (text: string) => string): Do
     (results) => {
       const count = (status: CheckResult['status']): number =>
         results.filter((result) => result.status === status).length;
-      const document = {
+      const document: DoctorJson = {
         ok: count('fail') === 0,
         passed: count('ok'),
         failed: count('fail'),

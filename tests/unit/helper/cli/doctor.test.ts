@@ -25,6 +25,7 @@ import {
   sqlError,
   withJournal,
 } from '../../../support/helper/workstation/doctor/fake-journal-database';
+import type { DoctorJson } from '../../../../helper/workstation/doctor/report';
 
 /**
  * Answers like the courier database with the standard schema. `indexed`: whether
@@ -463,14 +464,7 @@ describe('doctor', () => {
       doctor: { database: fakeDatabase({ indexed: true }) },
     });
     expect(code).toBe(1);
-    const report = JSON.parse(io.out()) as {
-      ok: boolean;
-      passed: number;
-      failed: number;
-      skipped: number;
-      summary: string;
-      checks: { status: string; name: string; detail: string; fix?: string }[];
-    };
+    const report = JSON.parse(io.out()) as DoctorJson;
     expect(report.ok).toBe(false);
     expect(report.failed).toBe(1);
     expect(report.passed).toBe(report.checks.filter((check) => check.status === 'ok').length);
