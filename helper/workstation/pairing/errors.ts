@@ -1,6 +1,6 @@
 export type PairingCodeFailure = 'none-pending' | 'expired' | 'wrong-code' | 'throttled';
 
-const RUN_PAIR = 'Run `helper pair` on this computer to get a new code.';
+const RUN_PAIR = 'Run `courier-helper pair` on this computer to get a new code.';
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));

@@ -1,7 +1,17 @@
-import { chmodSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMAND_SPECS, COMMANDS } from '../../../../helper/cli/command-specs';
 import { runCli, VERSION } from '../../../../helper/cli/run-cli';
+import { invokedProgramName } from '../../../../helper/core/cli-io';
+import { pidFileFor } from '../../../../helper/core/pid-lock';
+import {
+  PAIRING_FILE_NAME,
+  PairingStore,
+} from '../../../../helper/workstation/pairing/pairing-store';
+import { freePort } from '../../../../harness/services/free-port';
+import { startFixture } from '../../../support/helper/workstation/ws/server-fixture';
+import { CLIENT_INFO } from '../../../support/helper/workstation/ws/ws-test-client';
 import type { HelperConfig } from '../../../../helper/config/types';
 import {
   AMI_SECRET,
@@ -12,6 +22,8 @@ import {
 } from '../../../support/helper/cli/cli-harness';
 import type { TempDir } from '../../../support/helper/cli/cli-harness';
 import { FILTER_REVISION_VARIABLE } from '../../../../helper/workstation/manager-conf/account-privileges';
+import { SEAT_RANGE } from '../../../../harness/pbx-plan';
+import { createAmiAccounts, helperAccountsConf } from '../../../../harness/services/ami-accounts';
 
 describe('command line', () => {
   let dir: TempDir;
@@ -22,19 +34,24 @@ describe('command line', () => {
     dir.remove();
   });
 
-  it('prints usage and exits 2 for an unknown command or flag', async () => {
-    for (const argv of [
-      ['dial'],
-      ['--verbose'],
-      ['doctor', 'extra'],
-      ['doctor', '--permit', '10.0.0.1'],
-      ['run', '--config'],
-    ]) {
+  it('exits 2 for an unknown command or flag, saying where the help is', async () => {
+    for (const [argv, help] of [
+      [['dial'], 'courier-helper --help'],
+      [['--verbose'], 'courier-helper --help'],
+      [['doctor', 'extra'], 'courier-helper doctor --help'],
+      [['doctor', '--permit', '10.0.0.1'], 'courier-helper doctor --help'],
+      [['run', '--config'], 'courier-helper run --help'],
+    ] as const) {
       const io = testIo();
       expect(await runCli(argv, io), argv.join(' ')).toBe(2);
-      expect(io.err()).toContain('Usage: courier-helper');
+      expect(io.err()).toContain(`Run "${help}"`);
       expect(io.out()).toBe('');
     }
+    const misplaced = testIo();
+    await runCli(['doctor', '--permit', '10.0.0.1'], misplaced);
+    expect(misplaced.err()).toContain(
+      '--permit belongs to the manager-conf command, not to doctor',
+    );
   });
 
   it('prints help and the version', async () => {
@@ -146,11 +163,138 @@ describe('command line', () => {
     expect(secret).toBe('from-env-secret');
   });
 
-  it('pairs into the state folder beside the configuration', async () => {
-    const file = dir.write('helper.toml', configText());
+  it('pairs into the state folder beside the configuration, for the helper running there', async () => {
+    const fixture = await startFixture();
+    const file = dir.write('helper.toml', configText({ wsPort: fixture.server.port }));
+    // A live process other than this one stands in for the helper holding the lock.
+    writeFileSync(pidFileFor(dir.path), String(process.ppid));
+    try {
+      const io = testIo();
+      expect(await runCli(['pair', '--config', file], io)).toBe(0);
+      const code = /Pairing code:\s+(\d{6})/.exec(io.out())?.[1];
+      expect(code).toBeDefined();
+      expect(io.out()).toContain('Open the Courier Telephony extension options → Pairing');
+      const issued = await new PairingStore({ stateDir: dir.path }).redeem(
+        code!,
+        CLIENT_INFO,
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      );
+      expect(issued.token).toMatch(/\S{20,}/);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it('refuses to pair, with exit code 1, when no helper runs for the configuration', async () => {
+    const file = dir.write('helper.toml', configText({ wsPort: 1 }));
     const io = testIo();
-    expect(await runCli(['pair', '--config', file], io)).toBe(0);
-    expect(io.out()).toMatch(/Pairing code/);
+    expect(await runCli(['pair', '--config', file], io)).toBe(1);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain(
+      'Cannot pair: No helper is running with this configuration, so no browser could use a code. ' +
+        'Start it with "courier-helper run"',
+    );
+    expect(existsSync(join(dir.path, PAIRING_FILE_NAME))).toBe(false);
+    const russian = testIo({ LANG: 'ru_RU.UTF-8' });
+    expect(await runCli(['pair', '--config', file], russian)).toBe(1);
+    expect(russian.err()).toContain(
+      'Сопряжение невозможно: Помощник с этими настройками не запущен',
+    );
+  });
+
+  it('refuses to pair when the helper of the configuration does not answer on its port', async () => {
+    const file = dir.write('helper.toml', configText({ wsPort: await freePort() }));
+    writeFileSync(pidFileFor(dir.path), String(process.ppid));
+    const io = testIo();
+    expect(await runCli(['pair', '--config', file], io)).toBe(1);
+    expect(io.err()).toContain(`The helper runs (PID ${process.ppid}) but does not answer`);
+  });
+});
+
+describe('help', () => {
+  it('gives every command its own help: what it does, its options, an example and exit codes', async () => {
+    for (const command of COMMANDS) {
+      const io = testIo();
+      expect(await runCli([command, '--help'], io), command).toBe(0);
+      const text = io.out();
+      expect(text, command).toContain(`Usage: courier-helper ${command} [options]`);
+      for (const option of COMMAND_SPECS[command].options) {
+        expect(text, `${command} --${option}`).toContain(`--${option}`);
+      }
+      expect(text, command).toContain('--lang ru|en');
+      expect(text, command).toContain(
+        `Example:\n  courier-helper ${COMMAND_SPECS[command].example}`,
+      );
+      expect(text, command).toMatch(/Exit codes:\n {2}0 {2}\S/);
+      expect(text, command).toMatch(/^ {2}2 {2}/m);
+      expect(
+        text.split('\n').every((line) => line.length <= 80),
+        command,
+      ).toBe(true);
+      const viaHelp = testIo();
+      await runCli(['help', command], viaHelp);
+      expect(viaHelp.out(), command).toBe(text);
+    }
+  });
+
+  it('shows doctor its --json and no option of another command', async () => {
+    const io = testIo();
+    await runCli(['doctor', '--help'], io);
+    expect(io.out()).toContain('--json');
+    expect(io.out()).not.toContain('--permit');
+    expect(io.out()).toContain('1  at least one check failed');
+  });
+
+  it("lists the commands and says how to get a command's help", async () => {
+    const io = testIo();
+    expect(await runCli(['--help'], io)).toBe(0);
+    for (const command of COMMANDS) expect(io.out()).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    expect(io.out()).toContain('Run "courier-helper <command> --help"');
+    expect(io.out()).toContain('Exit codes: 0 done, 1 failed, 2 bad command line');
+  });
+
+  it('suggests the command or option meant by a typo', async () => {
+    const typo = testIo();
+    expect(await runCli(['dcotor'], typo)).toBe(2);
+    expect(typo.err()).toContain('Unknown command "dcotor". Did you mean "doctor"?');
+    const option = testIo();
+    expect(await runCli(['doctor', '--jsno'], option)).toBe(2);
+    expect(option.err()).toContain('Unknown option --jsno. Did you mean "--json"?');
+    const far = testIo();
+    await runCli(['dial'], far);
+    expect(far.err()).toContain('Unknown command "dial".');
+    expect(far.err()).not.toContain('Did you mean');
+  });
+
+  it('speaks Russian under a Russian locale, and as --lang says', async () => {
+    const russian = testIo({ LANG: 'ru_RU.UTF-8' });
+    await runCli(['doctor', '--help'], russian);
+    expect(russian.out()).toContain('Использование: courier-helper doctor [параметры]');
+    expect(russian.out()).toContain('Коды выхода:');
+    expect(russian.out()).toContain('1  хотя бы одна проверка не пройдена');
+    const typo = testIo({ LANG: 'ru_RU.UTF-8' });
+    await runCli(['dcotor'], typo);
+    expect(typo.err()).toContain('Неизвестная команда «dcotor». Может быть, «doctor»?');
+    const chosen = testIo({ LANG: 'ru_RU.UTF-8' });
+    await runCli(['--help', '--lang', 'en'], chosen);
+    expect(chosen.out()).toContain('Usage: courier-helper');
+    const asked = testIo({ LANG: 'en_US.UTF-8' });
+    await runCli(['--lang=ru', 'pair', '--help'], asked);
+    expect(asked.out()).toContain('Использование: courier-helper pair');
+    const wrong = testIo();
+    expect(await runCli(['--lang', 'de'], wrong)).toBe(2);
+    expect(wrong.err()).toContain('--lang takes ru or en, not "de"');
+  });
+
+  it('names itself as it was started: npm run helper -- from the source tree', async () => {
+    const io = testIo({ npm_lifecycle_event: 'helper' });
+    await runCli(['pair', '--help'], io);
+    expect(io.out()).toContain('Usage: npm run helper -- pair [options]');
+    expect(io.out()).toContain('  npm run helper -- pair\n');
+    expect(invokedProgramName({}, '/opt/courier/courier-helper')).toBe('courier-helper');
+    expect(invokedProgramName({}, 'C:\\Courier\\courier-helper-win-x64.exe')).toBe(
+      'courier-helper-win-x64',
+    );
   });
 });
 
@@ -163,7 +307,7 @@ describe('manager-conf', () => {
     dir.remove();
   });
 
-  it('prints a least-privilege account for the configured operator', async () => {
+  it("prints a least-privilege account for the configured operator, filtered to that seat's channels", async () => {
     const file = dir.write('helper.toml', configText());
     const io = testIo();
     expect(await runCli(['manager-conf', '--config', file, '--permit', '10.0.0.21'], io)).toBe(0);
@@ -175,31 +319,77 @@ describe('manager-conf', () => {
     expect(text).toMatch(/^read = call,dialplan$/m);
     expect(text).toMatch(/^write = originate,call,reporting$/m);
     expect(text).not.toMatch(/^(read|write) = .*\b(system|command|all)\b/m);
-    expect(text).toContain('eventfilter(action(include),name(Newchannel)) =');
-    expect(text).toContain('eventfilter(action(include),name(Hangup)) =');
-    expect(text).toContain('eventfilter(action(include),name(Pickup)) =');
+    for (const ext of ['101', '102']) {
+      expect(text).toContain(
+        `eventfilter(action(include),name(DialBegin),method(contains)) = Channel: PJSIP/${ext}-`,
+      );
+      expect(text).toContain(
+        `eventfilter(action(include),name(Pickup),method(contains)) = Channel: Local/${ext}@`,
+      );
+    }
+    expect(text).not.toContain('name(Newchannel)) =');
     expect(text).toContain(
       `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${FILTER_REVISION_VARIABLE}`,
     );
     expect(text).not.toContain(AMI_SECRET);
   });
 
-  it("is what the test PBX's helper account holds: the same classes and event filters", async () => {
+  it('prints one per-seat account for each seat of a range and list', async () => {
     const io = testIo({ XDG_CONFIG_HOME: dir.path });
-    expect(await runCli(['manager-conf', '--permit', '127.0.0.1'], io)).toBe(0);
+    expect(await runCli(['manager-conf', '--seats', '101-103,110'], io)).toBe(0);
+    const sections = io
+      .out()
+      .split(/^(?=\[)/m)
+      .slice(1);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual([
+      '[courier-101]',
+      '[courier-102]',
+      '[courier-103]',
+      '[courier-110]',
+    ]);
+    for (const [i, ext] of ['101', '102', '103', '110'].entries()) {
+      const filters = sections[i]!.split('\n').filter((l) => l.startsWith('eventfilter'));
+      const channels = filters.filter((l) => /Channel/.test(l));
+      expect(channels.length).toBeGreaterThan(10);
+      for (const line of channels) expect(line).toMatch(new RegExp(`(PJSIP|Local)/${ext}[-@]?`));
+    }
+  });
+
+  it("is what the test PBX's accounts hold: the same classes and event filters", async () => {
     const rules = (text: string): string[] =>
       text
         .split('\n')
         .map((line) => line.trim())
-        .filter((line) => /^(read|write|eventfilter)/.test(line))
-        .map((line) => line.replace(/\s+/g, ' '))
-        .sort();
-    const harness = readFileSync(
-      fileURLToPath(new URL('../../../../harness/asterisk/manager.conf', import.meta.url)),
-      'utf8',
-    );
-    const helperSection = /^\[helper\]$([\s\S]*?)^\[/m.exec(harness)?.[1] ?? '';
-    expect(rules(helperSection)).toEqual(rules(io.out()));
+        .filter((line) => /^(\[|read|write|eventfilter)/.test(line))
+        .map((line) => line.replace(/\s+/g, ' '));
+    const office = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(
+      await runCli(
+        ['manager-conf', '--office-wide', '--user', 'helper', '--permit', '127.0.0.1'],
+        office,
+      ),
+    ).toBe(0);
+    const seats = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(
+      await runCli(['manager-conf', '--seats', SEAT_RANGE, '--permit', '127.0.0.1'], seats),
+    ).toBe(0);
+    const harness = helperAccountsConf(createAmiAccounts());
+    expect(rules(harness)).toEqual([...rules(office.out()), ...rules(seats.out())]);
+  });
+
+  it('refuses seats that are not extensions, and --user with several seats', async () => {
+    for (const argv of [
+      ['--seats', '101-9'],
+      ['--seats', '103-101'],
+      ['--seats', 'abc'],
+      ['--seats', '100-100000'],
+      ['--seats', '101,102', '--user', 'x'],
+      ['--seats', '101', '--office-wide'],
+    ]) {
+      const io = testIo({ XDG_CONFIG_HOME: dir.path });
+      expect(await runCli(['manager-conf', ...argv], io), argv.join(' ')).toBe(2);
+      expect(io.err()).toMatch(/--seats|--user/);
+    }
   });
 
   it('prints regular-expression filters for older Asterisk and a named account', async () => {
@@ -210,6 +400,7 @@ describe('manager-conf', () => {
     expect(io.out()).toContain('[op-7]');
     expect(io.out()).toContain('permit = ::1/128');
     expect(io.out()).toContain('eventfilter = Event: Hangup[[:space:]]');
+    expect(io.out()).toContain('regular expressions for Asterisk before 21.6');
     expect(io.out()).not.toContain('eventfilter(');
   });
 
