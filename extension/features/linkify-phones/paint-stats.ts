@@ -4,21 +4,28 @@ export interface PaintStats {
   startedAt: number;
   /** When every number near the viewport was painted; null until then. */
   viewportReadyAt: number | null;
-  /** When every candidate text was read: all numbers found and ready. */
+  /**
+   * When the work ran dry: every number near the viewport found and painted,
+   * and the rest of the document outlined and watched, so that each number
+   * is painted as it comes near (and found at once when a click reaches it).
+   */
   finishedAt: number;
   /** Time spent inside slices, without the gaps between them. */
   busyMs: number;
   longestSliceMs: number;
   slices: number;
-  /** Text nodes handed to the phone finder. */
+  /** Text nodes collected as worth reading. */
   textNodes: number;
-  /** Numbers found. */
+  /** Numbers found: those that came near the viewport (the rest are found when they do). */
   found: number;
   /** Ranges in the highlight when the session ended. */
   painted: number;
   /** Text nodes and parent elements the painter holds when the session ended: what it keeps in memory. */
   heldTexts: number;
   heldElements: number;
+  /** Long lists watched in blocks, and the elements the IntersectionObserver watches. */
+  watchedLists: number;
+  watchedElements: number;
 }
 
 export function emptyPaintStats(startedAt: number): PaintStats {
@@ -34,5 +41,7 @@ export function emptyPaintStats(startedAt: number): PaintStats {
     painted: 0,
     heldTexts: 0,
     heldElements: 0,
+    watchedLists: 0,
+    watchedElements: 0,
   };
 }
