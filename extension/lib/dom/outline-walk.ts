@@ -91,7 +91,9 @@ export class OutlineWalk<C> {
       // The page moved the node the walk stood on: go through this parent again from its start
       // (what was reported already is known to the caller and costs little the second time).
       // A run of siblings has no start to go back to; its caller watches the list it is part of.
-      if (node && node.parentNode !== level.parent) node = level.run ? null : level.parent.firstChild;
+      if (node && node.parentNode !== level.parent) {
+        node = level.run ? null : level.parent.firstChild;
+      }
       if (!node || node === level.end) {
         this.#levels.pop();
         continue;

@@ -52,7 +52,10 @@ export class PaintedPhoneRegistry {
    * the keyboard can reach one first. The painter lends this reader so that
    * such a text is read on the spot (and registered) when it is asked for.
    */
-  useReader(reader: (text: Text) => readonly PaintedMatch[] | undefined, signal: AbortSignal): void {
+  useReader(
+    reader: (text: Text) => readonly PaintedMatch[] | undefined,
+    signal: AbortSignal,
+  ): void {
     this.#reader = reader;
     signal.addEventListener(
       'abort',
