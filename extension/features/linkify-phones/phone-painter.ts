@@ -1,8 +1,7 @@
 import { MIN_PHONE_DIGITS, mayContainPhone } from '../../lib/dom/digit-prefilter';
-import { LateShadowRoots } from '../../lib/dom/late-shadow-roots';
 import { LONG_LIST, OutlineWalk, type OutlineHooks } from '../../lib/dom/outline-walk';
 import type { PaintedMatch, PaintedPhoneRegistry } from '../../lib/dom/painted-phones';
-import { isCustomElementName } from '../../lib/dom/shadow-hosts';
+import { isCustomElementName, LateShadowRoots } from '../../lib/dom/shadow-hosts';
 import { isInsideSkipped, isTelLink } from '../../lib/dom/skip-policy';
 import {
   createSliceScheduler,
@@ -10,9 +9,8 @@ import {
   type SliceScheduler,
 } from '../../lib/dom/slice-scheduler';
 import { PaintStyle, PHONE_HIGHLIGHT } from './paint-style';
-import { emptyPaintStats, type PaintStats } from './paint-stats';
-import type { PhoneFinder } from './phone-finder';
-import type { PhoneRenderer } from './phone-renderer';
+import { emptyPaintStats, type PaintStats } from './session-stats';
+import type { PhoneFinder, PhoneRenderer } from './phone-renderer';
 import { UniqueQueue } from '../../lib/unique-queue';
 import { visibleTexts } from './visible-texts';
 
