@@ -1,3 +1,4 @@
+import { CloseButton } from '../../lib/close-button';
 import { t } from '../../lib/i18n/core';
 import { displayNumber } from '../../lib/i18n/format';
 import type { DialToastState } from './dial-toast-state';
@@ -70,15 +71,7 @@ export function DialToast({ state, onDismiss }: DialToastProps) {
             <div class="title">{content.title}</div>
             {content.detail && <div class="detail">{content.detail}</div>}
           </div>
-          <button
-            type="button"
-            class="close"
-            aria-label={t('page.toast.close')}
-            title={t('page.toast.close')}
-            onClick={onDismiss}
-          >
-            ×
-          </button>
+          <CloseButton label={t('page.toast.close')} onClose={onDismiss} />
         </div>
       )}
     </div>
