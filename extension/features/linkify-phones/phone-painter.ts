@@ -95,7 +95,8 @@ const OBSERVED: MutationObserverInit = { childList: true, subtree: true, charact
  * highlight makes the browser repaint, so numbers are registered ahead of
  * the scroll, in batches, not one row at a time.
  */
-const NEAR_MARGIN = '50%';
+const NEAR_FRACTION = 0.5;
+const NEAR_MARGIN = `${NEAR_FRACTION * 100}%`;
 /**
  * Children per block of a long list: small enough that a block is shorter
  * than the viewport and its margins on any common layout (16 rows of 100 px
@@ -441,8 +442,17 @@ export class PhonePainter implements PhoneRenderer {
     const root = document.body ?? document.documentElement;
     this.#visiblePass = 'done';
     if (view) {
-      // The viewport itself: the margin around it follows from the observer, after the walk.
-      const area = { top: 0, bottom: view.innerHeight, left: 0, right: view.innerWidth };
+      // The viewport and the observer's margin around it: painted in one change of the
+      // highlight, the observer's first report then finds them painted and changes nothing,
+      // and the page repaints once rather than again a frame later for the margin.
+      const height = view.innerHeight * NEAR_FRACTION;
+      const width = view.innerWidth * NEAR_FRACTION;
+      const area = {
+        top: -height,
+        bottom: view.innerHeight + height,
+        left: -width,
+        right: view.innerWidth + width,
+      };
       visibleTexts(
         root,
         area,
