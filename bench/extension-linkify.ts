@@ -341,7 +341,12 @@ async function main(): Promise<void> {
       'ms',
       '(target, painted: ≤ 150 ms; painted: near numbers painted, every other one watched and painted as it comes near, found at a click before)',
     );
-    row('found_at_all_ready', 'found', 'numbers', '(painted: the rest are found as they come near)');
+    row(
+      'found_at_all_ready',
+      'found',
+      'numbers',
+      '(painted: the rest are found as they come near)',
+    );
     console.log(
       `scrolled_to_painted_ms ${fixed(percentile(jumps(painted), 0.5))} | ${fixed(percentile(jumps(links), 0.5))} ms ` +
         `(median of ${jumps(painted).length} jumps after all ready; slowest ${fixed(Math.max(...jumps(painted)))} | ${fixed(Math.max(...jumps(links)))} ms)`,
