@@ -1,5 +1,6 @@
 import { CLOSE_BUTTON_CSS } from '../../lib/close-button';
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
  * Shadow-root styles of the dial toast. The host is fixed to a corner, so it
@@ -37,5 +38,6 @@ ${CLOSE_BUTTON_CSS}
   .toast { background: #1f2937; color: #f9fafb; }
   .detail { color: #d1d5db; }
 }
+${TECHNICAL_LINE_CSS}
 ${entranceCss('.toast', 'ct-toast-in', 160, 'translateY(8px)')}
 `;

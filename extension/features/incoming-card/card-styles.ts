@@ -1,5 +1,6 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
 import { CLOSE_BUTTON_CSS } from '../../lib/close-button';
+import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
  * Shadow-root styles of the call cards. The host is fixed to the top-right
@@ -105,5 +106,6 @@ ${CLOSE_BUTTON_CSS}
   .action { background: #374151; border-color: #4b5563; color: #f9fafb; }
   .action:hover { background: #4b5563; color: #f9fafb; }
 }
+${TECHNICAL_LINE_CSS}
 ${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}
 `;
