@@ -19,7 +19,7 @@ import { OUTBOUND_CONTEXT } from '../../harness/pbx-plan';
 import { ExtensionClient } from '../../harness/extension/extension-client';
 import { freePort } from '../../harness/services/free-port';
 import { LogCapture } from './log-capture';
-import { TcpProxy } from './tcp-proxy';
+import { TcpProxy } from '../../harness/services/tcp-proxy';
 
 export const COMPANY_CALLER_ID = '74951234500';
 export const CABINET = 'https://cabinet.test';
