@@ -27,6 +27,27 @@ const FileSchema = v.object({
   ),
 });
 
+const knowsNumber = (view: CallView): boolean =>
+  view.remote.e164 !== undefined || view.remote.dbKey !== undefined;
+
+/**
+ * A view that knows no number of the other party takes the party an earlier view of the
+ * same call knew. After a restart in the middle of a click-to-call the resynced channel of
+ * the operator's phone no longer says whom it is calling (only the killed run's originate
+ * did); the journal should still name the number dialled.
+ */
+export function withKnownParty(view: CallView, before: CallView | undefined): CallView {
+  if (!before || knowsNumber(view) || !knowsNumber(before)) return view;
+  return {
+    ...view,
+    remote: before.remote,
+    origin: before.origin,
+    direction: before.direction,
+    identity: before.identity,
+    lookup: before.lookup,
+  };
+}
+
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
@@ -83,9 +104,10 @@ export class ActiveCallsFile {
   }
 
   /** Records the latest state of a call in progress. */
-  save(view: CallView, recording?: RecordingRef): Promise<void> {
-    const key = entryKey(view);
+  save(latest: CallView, recording?: RecordingRef): Promise<void> {
+    const key = entryKey(latest);
     const before = this.calls.get(key);
+    const view = withKnownParty(latest, before?.view);
     const earlier = {
       startedAt: Math.min(view.startedAt, before?.earlier.startedAt ?? view.startedAt),
       ...optional('answeredAt', earliest(view.answeredAt, before?.earlier.answeredAt)),

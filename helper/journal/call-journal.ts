@@ -1,6 +1,6 @@
 import type { CallView, Identity, TransferState } from '../../shared/protocol';
 import type { IdentityResolver } from '../core/identity-resolver';
-import type { ActiveCallsFile } from './active-calls-file';
+import { withKnownParty, type ActiveCallsFile } from './active-calls-file';
 import { buildJournalEntry } from './build-entry';
 import type { DurableJournal } from './durable-journal';
 import { entryKey, type RecordingRef } from './entry';
@@ -104,8 +104,9 @@ export class CallJournal {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async journalEnded(view: CallView): Promise<void> {
-    const saved = this.options.active.get(view);
+  private async journalEnded(ended: CallView): Promise<void> {
+    const saved = this.options.active.get(ended);
+    const view = withKnownParty(ended, saved?.view);
     const key = entryKey(view);
     const recording =
       this.options.recordings?.recordingFor(view.callId) ?? saved?.recording ?? undefined;

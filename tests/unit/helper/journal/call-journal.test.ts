@@ -149,6 +149,27 @@ describe('CallJournal', () => {
     });
   });
 
+  it('keeps the number dialled of a click-to-call that goes on across a helper restart', async () => {
+    const dialled = { raw: '+79161234567', e164: '+79161234567', dbKey: '79161234567' };
+    journal.observe(
+      activeView({ state: 'ringing', direction: 'out', origin: 'click-to-call', remote: dialled }),
+    );
+    await crash();
+    await start();
+    // The resynced channel of the operator's phone no longer says whom it is calling.
+    const unknown = { remote: { raw: '' }, origin: 'pbx', direction: 'internal' } as const;
+    journal.observe(activeView({ ...unknown, identity: NO_IDENTITY, lookup: 'none' }));
+    journal.ended(endedView({ ...unknown, identity: NO_IDENTITY, lookup: 'none' }));
+    await journal.settled();
+    await durable.drained();
+    expect(store.rows.get(KEY)).toMatchObject({
+      remote: dialled,
+      origin: 'click-to-call',
+      direction: 'out',
+      result: 'answered',
+    });
+  });
+
   it('journals a call that ended while the helper was down, once', async () => {
     journal.observe(activeView({ startedAt: T0, answeredAt: T0 + 4_000 }));
     await crash();
