@@ -203,6 +203,7 @@ async function main(): Promise<void> {
   });
   const workDir = mkdtempSync(join(tmpdir(), 'ct-soak-'));
   const cleanup: (() => Promise<unknown>)[] = [];
+  let keepWorkDir = false;
   try {
     const { rootAccess } = services;
     const migrated = await runMigrateCommand({
@@ -348,11 +349,13 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    keepWorkDir = tally.lost.length + tally.duplicated + tally.wrong.length > 0;
+    if (keepWorkDir) log(`the helper's log is kept: ${seat.helper.logFile}`);
     log(`lost_journal_rows ${tally.lost.length} rows`);
   } finally {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
     await services.stop();
-    rmSync(workDir, { recursive: true, force: true });
+    if (!keepWorkDir) rmSync(workDir, { recursive: true, force: true });
   }
 }
 
