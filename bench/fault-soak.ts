@@ -29,7 +29,13 @@ import { TcpProxy } from '../harness/services/tcp-proxy';
 import { runMigrateCommand } from '../helper/journal/run-migrate-command';
 import { startBenchServices, type BenchServices } from './support/bench-services';
 import { residentKib } from './support/proc-rss';
-import { LOST_ROW_DEFINITION, tallySoak, type SoakCall, type SoakRow } from './support/soak-ledger';
+import {
+  LOST_ROW_DEFINITION,
+  tallySoak,
+  type SoakCall,
+  type SoakRow,
+  type WrongResult,
+} from './support/soak-ledger';
 import { SoakSeat, type ServicePart } from './support/soak-seat';
 
 const FAULT_KINDS = ['ami-cut', 'asterisk-restart', 'mariadb-restart', 'helper-kill', 'ws-drop'];
@@ -165,12 +171,13 @@ async function journalRows(services: BenchServices, afterId: number): Promise<So
   const db = await createConnection(services.rootAccess);
   try {
     const [rows] = await db.query<RowDataPacket[]>(
-      "SELECT remote_e164, remote_db_key, result FROM call_journal WHERE extension = '101' AND id > ?",
+      "SELECT remote_e164, remote_db_key, result, recovered FROM call_journal WHERE extension = '101' AND id > ?",
       [afterId],
     );
     return rows.map((row) => ({
       digits: String(row['remote_e164'] ?? row['remote_db_key'] ?? '').replace(/\D/g, ''),
       result: String(row['result']),
+      recovered: Number(row['recovered']) === 1,
     }));
   } finally {
     await db.end();
@@ -321,11 +328,14 @@ async function main(): Promise<void> {
     for (const row of tally.strangers) log(`  ${row.digits || '(no number)'}: ${row.result}`);
     log(`duplicated rows ${tally.duplicated}`);
     log(`wrong results ${tally.wrong.length}`);
-    for (const { call, result } of tally.wrong) {
-      log(
-        `  call ${call.index} ${call.path} ${call.number}: answered=${call.answered}, row says ${result}`,
-      );
-    }
+    const wrongLine = ({ call, result }: WrongResult): string =>
+      `  call ${call.index} ${call.path} ${call.number}: answered=${call.answered}, row says ${result}`;
+    for (const wrong of tally.wrong) log(wrongLine(wrong));
+    log(
+      `wrong results in recovered rows ${tally.wrongRecovered.length} ` +
+        '(the call ended while the helper was down; its row has the state last seen)',
+    );
+    for (const wrong of tally.wrongRecovered) log(wrongLine(wrong));
     log(`lost rows ${tally.lost.length}`);
     for (const call of tally.lost) log(`  call ${call.index} ${call.path} ${call.number}`);
     log(`faults ${faults}`);
@@ -349,7 +359,8 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    keepWorkDir = tally.lost.length + tally.duplicated + tally.wrong.length > 0;
+    keepWorkDir =
+      tally.lost.length + tally.duplicated + tally.wrong.length + tally.wrongRecovered.length > 0;
     if (keepWorkDir) log(`the helper's log is kept: ${seat.helper.logFile}`);
     log(`lost_journal_rows ${tally.lost.length} rows`);
   } finally {

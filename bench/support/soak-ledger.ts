@@ -18,6 +18,13 @@ export interface SoakCall {
 export interface SoakRow {
   readonly digits: string;
   readonly result: string;
+  /** Written after a restart from what the killed helper last saw (`recovered` column). */
+  readonly recovered: boolean;
+}
+
+export interface WrongResult {
+  readonly call: SoakCall;
+  readonly result: string;
 }
 
 export interface SoakTally {
@@ -29,7 +36,13 @@ export interface SoakTally {
   /** Owed calls with no row. */
   readonly lost: readonly SoakCall[];
   /** Owed calls whose row says answered when nobody answered, or the other way round. */
-  readonly wrong: readonly { readonly call: SoakCall; readonly result: string }[];
+  readonly wrong: readonly WrongResult[];
+  /**
+   * The same, in rows marked recovered: the call ended while the helper was down, and the
+   * helper can only journal the state it last saw (a call ringing when it was killed and
+   * answered meanwhile reads as not answered).
+   */
+  readonly wrongRecovered: readonly WrongResult[];
   /** Rows of calls the soak did not place (another call on the PBX): none expected. */
   readonly strangers: readonly SoakRow[];
 }
@@ -52,12 +65,13 @@ export function tallySoak(calls: readonly SoakCall[], rows: readonly SoakRow[]):
   for (const found of byNumber.values()) duplicated += Math.max(0, found.length - 1);
   const owed = calls.filter((call) => call.offered && call.completed && !call.cutByRestart);
   const lost: SoakCall[] = [];
-  const wrong: { call: SoakCall; result: string }[] = [];
+  const wrong: WrongResult[] = [];
+  const wrongRecovered: WrongResult[] = [];
   for (const call of owed) {
     const row = byNumber.get(call.number)?.[0];
     if (!row) lost.push(call);
     else if (call.answered ? row.result !== 'answered' : !UNANSWERED.has(row.result)) {
-      wrong.push({ call, result: row.result });
+      (row.recovered ? wrongRecovered : wrong).push({ call, result: row.result });
     }
   }
   return {
@@ -66,6 +80,7 @@ export function tallySoak(calls: readonly SoakCall[], rows: readonly SoakRow[]):
     duplicated,
     lost,
     wrong,
+    wrongRecovered,
     strangers: rows.filter((row) => !placed.has(row.digits)),
   };
 }

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { runBenchScript } from '../support/bench/run-bench-script';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FAULT_KINDS = ['ami-cut', 'asterisk-restart', 'mariadb-restart', 'helper-kill', 'ws-drop'];
 /** A functional deadline well above what the soak measures (its figure is in the output). */
 const RECOVERY_DEADLINE_MS = 10_000;
@@ -14,25 +12,14 @@ const RECOVERY_DEADLINE_MS = 10_000;
  * with the wrong result, and the helper must say it is up again soon after each fault.
  */
 it('the fault soak loses no journal row, writes none twice and recovers from every fault', async () => {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'bench/fault-soak.ts',
-      '--calls',
-      '25',
-      '--fault-every',
-      '3',
-      '--seed',
-      '15',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const { code, out } = await runBenchScript('bench/fault-soak.ts', [
+    '--calls',
+    '25',
+    '--fault-every',
+    '3',
+    '--seed',
+    '15',
+  ]);
   expect(code, out).toBe(0);
   const figure = (pattern: RegExp): number => Number(pattern.exec(out)?.[1] ?? Number.NaN);
   expect(figure(/^calls placed (\d+)$/m), out).toBe(25);
