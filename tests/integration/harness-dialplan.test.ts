@@ -26,6 +26,9 @@ const HELPER_EVENTS = new Set([
   'AttendedTransfer',
   'OriginateResponse',
   'VarSet',
+  'QueueMemberPause',
+  'QueueMemberAdded',
+  'QueueMemberRemoved',
 ]);
 
 type RingingPhone = '101' | '102';

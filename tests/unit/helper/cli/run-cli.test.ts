@@ -146,8 +146,9 @@ describe('manager-conf', () => {
     expect(text).toContain('operator extension(s) 101,102');
     expect(text).toContain('permit = 10.0.0.21/255.255.255.255');
     expect(text).toContain('deny = 0.0.0.0/0.0.0.0');
-    expect(text).toMatch(/^read = call,dialplan$/m);
-    expect(text).toMatch(/^write = originate,call,reporting$/m);
+    expect(text).toMatch(/^read = call,dialplan,agent$/m);
+    expect(text).toMatch(/^write = originate,call,reporting,agent$/m);
+    expect(text).toContain('eventfilter(action(include),name(QueueMemberPause)) =');
     expect(text).not.toMatch(/^(read|write) = .*\b(system|command|all)\b/m);
     expect(text).toContain('eventfilter(action(include),name(Newchannel)) =');
     expect(text).toContain('eventfilter(action(include),name(Hangup)) =');
