@@ -21,23 +21,31 @@ function clip(value: string | undefined, max: number): string | null {
 }
 
 type Column = (typeof ENTRY_COLUMNS)[number];
-type TransferColumn =
-  'transfer_target' | 'transferred_to' | 'transfer_ok' | 'transferred_at' | 'transfer_message';
+const TRANSFER_COLUMNS = [
+  'transfer_target',
+  'transfer_mode',
+  'transferred_to',
+  'transfer_ok',
+  'transfer_reason',
+  'transferred_at',
+  'transfer_message',
+] as const;
+type TransferColumn = (typeof TRANSFER_COLUMNS)[number];
 
 function transferValues(transfer: JournalTransfer | undefined): Record<TransferColumn, SqlValue> {
   if (transfer === undefined) {
-    return {
-      transfer_target: null,
-      transferred_to: null,
-      transfer_ok: null,
-      transferred_at: null,
-      transfer_message: null,
-    };
+    return Object.fromEntries(TRANSFER_COLUMNS.map((column) => [column, null])) as Record<
+      TransferColumn,
+      SqlValue
+    >;
   }
   return {
     transfer_target: transfer.target,
+    // Entries spooled before attended transfers existed were blind.
+    transfer_mode: transfer.mode ?? 'blind',
     transferred_to: clip(transfer.to, 64),
     transfer_ok: transfer.ok ? 1 : 0,
+    transfer_reason: transfer.reason ?? null,
     transferred_at: toSqlTime(transfer.at),
     transfer_message: clip(transfer.message, 512),
   };
@@ -90,13 +98,5 @@ export function transferParams(
   transfer: JournalTransfer,
 ): SqlValue[] {
   const t = transferValues(transfer);
-  return [
-    t.transfer_target,
-    t.transferred_to,
-    t.transfer_ok,
-    t.transferred_at,
-    t.transfer_message,
-    callId,
-    extension,
-  ];
+  return [...TRANSFER_COLUMNS.map((column) => t[column]), callId, extension];
 }

@@ -1,9 +1,12 @@
 import * as v from 'valibot';
 import {
+  CallControlFailure,
   CallResult,
   Direction,
   EMPTY_IDENTITY,
   Identity,
+  TransferMode,
+  TransferTarget,
   type CallView,
   type PartyNumber,
   type TransferState,
@@ -40,14 +43,22 @@ function identityOf(row: SqlRow): CallView['identity'] | undefined {
 }
 
 function transferOf(row: SqlRow): TransferState | undefined {
-  const target = text(row, 'transfer_target');
+  const target = v.safeParse(TransferTarget, row.transfer_target);
   const to = text(row, 'transferred_to');
   const at = fromSqlTime(row.transferred_at);
-  if ((target !== 'courier' && target !== 'manager') || to === undefined || at === undefined) {
-    return undefined;
-  }
+  if (!target.success || to === undefined || at === undefined) return undefined;
+  const mode = v.safeParse(TransferMode, row.transfer_mode);
+  const reason = v.safeParse(CallControlFailure, row.transfer_reason);
   const message = text(row, 'transfer_message');
-  return { target, to, ok: flag(row, 'transfer_ok') ?? false, at, ...(message ? { message } : {}) };
+  return {
+    target: target.output,
+    ...(mode.success ? { mode: mode.output } : {}),
+    to,
+    ok: flag(row, 'transfer_ok') ?? false,
+    at,
+    ...(reason.success ? { reason: reason.output } : {}),
+    ...(message ? { message } : {}),
+  };
 }
 
 function remoteOf(row: SqlRow): PartyNumber {
@@ -99,5 +110,5 @@ export function rowToView(row: SqlRow): CallView | undefined {
 export const VIEW_COLUMNS =
   'call_id, extension, direction, origin, remote_raw, remote_e164, remote_db_key, ' +
   'identity_json, started_at, answered_at, ended_at, talk_seconds, result, missed, ' +
-  'answered_by, recording_url, transfer_target, transferred_to, transfer_ok, transferred_at, ' +
-  'transfer_message';
+  'answered_by, recording_url, transfer_target, transfer_mode, transferred_to, transfer_ok, ' +
+  'transfer_reason, transferred_at, transfer_message';

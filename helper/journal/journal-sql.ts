@@ -25,8 +25,10 @@ export const ENTRY_COLUMNS = [
   'recording_file',
   'recording_url',
   'transfer_target',
+  'transfer_mode',
   'transferred_to',
   'transfer_ok',
+  'transfer_reason',
   'transferred_at',
   'transfer_message',
   'recovered',
@@ -37,8 +39,10 @@ const KEEP_WHEN_NULL = new Set<string>([
   'recording_file',
   'recording_url',
   'transfer_target',
+  'transfer_mode',
   'transferred_to',
   'transfer_ok',
+  'transfer_reason',
   'transferred_at',
   'transfer_message',
   'identity_json',
@@ -99,5 +103,6 @@ export function upsertOrders(count: number): string {
 }
 
 export const UPDATE_TRANSFER =
-  'UPDATE call_journal SET transfer_target = ?, transferred_to = ?, transfer_ok = ?, ' +
-  'transferred_at = ?, transfer_message = ? WHERE call_id = ? AND extension = ?';
+  'UPDATE call_journal SET transfer_target = ?, transfer_mode = ?, transferred_to = ?, ' +
+  'transfer_ok = ?, transfer_reason = ?, transferred_at = ?, transfer_message = ? ' +
+  'WHERE call_id = ? AND extension = ?';

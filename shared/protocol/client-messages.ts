@@ -1,17 +1,23 @@
 import * as v from 'valibot';
-import { type MessageOf, messageTypes, RawNumber, RequestId } from './common';
+import {
+  CallHangupMessage,
+  CallTransferCancelMessage,
+  CallTransferCompleteMessage,
+  CallTransferMessage,
+} from './call-control';
+import {
+  hasNoControlCharacters,
+  type MessageOf,
+  messageTypes,
+  RawNumber,
+  RequestId,
+} from './common';
+import { QueuePauseMessage } from './queue-presence';
 
 /**
  * Extension → helper. Objects are strict: an unexpected key is a malformed
  * message, because these frames reach the PBX.
  */
-function hasNoControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
 
 const ClientInfo = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(64)),
@@ -61,15 +67,6 @@ export const MissedAckMessage = v.strictObject({
   callIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(128))), v.maxLength(500)),
 });
 
-export const TransferMessage = v.strictObject({
-  type: v.literal('transfer'),
-  id: RequestId,
-  callId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-  target: v.picklist(['courier', 'manager']),
-  /** Courier code when the caller's parcels are held by several couriers. */
-  courierCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
-});
-
 export const PingMessage = v.strictObject({
   type: v.literal('ping'),
   t: v.number(),
@@ -89,7 +86,11 @@ export const ClientMessage = v.variant('type', [
   DialMessage,
   JournalQueryMessage,
   MissedAckMessage,
-  TransferMessage,
+  CallHangupMessage,
+  CallTransferMessage,
+  CallTransferCompleteMessage,
+  CallTransferCancelMessage,
+  QueuePauseMessage,
   PingMessage,
   SimulateCallMessage,
 ]);

@@ -7,8 +7,10 @@ import {
   RequestId,
   Timestamp,
 } from './common';
-import { CallView, TransferReason } from './call';
+import { CallView } from './call';
+import { CallControlResultMessage } from './call-control';
 import { ErrorCode } from './errors';
+import { QueueMembership } from './queue-presence';
 
 /** Helper → extension. Unknown keys are stripped so a newer helper stays readable. */
 
@@ -29,6 +31,11 @@ export const HelperStatus = v.object({
     user: v.optional(v.pipe(v.string(), v.maxLength(64))),
   }),
   demo: v.boolean(),
+  /**
+   * The operator's queues as the PBX reports them; absent while unknown (no PBX, not read
+   * yet), empty when the operator is in no queue.
+   */
+  queues: v.optional(v.array(QueueMembership)),
   missedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type HelperStatus = v.InferOutput<typeof HelperStatus>;
@@ -104,16 +111,6 @@ export const MissedMessage = v.object({
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-export const TransferResultMessage = v.object({
-  type: v.literal('transfer.result'),
-  id: RequestId,
-  ok: v.boolean(),
-  to: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  /** As on the call's TransferState: set on failures. */
-  reason: v.optional(TransferReason),
-  message: v.optional(v.pipe(v.string(), v.maxLength(512))),
-});
-
 export const AckMessage = v.object({
   type: v.literal('ack'),
   id: RequestId,
@@ -140,7 +137,7 @@ export const ServerMessage = v.variant('type', [
   CallMessage,
   JournalPageMessage,
   MissedMessage,
-  TransferResultMessage,
+  CallControlResultMessage,
   AckMessage,
   PongMessage,
   ErrorMessage,

@@ -3,7 +3,7 @@
  * additive optional fields do not need a bump because both sides strip
  * unknown keys from server messages.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Largest frame either side accepts; a journal page is the biggest message. */
 export const MAX_MESSAGE_BYTES = 512 * 1024;

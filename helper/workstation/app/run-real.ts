@@ -15,7 +15,8 @@ import { HelperService } from '../hub/helper-service';
 import { createInboundPrefetch } from '../hub/inbound-prefetch';
 import { StatusBoard } from '../hub/status-board';
 import { RecordingIndex } from '../recording/recording-index';
-import { AmiTransferrer } from '../transfer/ami-transferrer';
+import { CallController } from '../call-control/call-controller';
+import { QueuePresence } from '../queues/queue-presence';
 import { recoverAfterFirstResync, startHelperJournal } from './helper-journal';
 import { operatorExtensions } from './operator-extensions';
 import { PbxSession } from './pbx-session';
@@ -63,7 +64,8 @@ export async function startRealHelper(
     status,
     dialer: pbx.dialer,
     journal: journal.reader,
-    transferrer: cardTransferrer(ami, config, { hub, status, journal, logger }),
+    callControl: cardCallControl(ami, config, { hub, status, journal, logger }, signal),
+    queues: queuePresence(ami, { status, logger }, signal),
   });
   const server = await serveExtension(config, api, logger, signal);
   logger.info({ port: server.port }, 'listening for the extension on loopback');
@@ -174,24 +176,29 @@ function amiClientFor(config: HelperConfig, logger: Logger, signal: AbortSignal)
   });
 }
 
-/** Transfers asked from the card: logged, shown on the card and journaled. */
-function cardTransferrer(
+/** Hang-up and transfers asked from the card: logged, shown on the card, transfers journaled. */
+function cardCallControl(
   ami: AmiClient,
   config: HelperConfig,
   parts: { hub: CallHub; status: StatusBoard; journal: HelperJournal; logger: Logger },
-): AmiTransferrer {
+  signal: AbortSignal,
+): CallController {
   const { hub, status, journal } = parts;
-  const logger = parts.logger.child({ part: 'transfer' });
-  return new AmiTransferrer({
+  const logger = parts.logger.child({ part: 'call-control' });
+  return new CallController({
     ami,
     settings: config.transfer,
+    defaultCountry: config.phone.defaultCountry as CountryCode,
     extensions: () => status.get().operator.extensions,
+    signal,
+    onConsult: (call, consult) => hub.setConsult(call.callId, call.extension, consult),
     onTransfer: (call, state) => {
       logger.info(
         {
           callId: call.callId,
           extension: call.extension,
           target: state.target,
+          mode: state.mode,
           ok: state.ok,
           ...(state.reason ? { reason: state.reason } : {}),
         },
@@ -199,9 +206,25 @@ function cardTransferrer(
       );
       hub.setTransfer(call.callId, call.extension, state);
       // The journal records transfers to someone; a refusal before any number was found
-      // (no courier holds the parcel, no manager) shows on the card and in the log only.
+      // (a number that cannot be dialled) shows on the card and in the log only.
       if (state.to !== '') journal.journal?.transferred(call, state);
     },
+  });
+}
+
+/** The operator's queues, read from the PBX and shown with the helper's status. */
+function queuePresence(
+  ami: AmiClient,
+  parts: { status: StatusBoard; logger: Logger },
+  signal: AbortSignal,
+): QueuePresence {
+  const logger = parts.logger.child({ part: 'queues' });
+  return new QueuePresence({
+    ami,
+    extensions: () => parts.status.get().operator.extensions,
+    onChange: (memberships) => parts.status.setQueues(memberships),
+    onError: (error) => logger.warn({ err: error }, 'reading the queues failed'),
+    signal,
   });
 }
 

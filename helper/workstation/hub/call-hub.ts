@@ -1,6 +1,7 @@
 import {
   EMPTY_IDENTITY,
   type CallView,
+  type ConsultState,
   type Identity,
   type LookupState,
   type TransferState,
@@ -34,6 +35,8 @@ export class CallHub {
   private readonly identities = new Map<string, IdentityState>();
   /** Transfers asked from a card, by call and extension, until that view ends. */
   private readonly transfers = new Map<string, TransferState>();
+  /** Attended transfers going on, by call and extension. */
+  private readonly consults = new Map<string, ConsultState>();
   private readonly recent: CallView[] = [];
   private readonly unseenMissed = new Set<string>();
   /** Ended views whose journal report waits for their lookup, by callKey. */
@@ -85,17 +88,20 @@ export class CallHub {
     const key = callKey(call);
     const recordingUrl = call.recordingUrl ?? this.options.recordingUrl?.(call.callId);
     const transfer = this.transfers.get(key) ?? call.transfer;
+    const consult = call.state === 'ended' ? undefined : this.consults.get(key);
     const view: CallView = {
       ...call,
       identity: identity.identity,
       lookup: identity.lookup,
       ...(recordingUrl ? { recordingUrl } : {}),
       ...(transfer ? { transfer } : {}),
+      ...(consult ? { consult } : {}),
       ...(isMissed(call) ? { missed: true } : {}),
     };
     if (call.state === 'ended') {
       this.active.delete(key);
       this.transfers.delete(key);
+      this.consults.delete(key);
       this.remember(view);
       if (view.missed) {
         this.unseenMissed.add(call.callId);
@@ -134,6 +140,22 @@ export class CallHub {
       this.recent[at] = updated;
       this.broadcast({ type: 'call', call: updated });
     }
+  }
+
+  /**
+   * Shows the attended transfer going on for a call, or, with `undefined`, that it is over;
+   * later updates of the call keep it until then.
+   */
+  setConsult(callId: string, extension: string, consult: ConsultState | undefined): void {
+    const key = callKey({ callId, extension });
+    const view = this.active.get(key);
+    this.consults.delete(key);
+    if (!view) return;
+    if (consult) this.consults.set(key, consult);
+    const { consult: _previous, ...rest } = view;
+    const updated: CallView = consult ? { ...rest, consult } : rest;
+    this.active.set(key, updated);
+    this.broadcast({ type: 'call', call: updated });
   }
 
   ackMissed(callIds: readonly string[]): void {

@@ -1,4 +1,4 @@
-import type { HelperStatus, ServiceState } from '../../../shared/protocol';
+import type { HelperStatus, QueueMembership, ServiceState } from '../../../shared/protocol';
 import type { CallHub } from './call-hub';
 
 type Service = 'pbx' | 'database';
@@ -41,6 +41,14 @@ export class StatusBoard {
       ...this.status,
       [service]: { state, ...(reason ? { reason } : {}), since: Date.now() },
     };
+    this.onChange(this.get());
+  }
+
+  /** The operator's queues as the PBX reports them; `undefined` while it cannot say. */
+  setQueues(queues: QueueMembership[] | undefined): void {
+    if (JSON.stringify(queues) === JSON.stringify(this.status.queues)) return;
+    const { queues: _previous, ...rest } = this.status;
+    this.status = queues === undefined ? rest : { ...rest, queues };
     this.onChange(this.get());
   }
 

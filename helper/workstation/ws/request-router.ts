@@ -74,19 +74,27 @@ export class RequestRouter {
           }),
         );
         return;
-      case 'transfer': {
-        const { type: _type, ...request } = message;
+      case 'call.hangup':
+      case 'call.transfer':
+      case 'call.transfer.complete':
+      case 'call.transfer.cancel':
         this.reply(
           message.id,
-          () => api.transfer(request),
-          (result) => ({
-            type: 'transfer.result',
-            id: message.id,
-            ...result,
-          }),
+          () => api.control(message),
+          (outcome) => ({ type: 'call.control.result', id: message.id, ...outcome }),
         );
         return;
-      }
+      case 'queue.pause':
+        this.reply(
+          message.id,
+          () =>
+            api.pauseQueues({
+              paused: message.paused,
+              ...(message.reason === undefined ? {} : { reason: message.reason }),
+            }),
+          () => ({ type: 'ack', id: message.id }),
+        );
+        return;
       case 'demo.simulate': {
         const { type: _type, ...request } = message;
         this.reply(

@@ -67,7 +67,13 @@ export const call: CallView = {
   answeredBy: '101',
   recordingUrl: 'https://pbx.example/rec/1700000000.12.wav',
   missed: false,
-  transfer: { target: 'courier', to: '+79031112233', ok: true, at: 1_700_000_030_000 },
+  transfer: {
+    target: 'courier',
+    mode: 'attended',
+    to: '+79031112233',
+    ok: true,
+    at: 1_700_000_030_000,
+  },
 };
 
 const client = { name: 'courier-telephony', version: '0.1.0', browser: 'chrome' };
@@ -86,13 +92,29 @@ export const clientSamples: Record<ClientMessage['type'], ClientMessage> = {
     search: '916 123',
   },
   'missed.ack': { type: 'missed.ack', id: 'r3', callIds: ['1700000000.12'] },
-  transfer: {
-    type: 'transfer',
+  'call.hangup': { type: 'call.hangup', id: 'r6', callId: '1700000000.12', extension: '101' },
+  'call.transfer': {
+    type: 'call.transfer',
     id: 'r4',
     callId: '1700000000.12',
+    extension: '101',
+    to: '+7 903 111-22-33',
     target: 'courier',
-    courierCode: '9',
+    mode: 'blind',
   },
+  'call.transfer.complete': {
+    type: 'call.transfer.complete',
+    id: 'r7',
+    callId: '1700000000.12',
+    extension: '101',
+  },
+  'call.transfer.cancel': {
+    type: 'call.transfer.cancel',
+    id: 'r8',
+    callId: '1700000000.12',
+    extension: '101',
+  },
+  'queue.pause': { type: 'queue.pause', id: 'r9', paused: true, reason: 'Обед' },
   ping: { type: 'ping', t: 1 },
   'demo.simulate': { type: 'demo.simulate', id: 'r5', number: '+79161234567', scenario: 'answer' },
 };
@@ -113,7 +135,14 @@ export const serverSamples: Record<ServerMessage['type'], ServerMessage> = {
   call: { type: 'call', call },
   'journal.page': { type: 'journal.page', id: 'r2', entries: [call], hasMore: false },
   missed: { type: 'missed', count: 3 },
-  'transfer.result': { type: 'transfer.result', id: 'r4', ok: true, to: '+79031112233' },
+  'call.control.result': {
+    type: 'call.control.result',
+    id: 'r4',
+    ok: false,
+    to: '103',
+    reason: 'target-busy',
+    message: '103 was busy.',
+  },
   ack: { type: 'ack', id: 'r3' },
   pong: { type: 'pong', t: 1 },
   error: { type: 'error', id: 'r1', code: 'invalid-number', message: 'Not a dialable number.' },

@@ -109,20 +109,45 @@ describe('SqlJournalStore', () => {
         kind: 'transfer',
         callId: '1741944600.17',
         extension: '101',
-        transfer: { target: 'courier', to: '+79031112233', ok: false, at: T0, message: 'busy' },
+        transfer: {
+          target: 'courier',
+          mode: 'attended',
+          to: '+79031112233',
+          ok: false,
+          at: T0,
+          reason: 'target-busy',
+          message: 'busy',
+        },
       },
     ]);
     expect(db.transactions).toHaveLength(1);
     const update = db.statements.at(-1);
-    expect(update?.sql).toMatch(/^UPDATE call_journal SET transfer_target = \?/);
+    expect(update?.sql).toMatch(
+      /^UPDATE call_journal SET transfer_target = \?, transfer_mode = \?/,
+    );
     expect(update?.params).toEqual([
       'courier',
+      'attended',
       '+79031112233',
       0,
+      'target-busy',
       '2025-03-14 09:30:00.000',
       'busy',
       '1741944600.17',
       '101',
     ]);
+  });
+
+  it('writes a transfer spooled before attended transfers existed as blind, without a reason', async () => {
+    const db = new FakeJournalDatabase();
+    await new SqlJournalStore(db).write([
+      {
+        kind: 'transfer',
+        callId: '1741944600.17',
+        extension: '101',
+        transfer: { target: 'manager', to: '103', ok: true, at: T0 },
+      },
+    ]);
+    expect(db.statements.at(-1)?.params.slice(0, 5)).toEqual(['manager', 'blind', '103', 1, null]);
   });
 });

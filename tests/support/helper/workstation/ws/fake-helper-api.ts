@@ -1,11 +1,13 @@
 import type {
+  CallControlOutcome,
+  CallControlRequest,
   DialRequest,
   DialUpdate,
   HelperApi,
   JournalQuery,
   PushMessage,
+  QueuePauseRequest,
   SimulateRequest,
-  TransferRequest,
 } from '../../../../../helper/core/helper-api';
 import type { CallView, HelperStatus } from '../../../../../shared/protocol';
 
@@ -64,8 +66,10 @@ export class FakeHelperApi implements HelperApi {
     entries: [SAMPLE_CALL],
     hasMore: true,
   };
-  transferResult: { ok: boolean; to?: string; message?: string } = { ok: true, to: '205' };
-  failWith: Partial<Record<'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'dial', Error>> = {};
+  controlResult: CallControlOutcome = { ok: true, to: '205' };
+  failWith: Partial<
+    Record<'journal' | 'ackMissed' | 'control' | 'pauseQueues' | 'simulate' | 'dial', Error>
+  > = {};
 
   status(): HelperStatus {
     return SAMPLE_STATUS;
@@ -93,10 +97,15 @@ export class FakeHelperApi implements HelperApi {
     if (this.failWith.ackMissed) throw this.failWith.ackMissed;
   }
 
-  async transfer(request: TransferRequest) {
-    this.calls.push({ method: 'transfer', args: request });
-    if (this.failWith.transfer) throw this.failWith.transfer;
-    return this.transferResult;
+  async control(request: CallControlRequest) {
+    this.calls.push({ method: 'control', args: request });
+    if (this.failWith.control) throw this.failWith.control;
+    return this.controlResult;
+  }
+
+  async pauseQueues(request: QueuePauseRequest) {
+    this.calls.push({ method: 'pauseQueues', args: request });
+    if (this.failWith.pauseQueues) throw this.failWith.pauseQueues;
   }
 
   async simulate(request: SimulateRequest) {

@@ -11,15 +11,20 @@ import {
   AmiTimeoutError,
   AmiValueError,
 } from '../../../../../helper/ami/errors';
-import { TransferRefusedError } from '../../../../../helper/workstation/transfer/errors';
-import { failureReason } from '../../../../../helper/workstation/transfer/failure-reason';
+import { CallControlRefusedError } from '../../../../../helper/workstation/call-control/errors';
+import { failureReason } from '../../../../../helper/workstation/call-control/failure-reason';
 
 describe('failureReason', () => {
   it.each([
     [
       'a refusal keeps its own reason',
-      new TransferRefusedError('no-manager', 'none'),
-      'no-manager',
+      new CallControlRefusedError('invalid-number', 'none'),
+      'invalid-number',
+    ],
+    [
+      'no attended transfer code in features.conf',
+      new AmiActionError('Atxfer', 'No attended transfer feature code found'),
+      'no-transfer-feature',
     ],
     [
       'a missing write class',

@@ -1,10 +1,12 @@
 import type { ChannelSnapshot } from '../../ami/channel-snapshot';
 import { isDeviceChannel, parseChannelName } from '../calls/channel-name';
 
-/** The two ends of an answered call that a transfer acts on. */
+/** The channels of one call that the card's controls act on. */
 export interface CallChannels {
-  /** The operator's phone channel in the call (the transferer). */
-  readonly operator: string | undefined;
+  /** The operator's phone channel talking in the call (the transferer), and its bridge. */
+  readonly operator: { readonly channel: string; readonly bridge: string } | undefined;
+  /** Every channel of the operator's phone in the call, ringing or talking: what hang-up ends. */
+  readonly operatorPhone: readonly string[];
   /** The remote party's channel (the caller, or the far end of an outgoing call). */
   readonly remote: string | undefined;
 }
@@ -14,6 +16,8 @@ export interface CallChannels {
  * operator's phone by its endpoint name, and the remote party as the bridged device
  * channel that is none of the operator's phones — preferring the channel that started the
  * call. Local channels (queues, follow-me) are skipped: they stand for dialplan, not people.
+ * Only channels of this call and this extension are ever returned as the operator's, so
+ * nothing the card asks can reach another operator's phone.
  */
 export function callChannels(
   snapshots: readonly ChannelSnapshot[],
@@ -21,18 +25,22 @@ export function callChannels(
   extension: string,
   operatorExtensions: readonly string[],
 ): CallChannels {
-  let operator: string | undefined;
+  let operator: CallChannels['operator'];
+  const operatorPhone: string[] = [];
   const remotes: ChannelSnapshot[] = [];
   for (const snapshot of snapshots) {
     if (snapshot.linkedid !== callId) continue;
     const name = parseChannelName(snapshot.channel);
-    if (name === undefined || !isDeviceChannel(name) || snapshot.bridgeId === undefined) continue;
+    if (name === undefined || !isDeviceChannel(name)) continue;
     if (name.resource === extension) {
-      operator ??= snapshot.channel;
-    } else if (!operatorExtensions.includes(name.resource)) {
+      operatorPhone.push(snapshot.channel);
+      if (snapshot.bridgeId !== undefined) {
+        operator ??= { channel: snapshot.channel, bridge: snapshot.bridgeId };
+      }
+    } else if (snapshot.bridgeId !== undefined && !operatorExtensions.includes(name.resource)) {
       remotes.push(snapshot);
     }
   }
   const remote = remotes.find((s) => s.uniqueid === s.linkedid) ?? remotes[0];
-  return { operator, remote: remote?.channel };
+  return { operator, operatorPhone, remote: remote?.channel };
 }
