@@ -132,12 +132,22 @@ function delivery(row: Row, options: MergeOptions): Delivery | undefined {
   };
   const cod = amount(row, 'cod');
   const clientCode = code(row, 'clientCode');
+  const rawPhone = text(row, 'clientPhone');
+  const phone = rawPhone ? options.normalizeNumber(rawPhone) : undefined;
   return {
     addressCode,
     orderCode,
     ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
     ...(cod !== undefined ? { cod } : {}),
-    ...(clientCode ? { client: { code: clientCode, company: text(row, 'company') ?? '' } } : {}),
+    ...(clientCode
+      ? {
+          client: {
+            code: clientCode,
+            company: text(row, 'company') ?? '',
+            ...(phone ? { phone } : {}),
+          },
+        }
+      : {}),
   };
 }
 

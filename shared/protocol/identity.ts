@@ -52,7 +52,8 @@ export const Delivery = v.object({
   date: v.optional(Text),
   interval: v.optional(Text),
   cod: v.optional(v.number()),
-  client: v.optional(v.object({ code: Code, company: Text })),
+  /** The sender, with its number when the cabinet has one (a transfer target on the card). */
+  client: v.optional(v.object({ code: Code, company: Text, phone: v.optional(E164) })),
   courier: v.optional(CourierRef),
   url: v.optional(CabinetUrl),
 });
