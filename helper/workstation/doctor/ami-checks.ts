@@ -35,12 +35,30 @@ interface PrivilegeProbe {
  */
 export const PRIVILEGE_PROBES: readonly PrivilegeProbe[] = [
   { action: 'Originate', list: false, writeClass: 'originate', purpose: 'click-to-call' },
-  { action: 'Redirect', list: false, writeClass: 'call', purpose: 'transfers from the call card' },
+  { action: 'Hangup', list: false, writeClass: 'call', purpose: 'hang-up from the call card' },
+  {
+    action: 'BlindTransfer',
+    list: false,
+    writeClass: 'call',
+    purpose: 'blind transfer from the call card',
+  },
+  {
+    action: 'Atxfer',
+    list: false,
+    writeClass: 'call',
+    purpose: 'attended transfer from the call card',
+  },
   {
     action: 'CoreShowChannels',
     list: true,
     writeClass: 'reporting',
-    purpose: 'catching up on calls after a reconnect',
+    purpose: "finding a call's channels, catching up on calls after a reconnect",
+  },
+  {
+    action: 'QueuePause',
+    list: false,
+    writeClass: 'agent',
+    purpose: 'pausing in queues from the popup',
   },
 ];
 

@@ -11,6 +11,7 @@ import { checkDatabase } from './database-checks';
 import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
 import { checkPortFree } from './port-check';
+import { featureCodesCheck, outsideNumbersCheck } from './call-control-checks';
 import { transferContextChecks } from './transfer-context-checks';
 import { formatResult, summaryLine } from './report';
 
@@ -85,10 +86,13 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     const transfer = blockedBy(['transfer']);
     if (pbx) emit([skip('AMI checks', skipReason(pbx))]);
     else {
-      const after = transfer ? [] : [transferContextChecks(config.transfer)];
+      const after = transfer
+        ? [featureCodesCheck()]
+        : [transferContextChecks(config.transfer), featureCodesCheck()];
       emit(await checkAmi(config.pbx, options.signal, options.amiSession, after));
     }
     if (transfer && !pbx) emit([skip('transfer contexts', skipReason(transfer))]);
+    if (!pbx && !transfer) emit([outsideNumbersCheck(config.transfer)]);
     const database = demo ? 'mode "demo"' : blockedBy(['database', 'lookup', 'operator']);
     if (database) emit([skip('database checks', skipReason(database))]);
     else emit(await checkDatabase(config, options.database));
