@@ -5,7 +5,12 @@ import {
   HelperTimeoutError,
   PairingFailedError,
 } from '../lib/helper-client/errors';
-import type { JournalReply, OkReply, TransferReply } from '../lib/runtime-messages';
+import type {
+  CallControlReply,
+  CallControlRequest,
+  JournalReply,
+  OkReply,
+} from '../lib/runtime-messages';
 import type { HelperPort } from './helper-port';
 import type { RouterDeps } from './router';
 
@@ -36,6 +41,27 @@ function failure(error: unknown): { ok: false; message: string } {
   return { ok: false, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** The protocol message of a card's request. */
+function controlMessage(request: CallControlRequest) {
+  const call = { callId: request.callId, extension: request.extension };
+  switch (request.action) {
+    case 'hangup':
+      return { type: 'call.hangup' as const, ...call };
+    case 'complete':
+      return { type: 'call.transfer.complete' as const, ...call };
+    case 'cancel':
+      return { type: 'call.transfer.cancel' as const, ...call };
+    case 'transfer':
+      return {
+        type: 'call.transfer' as const,
+        ...call,
+        to: request.to,
+        target: request.target,
+        mode: request.mode,
+      };
+  }
+}
+
 /**
  * The router's helper-backed requests: each turns a runtime message into a
  * protocol request and the helper's answer (or error) into a reply.
@@ -43,7 +69,7 @@ function failure(error: unknown): { ok: false; message: string } {
 export function helperRequests(
   helper: Pick<HelperPort, 'request' | 'pair'>,
   storeToken: (token: string) => Promise<void>,
-): Pick<RouterDeps, 'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'pair'> {
+): Pick<RouterDeps, 'journal' | 'ackMissed' | 'callControl' | 'pauseQueues' | 'simulate' | 'pair'> {
   return {
     async journal(query): Promise<JournalReply> {
       try {
@@ -65,15 +91,27 @@ export function helperRequests(
         return failure(error);
       }
     },
-    async transfer(request): Promise<TransferReply> {
+    async callControl(request): Promise<CallControlReply> {
       try {
-        const result = await helper.request({ type: 'transfer', ...request });
+        const result = await helper.request(controlMessage(request));
         return {
           ok: result.ok,
           ...(result.to === undefined ? {} : { to: result.to }),
           ...(result.reason === undefined ? {} : { reason: result.reason }),
           ...(result.message === undefined ? {} : { message: result.message }),
         };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async pauseQueues(paused, reason): Promise<OkReply> {
+      try {
+        await helper.request({
+          type: 'queue.pause',
+          paused,
+          ...(reason === undefined || reason === '' ? {} : { reason }),
+        });
+        return { ok: true };
       } catch (error) {
         return failure(error);
       }

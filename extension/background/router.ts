@@ -1,5 +1,5 @@
 import type { CallView } from '../../shared/protocol';
-import type { ConnectionState, DialSource } from '../lib/runtime-messages';
+import type { CallControlRequest, ConnectionState, DialSource } from '../lib/runtime-messages';
 import type { DialAudience } from './dial-coordinator';
 import type { BackgroundRequest, BackgroundReplies, OkReply } from '../lib/runtime-messages';
 import type { SenderKind } from './sender-policy';
@@ -18,11 +18,8 @@ export interface RouterDeps {
     before?: number;
   }) => Promise<BackgroundReplies['journal']>;
   ackMissed: (callIds: string[]) => Promise<OkReply>;
-  transfer: (request: {
-    callId: string;
-    target: 'courier' | 'manager';
-    courierCode?: string;
-  }) => Promise<BackgroundReplies['transfer']>;
+  callControl: (request: CallControlRequest) => Promise<BackgroundReplies['call-control']>;
+  pauseQueues: (paused: boolean, reason: string | undefined) => Promise<OkReply>;
   simulate: (
     number: string,
     scenario: 'answer' | 'no-answer' | 'answered-elsewhere',
@@ -44,10 +41,19 @@ const CONTENT_SCRIPT_KINDS: ReadonlySet<BackgroundRequest['kind']> = new Set([
   'dial',
   'tab-ready',
   'get-state',
-  'transfer',
+  'call-control',
   'card-dismiss',
   'missed-ack',
 ]);
+
+const CONTROL_ACTIONS: ReadonlySet<string> = new Set(['hangup', 'transfer', 'complete', 'cancel']);
+
+/** Shape check of a card's request; the helper validates the values again. */
+function isCallControl(request: CallControlRequest): boolean {
+  const strings = [request.callId, request.extension];
+  if (request.action === 'transfer') strings.push(request.to, request.target, request.mode);
+  return CONTROL_ACTIONS.has(request.action) && strings.every((s) => typeof s === 'string');
+}
 
 /**
  * Answers runtime messages from the extension's pages and content scripts.
@@ -88,12 +94,14 @@ export async function routeRequest(
       });
     case 'missed-ack':
       return Array.isArray(request.callIds) ? deps.ackMissed(request.callIds) : undefined;
-    case 'transfer':
-      return deps.transfer({
-        callId: request.callId,
-        target: request.target,
-        ...(request.courierCode === undefined ? {} : { courierCode: request.courierCode }),
-      });
+    case 'call-control':
+      return isCallControl(request) ? deps.callControl(request) : undefined;
+    case 'queue-pause':
+      if (typeof request.paused !== 'boolean') return undefined;
+      return deps.pauseQueues(
+        request.paused,
+        typeof request.reason === 'string' ? request.reason : undefined,
+      );
     case 'card-dismiss':
       await deps.dismissCard(request.callId);
       return { ok: true };

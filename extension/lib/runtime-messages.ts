@@ -1,8 +1,10 @@
 import type {
+  CallControlFailure,
   CallView,
   HelperStatus,
   ServerMessageOf,
-  TransferFailure,
+  TransferMode,
+  TransferTarget,
 } from '../../shared/protocol';
 
 /**
@@ -20,13 +22,21 @@ export type ToBackground =
   | { kind: 'get-state' }
   | { kind: 'journal'; missedOnly?: boolean; search?: string; before?: number }
   | { kind: 'missed-ack'; callIds: string[] }
-  | { kind: 'transfer'; callId: string; target: 'courier' | 'manager'; courierCode?: string }
+  | CallControlRequest
+  | { kind: 'queue-pause'; paused: boolean; reason?: string }
   | { kind: 'card-dismiss'; callId: string }
   | {
       kind: 'demo-simulate';
       number: string;
       scenario: 'answer' | 'no-answer' | 'answered-elsewhere';
     };
+
+/** A card's hang-up or transfer of the operator's call on `extension`. */
+export type CallControlAction = { callId: string; extension: string } & (
+  | { action: 'hangup' | 'complete' | 'cancel' }
+  | { action: 'transfer'; to: string; target: TransferTarget; mode: TransferMode }
+);
+export type CallControlRequest = { kind: 'call-control' } & CallControlAction;
 
 export type DialUpdate =
   ServerMessageOf<'dial.progress'> | ServerMessageOf<'dial.result'> | ServerMessageOf<'error'>;
@@ -59,10 +69,11 @@ export type OkReply = { ok: true } | { ok: false; message: string };
 export type JournalReply =
   { ok: true; entries: CallView[]; hasMore: boolean } | { ok: false; message: string };
 
-export type TransferReply = {
+/** How a card's hang-up or transfer went; `message` is set when the helper could not be asked. */
+export type CallControlReply = {
   ok: boolean;
   to?: string;
-  reason?: TransferFailure;
+  reason?: CallControlFailure;
   message?: string;
 };
 
@@ -74,7 +85,8 @@ export interface BackgroundReplies {
   'get-state': ConnectionState;
   journal: JournalReply;
   'missed-ack': OkReply;
-  transfer: TransferReply;
+  'call-control': CallControlReply;
+  'queue-pause': OkReply;
   'card-dismiss': OkReply;
   'demo-simulate': OkReply;
   pair: OkReply;
@@ -88,7 +100,8 @@ const KINDS: ReadonlySet<string> = new Set<keyof BackgroundReplies>([
   'get-state',
   'journal',
   'missed-ack',
-  'transfer',
+  'call-control',
+  'queue-pause',
   'card-dismiss',
   'demo-simulate',
   'pair',

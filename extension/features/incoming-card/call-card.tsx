@@ -2,6 +2,7 @@ import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
 import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
+import { CallControls } from './call-controls';
 import { CallStateLine } from './call-state-line';
 import { CardActionsBar } from './card-actions-bar';
 import { displayNumber } from '../../lib/i18n/format';
@@ -56,6 +57,7 @@ export function CallCard({ call, actions }: { call: CallView; actions: CardActio
       <CallStateLine call={call} />
       <IdentityView call={call} />
       <TransferStatus call={call} />
+      <CallControls call={call} actions={actions} />
       <CardActionsBar call={call} actions={actions} />
     </article>
   );

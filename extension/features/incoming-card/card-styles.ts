@@ -1,4 +1,5 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+import { CALL_CONTROL_CSS } from './call-control-styles';
 
 /**
  * Shadow-root styles of the call cards. The host is fixed to the top-right
@@ -92,7 +93,6 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
 .action--link { display: inline-block; text-decoration: none; color: #1d4ed8; }
 .action--primary { background: #2563eb; border-color: #2563eb; color: #ffffff; }
 .action--primary:hover { background: #1d4ed8; }
-.action--transfer { border-color: #93c5fd; }
 .action:focus-visible, .dismiss:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .dismiss {
   flex: none;
@@ -116,5 +116,6 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
   .action { background: #374151; border-color: #4b5563; color: #f9fafb; }
   .action:hover, .dismiss:hover { background: #4b5563; color: #f9fafb; }
 }
+${CALL_CONTROL_CSS}
 ${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}
 `;

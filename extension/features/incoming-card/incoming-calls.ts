@@ -1,4 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
+import type { CallControlReply } from '../../lib/runtime-messages';
+import { t } from '../../lib/i18n/core';
 import type { CardActions } from './card-actions';
 import { announceCall } from './announce';
 import type { CallCardsView } from './mount-call-cards';
@@ -54,11 +56,14 @@ export class IncomingCalls {
         this.store.dismiss(callId);
         channel.send({ kind: 'card-dismiss', callId }).catch(() => undefined);
       },
-      transfer: (callId, target, courierCode) => {
-        const message = courierCode
-          ? { kind: 'transfer' as const, callId, target, courierCode }
-          : { kind: 'transfer' as const, callId, target };
-        channel.send(message).catch(() => undefined);
+      control: async (request) => {
+        try {
+          const reply = (await channel.send({ kind: 'call-control', ...request })) as
+            CallControlReply | undefined;
+          return reply ?? { ok: false, message: t('page.failure.extension-unavailable') };
+        } catch {
+          return { ok: false, message: t('page.failure.extension-unavailable') };
+        }
       },
       callBack: (e164) => options.dialer.dial(e164, 'card'),
     };

@@ -26,7 +26,8 @@ function deps() {
     dial: vi.fn(async () => ({ accepted: true as const, requestId: 'r1' })),
     journal: vi.fn(async () => ({ ok: true as const, entries: [], hasMore: false })),
     ackMissed: vi.fn(async () => ({ ok: true as const })),
-    transfer: vi.fn(async () => ({ ok: true })),
+    callControl: vi.fn(async () => ({ ok: true })),
+    pauseQueues: vi.fn(async () => ({ ok: true as const })),
     simulate: vi.fn(async () => ({ ok: true as const })),
     pair: vi.fn(async () => ({ ok: true as const })),
     dismissCard: vi.fn(async () => undefined),
@@ -127,11 +128,12 @@ describe('routeRequest', () => {
     }
   });
 
-  it('keeps pairing, the demo and the journal for the extension pages', async () => {
+  it('keeps pairing, the demo, the journal and queue pause for the extension pages', async () => {
     for (const request of [
       { kind: 'pair', code: '123456' },
       { kind: 'demo-simulate', number: '+79161234567', scenario: 'answer' },
       { kind: 'journal' },
+      { kind: 'queue-pause', paused: true, reason: 'Обед' },
     ] as BackgroundRequest[]) {
       const fromPage = await route(request, contentScript);
       expect(fromPage.reply).toBeUndefined();
@@ -149,16 +151,25 @@ describe('routeRequest', () => {
     expect(d.tabReady).toHaveBeenCalledWith(7);
   });
 
-  it('passes transfers and card dismissals from content scripts', async () => {
-    const transfer = await route(
-      { kind: 'transfer', callId: 'c1', target: 'courier', courierCode: 'K7' },
+  it('passes call control and card dismissals from content scripts', async () => {
+    const request = {
+      kind: 'call-control',
+      action: 'transfer',
+      callId: 'c1',
+      extension: '101',
+      to: '103',
+      target: 'manager',
+      mode: 'attended',
+    } as const;
+    const transfer = await route(request, contentScript);
+    expect(transfer.reply).toEqual({ ok: true });
+    expect(transfer.d.callControl).toHaveBeenCalledWith(request);
+    const malformed = await route(
+      { kind: 'call-control', action: 'transfer', callId: 'c1', extension: '101' } as never,
       contentScript,
     );
-    expect(transfer.d.transfer).toHaveBeenCalledWith({
-      callId: 'c1',
-      target: 'courier',
-      courierCode: 'K7',
-    });
+    expect(malformed.reply).toBeUndefined();
+    expect(malformed.d.callControl).not.toHaveBeenCalled();
     const dismiss = await route({ kind: 'card-dismiss', callId: 'c1' }, contentScript);
     expect(dismiss.reply).toEqual({ ok: true });
     expect(dismiss.d.dismissCard).toHaveBeenCalledWith('c1');

@@ -161,19 +161,25 @@ describe('incoming calls', () => {
     expect(cardIds()).toEqual(['recipient-call']);
   });
 
-  it('sends transfers and call-backs where they belong', async () => {
+  it('sends hang-ups and call-backs where they belong, and hands the reply to the card', async () => {
+    channel.reply = async () => ({ ok: false, reason: 'not-connected' });
     channel.push({
       kind: 'call',
       call: recipientCall({ state: 'answered', answeredAt: Date.now() }),
     });
     await flush();
-    const transfer = Array.from(container.querySelectorAll('button')).find((button) =>
-      button.textContent?.includes('Петров'),
+    const hangUp = Array.from(container.querySelectorAll('button')).find((button) =>
+      button.textContent?.includes('Завершить звонок'),
     )!;
-    userClick(transfer);
-    expect(channel.sentOf('transfer')).toEqual([
-      { kind: 'transfer', callId: 'recipient-call', target: 'courier', courierCode: '1' },
+    userClick(hangUp);
+    expect(channel.sentOf('call-control')).toEqual([
+      { kind: 'call-control', callId: 'recipient-call', extension: '101', action: 'hangup' },
     ]);
+    await vi.waitFor(() =>
+      expect(container.querySelector('.control-status')!.textContent).toBe(
+        'Не получилось: звонок уже разъединён',
+      ),
+    );
 
     channel.push({ kind: 'call', call: recipientCall({ state: 'ended', missed: true }) });
     await flush();
@@ -182,6 +188,26 @@ describe('incoming calls', () => {
     )!;
     userClick(callBack);
     expect(dialer.dial).toHaveBeenCalledWith('+79161234567', 'card');
+  });
+
+  it('tells the card when the background cannot be reached', async () => {
+    channel.reply = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    channel.push({
+      kind: 'call',
+      call: recipientCall({ state: 'answered', answeredAt: Date.now() }),
+    });
+    await flush();
+    const hangUp = Array.from(container.querySelectorAll('button')).find((button) =>
+      button.textContent?.includes('Завершить звонок'),
+    )!;
+    userClick(hangUp);
+    await vi.waitFor(() =>
+      expect(container.querySelector('.control-status')!.textContent).toContain(
+        'Расширение недоступно на этой странице',
+      ),
+    );
   });
 
   it('stops listening when the content script goes away', async () => {
