@@ -1,5 +1,6 @@
 import type { HelperStatus } from '../../shared/protocol';
 import { t } from '../lib/i18n/core';
+import '../lib/i18n/queue-strings';
 import type { ConnectionState } from '../lib/runtime-messages';
 
 /** What the toolbar button shows. */
@@ -14,7 +15,11 @@ export const BADGE_COLORS = {
   warning: '#e65100',
   quiet: '#616161',
   missed: '#c62828',
+  paused: '#8a5a00',
 } as const;
+
+/** Shown while the operator is paused in a queue: the pause sign, not a colour alone. */
+export const PAUSED_MARK = '⏸';
 
 type ServiceState = HelperStatus['pbx'];
 
@@ -37,8 +42,9 @@ function serviceLine(key: string, state: ServiceState): string {
 
 /**
  * Badge and tooltip for a connection state: nothing (or the unseen missed
- * calls) when all is well, `!` when calls cannot be made or looked up, `?`
- * until the extension is paired. The tooltip always says why.
+ * calls) when all is well, the pause sign after them while the operator is paused in a
+ * queue, `!` when calls cannot be made or looked up, `?` until the extension is paired.
+ * The tooltip always says why.
  */
 export function badgeView(connection: ConnectionState, missedCount: number): BadgeView {
   const name = t('shell.name');
@@ -71,12 +77,19 @@ export function badgeView(connection: ConnectionState, missedCount: number): Bad
       const ready = t('shell.badge.connected', {
         extensions: operator.extensions.join(', ') || '—',
       });
-      if (missedCount > 0) {
-        return titled(missedCount > 99 ? '99+' : String(missedCount), BADGE_COLORS.missed, [
+      const missed = missedCount > 0 ? [t('shell.badge.missed', { count: missedCount })] : [];
+      const count = missedCount > 99 ? '99+' : missedCount > 0 ? String(missedCount) : '';
+      const paused = [
+        ...new Set((connection.status.queues ?? []).filter((q) => q.paused).map((q) => q.queue)),
+      ];
+      if (paused.length > 0) {
+        return titled(`${count}${PAUSED_MARK}`, BADGE_COLORS.paused, [
           ready,
-          t('shell.badge.missed', { count: missedCount }),
+          t('shell.badge.paused', { queues: paused.join(', ') }),
+          ...missed,
         ]);
       }
+      if (missedCount > 0) return titled(count, BADGE_COLORS.missed, [ready, ...missed]);
       return titled('', BADGE_COLORS.quiet, [ready]);
     }
   }

@@ -8,6 +8,7 @@ import { useSettings } from '../common/use-settings';
 import type { TabAccess } from './current-tab';
 import { DemoPanel } from './demo-panel';
 import { DialBox } from './dial-box';
+import { QueuePresence } from './queue-presence';
 import { RecentCalls } from './recent-calls';
 import { SiteToggle } from './site-toggle';
 import { useDialer } from './use-dialer';
@@ -49,6 +50,9 @@ export function PopupApp({ background, tabs, openOptions }: PopupProps) {
             ? t('shell.popup.extensions', { extensions: extensions.join(', ') })
             : t('shell.popup.noExtensions')}
         </p>
+      ) : null}
+      {connected && connection.status.queues ? (
+        <QueuePresence background={background} queues={connection.status.queues} />
       ) : null}
       <DialBox dialer={dialer} disabled={!connected} />
       <SiteToggle tabs={tabs} sites={settings?.sites ?? []} />

@@ -19,7 +19,7 @@ export const WRITE_CLASSES: readonly { name: string; why: string }[] = [
     name: 'reporting',
     why: "CoreShowChannels: a call's channels for the card's controls, catching up on calls after a reconnect",
   },
-  { name: 'agent', why: "QueuePause: pausing the operator in their queues from the popup" },
+  { name: 'agent', why: 'QueuePause: pausing the operator in their queues from the popup' },
 ];
 
 /** Events the call tracker and the queue presence consume; every other event is dropped by the PBX. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BADGE_COLORS, badgeView } from '../../../../extension/background/badge';
+import { BADGE_COLORS, badgeView, PAUSED_MARK } from '../../../../extension/background/badge';
 import { paintBadge } from '../../../../extension/background/badge-painter';
 import { BadgeTracker } from '../../../../extension/background/badge-tracker';
 import { setLanguage } from '../../../../extension/lib/i18n/core';
@@ -26,6 +26,33 @@ describe('badgeView', () => {
       'Пропущенных звонков: 3',
     );
     expect(badgeView({ state: 'connected', status: status() }, 120).text).toBe('99+');
+  });
+
+  it('shows the pause sign, not a colour alone, while the operator is paused in a queue', () => {
+    const paused = status({
+      queues: [
+        { queue: 'operators', extension: '101', paused: true, reason: 'Обед' },
+        { queue: 'vip', extension: '101', paused: false },
+      ],
+    });
+    expect(badgeView({ state: 'connected', status: paused }, 0)).toEqual({
+      text: PAUSED_MARK,
+      color: BADGE_COLORS.paused,
+      title:
+        'Курьерская телефония\nПодключено, ваши номера: 101, 102\nНа паузе в очередях: operators',
+    });
+    const withMissed = badgeView({ state: 'connected', status: paused }, 3);
+    expect(withMissed.text).toBe(`3${PAUSED_MARK}`);
+    expect(withMissed.title).toContain('Пропущенных звонков: 3');
+    setLanguage('en');
+    expect(badgeView({ state: 'connected', status: paused }, 0).title).toContain(
+      'Paused in queues: operators',
+    );
+  });
+
+  it('shows nothing for queues the operator takes calls in', () => {
+    const available = status({ queues: [{ queue: 'operators', extension: '101', paused: false }] });
+    expect(badgeView({ state: 'connected', status: available }, 0).text).toBe('');
   });
 
   it('says the helper is not running, in Russian and in English', () => {
