@@ -13,7 +13,12 @@ export interface Settings {
   notifications: boolean;
   sound: boolean;
   language: 'auto' | 'ru' | 'en';
+  /** Open the caller's cabinet page by itself: never, when the phone rings, or on answer. */
+  screenPop: ScreenPopMode;
 }
+
+export type ScreenPopMode = 'off' | 'ring' | 'answer';
+export const SCREEN_POP_MODES: readonly ScreenPopMode[] = ['off', 'ring', 'answer'];
 
 export const DEFAULT_SETTINGS: Settings = {
   helper: { host: '127.0.0.1', port: 47800 },
@@ -23,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   sound: false,
   language: 'auto',
+  screenPop: 'off',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

@@ -8,6 +8,7 @@ import { useSettings } from '../common/use-settings';
 import { BehaviourSection } from './behaviour-section';
 import { HelperAddressSection } from './helper-address-section';
 import { PairingSection } from './pairing-section';
+import { ScreenPopSection } from './screen-pop-section';
 import { SitesSection, type SiteAccess } from './sites-section';
 
 export interface OptionsProps {
@@ -38,6 +39,7 @@ export function OptionsApp({ background, sites }: OptionsProps) {
           <PairingSection background={background} connection={connection} />
           <SitesSection sites={settings.sites} access={sites} />
           <BehaviourSection settings={settings} save={save} />
+          <ScreenPopSection mode={settings.screenPop} save={save} />
         </>
       )}
     </main>

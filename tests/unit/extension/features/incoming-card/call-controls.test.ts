@@ -12,6 +12,7 @@ import {
   mountCards,
   type CardHarness,
 } from '../../../../support/extension/features/incoming-card/card-harness';
+import { rendered, typeInto } from '../../../../support/extension/dom';
 import { clientCall, recipientCall } from '../../../../support/extension/sample-calls';
 import { scriptClick, userClick, userKey } from '../../../../support/extension/trusted-events';
 
@@ -52,16 +53,6 @@ function recipientWithPeople(): CallView {
       ],
     },
   };
-}
-
-function typeInto(input: HTMLInputElement, text: string): void {
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-/** Preact renders a state change on its next tick. */
-function rendered(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Clicks like a person and waits for the card to show what it changed. */
@@ -152,8 +143,7 @@ describe('transfer from the card', () => {
     const input = card.querySelector<HTMLInputElement>('.to')!;
     await vi.waitFor(() => expect(cards.container.ownerDocument.activeElement).toBe(input));
     expect(card.querySelector(`label[for="${input.id}"]`)!.textContent).toBe('Кому перевести');
-    typeInto(input, '104');
-    await rendered();
+    await typeInto(input, '104');
     await click(card, 'Сначала поговорить');
     expect(cards.actions.control).toHaveBeenCalledWith(
       expect.objectContaining({ to: '104', target: 'number', mode: 'attended' }),
@@ -186,8 +176,7 @@ describe('transfer from the card', () => {
   it('closes the panel once the transfer went through', async () => {
     const card = cards.show(answered(clientCall()));
     await click(card, 'Перевести…');
-    typeInto(card.querySelector<HTMLInputElement>('.to')!, '103');
-    await rendered();
+    await typeInto(card.querySelector<HTMLInputElement>('.to')!, '103');
     await click(card, 'Перевести сразу');
     await vi.waitFor(() => expect(card.querySelector('.transfer-panel')).toBeNull());
   });
