@@ -1,12 +1,13 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
+import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
 
@@ -18,9 +19,12 @@ const BEHIND_DB = 'courier_doctor_journal';
 const BEHIND_ACCOUNT = { user: 'courier_doctor_jw', password: 'behind-Journal-7731' } as const;
 
 interface Overrides {
+  amiUser?: string;
   amiSecret?: string;
   dbPort?: number;
   database?: string;
+  /** `[transfer]` keys; outside numbers are dialled in keypad digits unless given. */
+  transfer?: string;
   extra?: string;
 }
 
@@ -119,7 +123,7 @@ describe('doctor against the real PBX and database', () => {
         '[pbx]',
         `host = "${asterisk.amiHost}"`,
         `port = ${asterisk.amiPort}`,
-        `user = "${helper.username}"`,
+        `user = "${overrides.amiUser ?? helper.username}"`,
         `secret = "${overrides.amiSecret ?? helper.secret}"`,
         '[operator]',
         'user = "operator1"',
@@ -132,6 +136,8 @@ describe('doctor against the real PBX and database', () => {
         'queryTimeoutMs = 10000',
         '[websocket]',
         `port = ${wsPort}`,
+        '[transfer]',
+        overrides.transfer ?? 'courierExten = "{digits}"',
         overrides.extra ?? '',
       ].join('\n'),
     );
@@ -157,6 +163,9 @@ describe('doctor against the real PBX and database', () => {
     expect(out).not.toContain('[FAIL]');
     expect(out).toContain('[ok]   AMI privileges');
     expect(out).toContain('[ok]   AMI least privilege');
+    expect(out).toContain(
+      '[ok]   AMI event filter: the account has the current filter: the events the helper reads reach it, pickups and queue pauses included',
+    );
     expect(out).toContain('[ok]   database account is read-only');
     expect(out).toContain(
       '[ok]   lookup.operatorExtensions runs: operator "operator1" has extensions 101,102',
@@ -169,6 +178,10 @@ describe('doctor against the real PBX and database', () => {
       '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
     );
     expect(out).toContain('[ok]   transfer.managerContext exists');
+    expect(out).toContain(
+      '[ok]   attended transfer feature codes: atxfer is "*2" and atxferabort "*1"',
+    );
+    expect(out).toContain('[ok]   attended transfer to outside numbers');
     expect(out).toContain('[skip] journal checks: journal.enabled is false');
     expect(code).toBe(0);
     expectNoSecrets(out);
@@ -183,7 +196,7 @@ describe('doctor against the real PBX and database', () => {
       `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
     );
     expect(out).toContain(
-      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 002 applied',
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 004 applied',
     );
     expect(out).toContain(
       '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
@@ -203,7 +216,7 @@ describe('doctor against the real PBX and database', () => {
     });
     expect(code).toBe(1);
     expect(out).toContain(
-      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 002) is not applied`,
+      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 004) is not applied`,
     );
     expect(out).toMatch(
       /journal tables migrated: .*\n\s+fix: run courier-helper migrate --config \S+helper\.toml --admin-user /,
@@ -225,15 +238,95 @@ describe('doctor against the real PBX and database', () => {
   });
 
   it('names transfer.courierContext when the PBX dialplan has no such context', async () => {
-    const { code, out } = await doctor({
-      extra: '[transfer]\ncourierContext = "no-such-context"',
-    });
+    const { code, out } = await doctor({ transfer: 'courierContext = "no-such-context"' });
     expect(code).toBe(1);
     expect(out).toMatch(
       /\[FAIL\] transfer.courierContext exists: the PBX dialplan has no context "no-such-context", so transfers to it would fail\n\s+fix: set transfer.courierContext to .*"from-internal"/,
     );
     expect(out).toContain('[ok]   transfer.managerContext exists');
     expectNoSecrets(out);
+  });
+
+  it('fails an AMI account whose event filter is an older manager-conf’s, which drops Pickup', async () => {
+    const { asterisk } = harnessInfo();
+    const file = join(asterisk.hostRunDir, 'etc', 'manager.conf');
+    const original = readFileSync(file, 'utf8');
+    const current = /^\[helper\]$([\s\S]*?)^(?=\[)/m.exec(original)?.[1] ?? '';
+    const older = current
+      .split('\n')
+      .filter((line) => !/name\(Pickup\)|COURIER_EVENT_FILTER_/.test(line))
+      .join('\n');
+    const admin = await connectAmi('admin');
+    try {
+      writeFileSync(file, `${original}\n[helper-older]${older}\n`);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      const { code, out } = await doctor({ amiUser: 'helper-older' });
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /\[FAIL\] AMI event filter: the account has an older event filter: it drops events the helper now reads \(Pickup, .*\)\n\s+fix: replace the eventfilter lines of the AMI account .* courier-helper manager-conf prints/,
+      );
+      expect(out).toContain('[ok]   AMI privileges');
+      expectNoSecrets(out);
+    } finally {
+      writeFileSync(file, original);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      await admin.close();
+    }
+  });
+
+  it('says attended transfers to outside numbers written with "+" are refused, and how to allow them', async () => {
+    const { code, out } = await doctor({ transfer: 'courierExten = "{e164}"' });
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] attended transfer to outside numbers: transfer.courierExten "\{e164\}" dials outside numbers with "\+".*\n\s+fix: .*"\{digits\}" or "\{national\}"/,
+    );
+  });
+
+  it('says which features an account without the agent class or features.conf codes lacks', async () => {
+    const { asterisk } = harnessInfo();
+    const file = join(asterisk.hostRunDir, 'etc', 'manager.conf');
+    const original = readFileSync(file, 'utf8');
+    const current = /^\[helper\]$([\s\S]*?)^(?=\[)/m.exec(original)?.[1] ?? '';
+    const withoutAgent = current
+      .replace(/^read = .*$/m, 'read = call,dialplan')
+      .replace(/^write = .*$/m, 'write = originate,call,reporting');
+    const admin = await connectAmi('admin');
+    try {
+      writeFileSync(file, `${original}\n[helper-no-agent]${withoutAgent}\n`);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      const { code, out } = await doctor({ amiUser: 'helper-no-agent' });
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /\[FAIL\] AMI privileges: permission denied for QueuePause \(pausing in queues from the popup\)\n\s+fix: add "agent" to the write= line/,
+      );
+      expect(out).toContain('[ok]   attended transfer feature codes');
+    } finally {
+      writeFileSync(file, original);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      await admin.close();
+    }
+  });
+
+  it('says attended transfer is unavailable while features.conf maps no atxfer code', async () => {
+    const { asterisk } = harnessInfo();
+    const file = join(asterisk.hostRunDir, 'etc', 'features.conf');
+    const original = readFileSync(file, 'utf8');
+    const admin = await connectAmi('admin');
+    const reload = () => admin.action({ Action: 'Command', Command: 'module reload features' });
+    try {
+      writeFileSync(file, original.replace(/^atxfer = .*$/m, ''));
+      await reload();
+      const { code, out } = await doctor();
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /\[FAIL\] attended transfer feature codes: features.conf maps no code to atxfer, so attended transfer from the card is unavailable \(hang-up and blind transfer still work\)\n\s+fix: add "atxfer => \*2" to \[featuremap\]/,
+      );
+      expect(out).toContain('[ok]   AMI privileges');
+    } finally {
+      writeFileSync(file, original);
+      await reload();
+      await admin.close();
+    }
   });
 
   it('reports a wrong AMI secret with what to check', async () => {

@@ -8,6 +8,7 @@ import { checkAmi } from './ami-checks';
 import { fail, ok, skip } from './check-result';
 import type { CheckResult } from './check-result';
 import { checkDatabase } from './database-checks';
+import { eventFilterCheck } from './event-filter-check';
 import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
 import { checkPortFree } from './port-check';
@@ -86,9 +87,11 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     const transfer = blockedBy(['transfer']);
     if (pbx) emit([skip('AMI checks', skipReason(pbx))]);
     else {
-      const after = transfer
-        ? [featureCodesCheck()]
-        : [transferContextChecks(config.transfer), featureCodesCheck()];
+      const after = [
+        eventFilterCheck(),
+        ...(transfer ? [] : [transferContextChecks(config.transfer)]),
+        featureCodesCheck(),
+      ];
       emit(await checkAmi(config.pbx, options.signal, options.amiSession, after));
     }
     if (transfer && !pbx) emit([skip('transfer contexts', skipReason(transfer))]);

@@ -342,12 +342,7 @@ describe('HelperClient', () => {
     const paired = client.pair('123456');
     socket().serverOpen();
     expect(socket().sent[0]).toMatchObject({ type: 'pair', v: PROTOCOL_VERSION, code: '123456' });
-    socket().serverSend({
-      type: 'paired',
-      v: PROTOCOL_VERSION,
-      token: TOKEN,
-      status: status(),
-    });
+    socket().serverSend({ type: 'paired', v: PROTOCOL_VERSION, token: TOKEN, status: status() });
     await expect(paired).resolves.toEqual({ token: TOKEN, status: status() });
     expect(client.connection.state).toBe('connected');
     client.configure({ endpoint: ENDPOINT, token: TOKEN });
