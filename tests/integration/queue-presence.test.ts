@@ -1,0 +1,135 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueMembership, ServerMessageOf } from '../../shared/protocol';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
+import type { RawAmiClient } from '../../harness/raw-ami';
+import { DIDS } from '../../harness/pbx-plan';
+import { connectAmi } from '../support/ami';
+import { FIXTURE_NUMBERS } from '../support/fixtures';
+import { startRealHelper, type RealHelper } from '../support/real-helper';
+import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
+
+/** Operator 101's member interface in both test queues (queues.conf). */
+const MEMBER = 'Local/101@from-queue/n';
+
+let admin: RawAmiClient;
+let helper: RealHelper | undefined;
+
+beforeAll(async () => {
+  admin = await connectAmi('admin');
+});
+
+afterEach(stopSipp);
+
+afterAll(async () => {
+  await helper?.stop();
+  await admin.action({ Action: 'QueuePause', Interface: MEMBER, Paused: 'false' });
+  await admin.close();
+});
+
+function queuesOf(client: ExtensionClient): QueueMembership[] | undefined {
+  return client.latestStatus()?.queues;
+}
+
+function allPaused(queues: QueueMembership[] | undefined): boolean {
+  return queues !== undefined && queues.length > 0 && queues.every((q) => q.paused);
+}
+
+/** What the PBX itself says about 101's membership, queue by queue. */
+async function pbxPaused(): Promise<Record<string, string>> {
+  const { events } = await admin.listAction({ Action: 'QueueStatus', Member: MEMBER });
+  return Object.fromEntries(
+    events.filter((e) => e.Event === 'QueueMember').map((e) => [e.Queue, e.Paused]),
+  );
+}
+
+async function connected(): Promise<{ helper: RealHelper; client: ExtensionClient }> {
+  const started = await startRealHelper({ extensions: ['101'] });
+  const client = await started.connect();
+  await client.waitForStatus((status) => status.queues !== undefined);
+  return { helper: started, client };
+}
+
+/** Rings the queue once and says which phones were offered the call, then ends it. */
+async function queueCallRings(): Promise<{ rang101: boolean; rang102: boolean }> {
+  const phone101 = await startPhone('101', 'ring');
+  const phone102 = await startPhone('102', 'ring');
+  const call = await placeInboundCall({
+    from: FIXTURE_NUMBERS.recipient,
+    did: DIDS.queue,
+    ringTimeoutMs: 30_000,
+  });
+  // ringall offers the call to every member that takes calls at once; 102 always does.
+  await phone102.waitForInvite({ since: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const rang101 = phone101.invites().length > 0;
+  await call.hangup();
+  return { rang101, rang102: phone102.invites().length > 0 };
+}
+
+describe('queue presence', () => {
+  it("shows the operator's queues as the PBX has them, all taking calls", async () => {
+    const { helper: started, client } = await connected();
+    helper = started;
+    expect(queuesOf(client)).toEqual([
+      { queue: 'operators', extension: '101', paused: false },
+      { queue: 'operators-retry', extension: '101', paused: false },
+    ]);
+  });
+
+  it('pauses in every queue with one request: the PBX stops ringing 101 until it resumes', async () => {
+    const client = await helper!.connect();
+    const id = client.nextId();
+    const acked = client.waitForNext(
+      (m): m is ServerMessageOf<'ack'> => m.type === 'ack' && m.id === id,
+    );
+    client.send({ type: 'queue.pause', id, paused: true, reason: 'Обед' });
+    await acked;
+    await client.waitForStatus((status) => allPaused(status.queues), 5_000);
+    expect(queuesOf(client)?.map((q) => [q.queue, q.reason])).toEqual([
+      ['operators', 'Обед'],
+      ['operators-retry', 'Обед'],
+    ]);
+    expect(await pbxPaused()).toEqual({ operators: '1', 'operators-retry': '1' });
+    expect(await queueCallRings()).toEqual({ rang101: false, rang102: true });
+
+    const resumeId = client.nextId();
+    client.send({ type: 'queue.pause', id: resumeId, paused: false });
+    await client.waitForStatus((status) => status.queues?.every((q) => !q.paused) === true, 5_000);
+    expect(await pbxPaused()).toEqual({ operators: '0', 'operators-retry': '0' });
+    expect(await queueCallRings()).toEqual({ rang101: true, rang102: true });
+  });
+
+  it('shows a pause made over AMI by another account within a second', async () => {
+    const client = await helper!.connect();
+    const shown = client.waitForNext(
+      (m): m is ServerMessageOf<'status'> =>
+        m.type === 'status' && (m.status.queues ?? []).some((q) => q.reason === 'Совещание'),
+      10_000,
+    );
+    const asked = Date.now();
+    await admin.action({
+      Action: 'QueuePause',
+      Interface: MEMBER,
+      Queue: 'operators',
+      Paused: 'true',
+      Reason: 'Совещание',
+    });
+    const status = (await shown).status;
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    expect(status.queues).toEqual([
+      expect.objectContaining({ queue: 'operators', paused: true, reason: 'Совещание' }),
+      expect.objectContaining({ queue: 'operators-retry', paused: false }),
+    ]);
+  });
+
+  it('reads the pause back from the PBX after a restart, remembering nothing itself', async () => {
+    await helper!.stop();
+    helper = undefined;
+    const { helper: restarted, client } = await connected();
+    helper = restarted;
+    expect(queuesOf(client)).toEqual([
+      expect.objectContaining({ queue: 'operators', paused: true, reason: 'Совещание' }),
+      { queue: 'operators-retry', extension: '101', paused: false },
+    ]);
+  });
+});
