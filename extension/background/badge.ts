@@ -1,6 +1,6 @@
 import type { HelperStatus } from '../../shared/protocol';
 import { t } from '../lib/i18n/core';
-import '../lib/i18n/queue-strings';
+import '../lib/i18n/desk-strings';
 import type { ConnectionState } from '../lib/runtime-messages';
 
 /** What the toolbar button shows. */

@@ -7,6 +7,7 @@ import type {
   HelperConfig,
   DatabaseConfig,
   JournalConfig,
+  LinkTemplates,
   RecordingConfig,
   TransferConfig,
 } from '../../helper/config/types';
@@ -36,6 +37,8 @@ export interface RealHelperOptions {
   recording?: Partial<RecordingConfig>;
   /** `[transfer]` keys written to the file. */
   transfer?: Partial<TransferConfig>;
+  /** Cabinet link templates; `https://cabinet.test/…` by default. */
+  links?: Partial<LinkTemplates>;
   /** `[database]` keys besides the connection, which the harness decides. */
   database?: Partial<Pick<DatabaseConfig, 'cacheTtlSeconds' | 'prefetch'>>;
 }
@@ -107,10 +110,12 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       ...(options.database?.prefetch === undefined
         ? []
         : [`prefetch = ${String(options.database.prefetch)}`]),
-      '[links]',
-      `client = "${CABINET}/clients/{code}"`,
-      `order = "${CABINET}/orders/{code}"`,
-      `courier = "${CABINET}/couriers/{code}"`,
+      ...section('links', {
+        client: `${CABINET}/clients/{code}`,
+        order: `${CABINET}/orders/{code}`,
+        courier: `${CABINET}/couriers/{code}`,
+        ...options.links,
+      }),
       '[websocket]',
       `port = ${port}`,
       '[log]',

@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n/core';
-import '../../lib/i18n/screen-pop-strings';
+import '../../lib/i18n/desk-strings';
 import { SCREEN_POP_MODES, type Settings } from '../../lib/settings';
 
 /** Whether and when the caller's cabinet page opens by itself. */

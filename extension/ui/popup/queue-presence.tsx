@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MAX_PAUSE_REASON, type QueueMembership } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import '../../lib/i18n/queue-strings';
+import '../../lib/i18n/desk-strings';
 import type { BackgroundClient } from '../common/background-client';
 import { callTime } from './call-time';
 import './queue-presence.css';

@@ -6,6 +6,7 @@ import { callerName, displayNumber } from '../../lib/i18n/caller-summary';
 import { CallLinks } from './call-links';
 import { callTime, talkDuration } from './call-time';
 import { JournalFilters } from './journal-filters';
+import { TransferNote } from './transfer-note';
 import type { Dialer } from './use-dialer';
 import { useDebouncedValue } from './use-debounced-value';
 import { useJournal } from './use-journal';
@@ -103,6 +104,7 @@ export function RecentCalls({
                     <span>{time}</span>
                     {result === null ? null : <span class="ct-call__result">{result}</span>}
                     {call.talkSeconds ? <span>{talkDuration(call.talkSeconds)}</span> : null}
+                    <TransferNote call={call} />
                   </span>
                   <CallLinks call={call} party={who ?? number} time={time} />
                 </span>
