@@ -6,6 +6,7 @@ export const CALL_CONTROL_CSS = `
 .action--hangup:hover { background: #fef2f2; }
 .action:disabled { cursor: default; opacity: 0.6; }
 .consult { font-weight: 600; color: #92400e; font-variant-numeric: tabular-nums; }
+.transfer--cancelled { color: #374151; }
 .transfer-panel {
   display: flex;
   flex-direction: column;
@@ -45,6 +46,7 @@ export const CALL_CONTROL_CSS = `
   .transfer-panel { border-color: #374151; }
   .to, .pick { background: #111827; border-color: #4b5563; color: #f9fafb; }
   .consult { color: #fcd34d; }
+  .transfer--cancelled { color: #d1d5db; }
   .action--hangup { color: #fecaca; border-color: #7f1d1d; }
 }
 `;

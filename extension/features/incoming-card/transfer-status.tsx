@@ -5,9 +5,11 @@ import { transferText } from './transfer-text';
 export function TransferStatus({ call }: { call: CallView }) {
   const transfer = call.transfer;
   if (!transfer) return null;
-  return (
-    <p class={`transfer ${transfer.ok ? 'transfer--ok' : 'transfer--failed'}`}>
-      {transferText(transfer)}
-    </p>
-  );
+  // Going back to the caller was the operator's own choice: said plainly, not as an error.
+  const tone = transfer.ok
+    ? 'transfer--ok'
+    : transfer.reason === 'cancelled'
+      ? 'transfer--cancelled'
+      : 'transfer--failed';
+  return <p class={`transfer ${tone}`}>{transferText(transfer)}</p>;
 }
