@@ -69,7 +69,7 @@ describe('checkJournal', () => {
       'logged in to db.office.lan:3306/courier as "courier_journal"',
     );
     expect(line(results, 'journal tables migrated').detail).toBe(
-      'call_journal, call_journal_orders, call_feedback present, migrations up to 004 applied',
+      'call_journal, call_journal_orders, call_feedback present, migrations up to 006 applied',
     );
     expect(line(results, 'journal account grants').detail).toBe(
       '"courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
@@ -127,7 +127,7 @@ describe('checkJournal', () => {
     const results = await run({ versions: ['001'] });
     const tables = line(results, 'journal tables migrated');
     expect(tables.status).toBe('fail');
-    expect(tables.detail).toBe('migration 002, 003, 004 of this helper (up to 004) is not applied');
+    expect(tables.detail).toBe('migration 002, 003, 006 of this helper (up to 006) is not applied');
     expect(tables.fix).toContain('courier-helper migrate');
   });
 
