@@ -42,8 +42,10 @@ async function pbxPaused(): Promise<Record<string, string>> {
   );
 }
 
-async function connected(): Promise<{ helper: RealHelper; client: ExtensionClient }> {
-  const started = await startRealHelper({ extensions: ['101'] });
+async function connected(
+  amiAccount: 'helper' | 'seat' = 'helper',
+): Promise<{ helper: RealHelper; client: ExtensionClient }> {
+  const started = await startRealHelper({ extensions: ['101'], amiAccount });
   const client = await started.connect();
   await client.waitForStatus((status) => status.queues !== undefined);
   return { helper: started, client };
@@ -130,6 +132,33 @@ describe('queue presence', () => {
     expect(queuesOf(client)).toEqual([
       expect.objectContaining({ queue: 'operators', paused: true, reason: 'Совещание' }),
       { queue: 'operators-retry', extension: '101', paused: false },
+    ]);
+  });
+
+  it("works on the seat's own filtered account: the member events of its phone pass", async () => {
+    await helper?.stop();
+    helper = undefined;
+    const { helper: seat, client } = await connected('seat');
+    helper = seat;
+    expect(queuesOf(client)?.map((q) => [q.queue, q.paused])).toEqual([
+      ['operators', true],
+      ['operators-retry', false],
+    ]);
+    const shown = client.waitForNext(
+      (m): m is ServerMessageOf<'status'> =>
+        m.type === 'status' && (m.status.queues ?? []).some((q) => q.reason === 'Планёрка'),
+      10_000,
+    );
+    await admin.action({
+      Action: 'QueuePause',
+      Interface: MEMBER,
+      Queue: 'operators-retry',
+      Paused: 'true',
+      Reason: 'Планёрка',
+    });
+    expect((await shown).status.queues?.map((q) => [q.queue, q.paused])).toEqual([
+      ['operators', true],
+      ['operators-retry', true],
     ]);
   });
 });

@@ -13,6 +13,9 @@ export const PAGE_STRINGS = {
     'page.toast.dialling': 'Набираем {number}…',
     'page.toast.connected': 'Соединено с {number}',
     'page.toast.already-dialling': 'Звонок на {number} ещё идёт — новый не начат',
+    'page.toast.no-number': 'Номер не найден',
+    'page.toast.no-number-hint':
+      'Выделите номер телефона или поставьте на него курсор и нажмите сочетание клавиш снова.',
     'page.toast.failed-title': 'Не удалось позвонить на {number}',
     'page.failure.extension-unavailable':
       'Расширение недоступно на этой странице. Обновите страницу и попробуйте снова.',
@@ -94,6 +97,9 @@ export const PAGE_STRINGS = {
     'page.toast.connected': 'Connected to {number}',
     'page.toast.already-dialling':
       'The call to {number} is still in progress — no new call started',
+    'page.toast.no-number': 'No number found',
+    'page.toast.no-number-hint':
+      'Select a phone number or put the caret on it, then press the shortcut again.',
     'page.toast.failed-title': 'Could not call {number}',
     'page.failure.extension-unavailable':
       'The extension is not available on this page. Reload the page and try again.',

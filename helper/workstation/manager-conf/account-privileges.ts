@@ -17,13 +17,13 @@ export const WRITE_CLASSES: readonly { name: string; why: string }[] = [
   },
   {
     name: 'reporting',
-    why: "CoreShowChannels: a call's channels for the card's controls, catching up on calls after a reconnect",
+    why: "CoreShowChannels, Status: calls after a reconnect, whether a call goes on, a call's channels for the card's controls",
   },
   { name: 'agent', why: 'QueuePause: pausing the operator in their queues from the popup' },
 ];
 
-/** Events the call tracker and the queue presence consume; every other event is dropped by the PBX. */
-export const HELPER_EVENTS: readonly string[] = [
+/** Events of calls the call tracker consumes; each names its channels in `…Channel:` headers. */
+export const CALL_EVENTS: readonly string[] = [
   'Newchannel',
   'Newstate',
   'DialBegin',
@@ -36,14 +36,23 @@ export const HELPER_EVENTS: readonly string[] = [
   'AttendedTransfer',
   // A phone picked up a call ringing another (directed pickup, FreePBX **<ext>, pickup groups).
   'Pickup',
-  // A pause made anywhere (the popup, a phone's feature code, the PBX console, another tool)
-  // and membership changes; QueueStatus, which needs no class, reads the rest after a login.
-  'QueueMemberPause',
-  'QueueMemberAdded',
-  'QueueMemberRemoved',
   // Not FullyBooted: it needs the `system` read class; a successful login is the sign that
   // the PBX is up, and CoreShowChannels then tells which calls are in progress.
 ];
+
+/**
+ * Queue presence's events: a pause made anywhere (the popup, a phone's feature code, the PBX
+ * console, another tool) and membership changes; QueueStatus, which needs no class, reads the
+ * rest after a login. They name the member by `Interface` and `StateInterface`, not a channel.
+ */
+export const QUEUE_MEMBER_EVENTS: readonly string[] = [
+  'QueueMemberPause',
+  'QueueMemberAdded',
+  'QueueMemberRemoved',
+];
+
+/** Every event the helper consumes; every other event is dropped by the PBX. */
+export const HELPER_EVENTS: readonly string[] = [...CALL_EVENTS, ...QUEUE_MEMBER_EVENTS];
 
 /** `VarSet` is the chattiest event: only the variables naming a call recording pass. */
 export const RECORDING_VARIABLES: readonly string[] = ['MIXMONITOR_FILENAME'];
@@ -52,7 +61,9 @@ export const RECORDING_VARIABLES: readonly string[] = ['MIXMONITOR_FILENAME'];
  * A variable no dialplan sets, whose `VarSet` the printed filters also let through: the
  * doctor originates a probe channel carrying it and so tells this revision of the filters
  * from an older one that would drop events the helper now needs. The number goes up with
- * every change of HELPER_EVENTS (2: Pickup added, FullyBooted — never delivered without the
- * `system` class — dropped; 3: the queue member events of queue presence added).
+ * every change of what the filters pass (2: Pickup added, FullyBooted — never delivered
+ * without the `system` class — dropped; 3: per-seat filters, the doctor's probe channels
+ * named after a seat tell them from office-wide ones; 4: the queue member events of queue
+ * presence added).
  */
-export const FILTER_REVISION_VARIABLE = 'COURIER_EVENT_FILTER_3';
+export const FILTER_REVISION_VARIABLE = 'COURIER_EVENT_FILTER_4';
