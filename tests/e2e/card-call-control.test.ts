@@ -50,7 +50,12 @@ describe('call control from the card in Chromium, on the real PBX, with the jour
     });
     admin = await connectAmi('admin');
     browser = await launchExtensionBrowser({ extensionDir });
-    await browser.setSettings({ helper: { host: '127.0.0.1', port: helper.port }, language: 'ru' });
+    // Inserted links mark the moment the content script has run on the cabinet page.
+    await browser.setSettings({
+      helper: { host: '127.0.0.1', port: helper.port },
+      language: 'ru',
+      rendering: 'links',
+    });
     const store = new PairingStore({ stateDir: helper.config.paths.stateDir });
     await browser.pair((await store.createPairingCode()).code);
     await waitUntil(browser.badge, (badge) => badge.title.includes('Подключено'), 30_000);
