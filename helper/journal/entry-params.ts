@@ -1,6 +1,6 @@
 import type { JournalEntry, JournalTransfer } from './entry';
 import type { SqlValue } from './journal-database';
-import { ENTRY_COLUMNS } from './journal-sql';
+import { ENTRY_COLUMNS, TRANSFER_COLUMNS } from './journal-sql';
 import { toSqlTime } from './sql-time';
 
 const MAX_CODE = 4_294_967_295;
@@ -21,15 +21,6 @@ function clip(value: string | undefined, max: number): string | null {
 }
 
 type Column = (typeof ENTRY_COLUMNS)[number];
-const TRANSFER_COLUMNS = [
-  'transfer_target',
-  'transfer_mode',
-  'transferred_to',
-  'transfer_ok',
-  'transfer_reason',
-  'transferred_at',
-  'transfer_message',
-] as const;
 type TransferColumn = (typeof TRANSFER_COLUMNS)[number];
 
 function transferValues(transfer: JournalTransfer | undefined): Record<TransferColumn, SqlValue> {

@@ -3,6 +3,17 @@
  * the migration in db/migrations.
  */
 
+/** The columns of a transfer from the card, written with the entry or on their own. */
+export const TRANSFER_COLUMNS = [
+  'transfer_target',
+  'transfer_mode',
+  'transferred_to',
+  'transfer_ok',
+  'transfer_reason',
+  'transferred_at',
+  'transfer_message',
+] as const;
+
 export const ENTRY_COLUMNS = [
   'call_id',
   'extension',
@@ -24,13 +35,7 @@ export const ENTRY_COLUMNS = [
   'answered_by',
   'recording_file',
   'recording_url',
-  'transfer_target',
-  'transfer_mode',
-  'transferred_to',
-  'transfer_ok',
-  'transfer_reason',
-  'transferred_at',
-  'transfer_message',
+  ...TRANSFER_COLUMNS,
   'recovered',
 ] as const;
 
@@ -38,13 +43,7 @@ export const ENTRY_COLUMNS = [
 const KEEP_WHEN_NULL = new Set<string>([
   'recording_file',
   'recording_url',
-  'transfer_target',
-  'transfer_mode',
-  'transferred_to',
-  'transfer_ok',
-  'transfer_reason',
-  'transferred_at',
-  'transfer_message',
+  ...TRANSFER_COLUMNS,
   'identity_json',
   'client_code',
   'contact_code',
@@ -102,7 +101,7 @@ export function upsertOrders(count: number): string {
   );
 }
 
+/** Parameters: {@link TRANSFER_COLUMNS} in order, then the call's id and extension. */
 export const UPDATE_TRANSFER =
-  'UPDATE call_journal SET transfer_target = ?, transfer_mode = ?, transferred_to = ?, ' +
-  'transfer_ok = ?, transfer_reason = ?, transferred_at = ?, transfer_message = ? ' +
+  `UPDATE call_journal SET ${TRANSFER_COLUMNS.map((column) => `${column} = ?`).join(', ')} ` +
   'WHERE call_id = ? AND extension = ?';

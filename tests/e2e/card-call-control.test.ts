@@ -2,18 +2,15 @@ import { join } from 'node:path';
 import type { Connection } from 'mysql2/promise';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
-import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
-import {
-  launchExtensionBrowser,
-  type ExtensionBrowser,
-} from '../../harness/extension/launch-extension-browser';
+import { PROJECT_ROOT } from '../../harness/extension/build-extension';
+import type { ExtensionBrowser } from '../../harness/extension/launch-extension-browser';
 import { DIDS } from '../../harness/pbx-plan';
 import type { RawAmiClient } from '../../harness/raw-ami';
 import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { connectAmi } from '../support/ami';
 import { cardText, clickInCards, typeInCards } from '../support/e2e/card-text';
 import { screenshotOfCard } from '../support/e2e/screenshot';
+import { openCabinet, pairedBrowser } from '../support/e2e/paired-browser';
 import { waitUntil } from '../support/e2e/wait-until';
 import { FIXTURE_NUMBERS } from '../support/fixtures';
 import {
@@ -42,27 +39,14 @@ describe('call control from the card in Chromium, on the real PBX, with the jour
   beforeAll(async () => {
     expect(await migrateHarnessDatabase()).toBe(0);
     db = await connectRoot();
-    const extensionDir = await buildExtension();
     demo = await serveStatic(join(PROJECT_ROOT, 'demo', 'cabinet'));
     helper = await startRealHelper({
       extensions: ['101'],
       journal: { enabled: true, user: JOURNAL_ACCOUNT.user, password: JOURNAL_ACCOUNT.password },
     });
     admin = await connectAmi('admin');
-    browser = await launchExtensionBrowser({ extensionDir });
-    // Inserted links mark the moment the content script has run on the cabinet page.
-    await browser.setSettings({
-      helper: { host: '127.0.0.1', port: helper.port },
-      language: 'ru',
-      rendering: 'links',
-    });
-    const store = new PairingStore({ stateDir: helper.config.paths.stateDir });
-    await browser.pair((await store.createPairingCode()).code);
-    await waitUntil(browser.badge, (badge) => badge.title.includes('Подключено'), 30_000);
-    await browser.enableSite(demo.url);
-    cabinet = await browser.context.newPage();
-    await cabinet.goto(demo.url);
-    await cabinet.locator('a.ct-phone').first().waitFor({ timeout: 15_000 });
+    browser = await pairedBrowser(helper);
+    cabinet = await openCabinet(browser, demo.url);
   });
 
   afterEach(async () => {

@@ -1,15 +1,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
-import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
-import {
-  launchExtensionBrowser,
-  type ExtensionBrowser,
-} from '../../harness/extension/launch-extension-browser';
+import { PROJECT_ROOT } from '../../harness/extension/build-extension';
+import type { ExtensionBrowser } from '../../harness/extension/launch-extension-browser';
 import { DIDS } from '../../harness/pbx-plan';
 import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { cardText } from '../support/e2e/card-text';
+import { openCabinet, pairedBrowser } from '../support/e2e/paired-browser';
 import { waitUntil } from '../support/e2e/wait-until';
 import { FIXTURE_NUMBERS, WELL_KNOWN } from '../support/fixtures';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
@@ -50,7 +47,6 @@ describe("screen pop: the caller's order page in Chromium, on the real PBX", () 
   }
 
   beforeAll(async () => {
-    const extensionDir = await buildExtension();
     demo = await serveStatic(join(PROJECT_ROOT, 'demo', 'cabinet'));
     helper = await startRealHelper({
       extensions: ['101'],
@@ -60,20 +56,8 @@ describe("screen pop: the caller's order page in Chromium, on the real PBX", () 
         courier: `${demo.url}?courier={code}`,
       },
     });
-    browser = await launchExtensionBrowser({ extensionDir });
-    // Inserted links mark the moment the content script has run on the cabinet page.
-    await browser.setSettings({
-      helper: { host: '127.0.0.1', port: helper.port },
-      language: 'ru',
-      rendering: 'links',
-    });
-    const store = new PairingStore({ stateDir: helper.config.paths.stateDir });
-    await browser.pair((await store.createPairingCode()).code);
-    await waitUntil(browser.badge, (badge) => badge.title.includes('Подключено'), 30_000);
-    await browser.enableSite(demo.url);
-    cabinet = await browser.context.newPage();
-    await cabinet.goto(demo.url);
-    await cabinet.locator('a.ct-phone').first().waitFor({ timeout: 15_000 });
+    browser = await pairedBrowser(helper);
+    cabinet = await openCabinet(browser, demo.url);
   });
 
   afterEach(async () => {

@@ -2,14 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueMembership, ServerMessageOf } from '../../shared/protocol';
 import type { ExtensionClient } from '../../harness/extension/extension-client';
 import type { RawAmiClient } from '../../harness/raw-ami';
-import { DIDS } from '../../harness/pbx-plan';
 import { connectAmi } from '../support/ami';
-import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
-import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
-
-/** Operator 101's member interface in both test queues (queues.conf). */
-const MEMBER = 'Local/101@from-queue/n';
+import { MEMBER_101, pbxPaused, queueCallRings } from '../support/queue-member';
+import { stopSipp } from '../support/sip-peers';
 
 let admin: RawAmiClient;
 let helper: RealHelper | undefined;
@@ -22,7 +18,7 @@ afterEach(stopSipp);
 
 afterAll(async () => {
   await helper?.stop();
-  await admin.action({ Action: 'QueuePause', Interface: MEMBER, Paused: 'false' });
+  await admin.action({ Action: 'QueuePause', Interface: MEMBER_101, Paused: 'false' });
   await admin.close();
 });
 
@@ -34,14 +30,6 @@ function allPaused(queues: QueueMembership[] | undefined): boolean {
   return queues !== undefined && queues.length > 0 && queues.every((q) => q.paused);
 }
 
-/** What the PBX itself says about 101's membership, queue by queue. */
-async function pbxPaused(): Promise<Record<string, string>> {
-  const { events } = await admin.listAction({ Action: 'QueueStatus', Member: MEMBER });
-  return Object.fromEntries(
-    events.filter((e) => e.Event === 'QueueMember').map((e) => [e.Queue, e.Paused]),
-  );
-}
-
 async function connected(
   amiAccount: 'helper' | 'seat' = 'helper',
 ): Promise<{ helper: RealHelper; client: ExtensionClient }> {
@@ -49,23 +37,6 @@ async function connected(
   const client = await started.connect();
   await client.waitForStatus((status) => status.queues !== undefined);
   return { helper: started, client };
-}
-
-/** Rings the queue once and says which phones were offered the call, then ends it. */
-async function queueCallRings(): Promise<{ rang101: boolean; rang102: boolean }> {
-  const phone101 = await startPhone('101', 'ring');
-  const phone102 = await startPhone('102', 'ring');
-  const call = await placeInboundCall({
-    from: FIXTURE_NUMBERS.recipient,
-    did: DIDS.queue,
-    ringTimeoutMs: 30_000,
-  });
-  // ringall offers the call to every member that takes calls at once; 102 always does.
-  await phone102.waitForInvite({ since: 0 });
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-  const rang101 = phone101.invites().length > 0;
-  await call.hangup();
-  return { rang101, rang102: phone102.invites().length > 0 };
 }
 
 describe('queue presence', () => {
@@ -91,13 +62,13 @@ describe('queue presence', () => {
       ['operators', 'Обед'],
       ['operators-retry', 'Обед'],
     ]);
-    expect(await pbxPaused()).toEqual({ operators: '1', 'operators-retry': '1' });
+    expect(await pbxPaused(admin)).toEqual({ operators: '1', 'operators-retry': '1' });
     expect(await queueCallRings()).toEqual({ rang101: false, rang102: true });
 
     const resumeId = client.nextId();
     client.send({ type: 'queue.pause', id: resumeId, paused: false });
     await client.waitForStatus((status) => status.queues?.every((q) => !q.paused) === true, 5_000);
-    expect(await pbxPaused()).toEqual({ operators: '0', 'operators-retry': '0' });
+    expect(await pbxPaused(admin)).toEqual({ operators: '0', 'operators-retry': '0' });
     expect(await queueCallRings()).toEqual({ rang101: true, rang102: true });
   });
 
@@ -111,7 +82,7 @@ describe('queue presence', () => {
     const asked = Date.now();
     await admin.action({
       Action: 'QueuePause',
-      Interface: MEMBER,
+      Interface: MEMBER_101,
       Queue: 'operators',
       Paused: 'true',
       Reason: 'Совещание',
@@ -151,7 +122,7 @@ describe('queue presence', () => {
     );
     await admin.action({
       Action: 'QueuePause',
-      Interface: MEMBER,
+      Interface: MEMBER_101,
       Queue: 'operators-retry',
       Paused: 'true',
       Reason: 'Планёрка',

@@ -191,8 +191,8 @@ describe('incoming calls', () => {
     expect(cardIds()).toEqual(['recipient-call']);
   });
 
-  it('sends hang-ups and call-backs where they belong, and hands the reply to the card', async () => {
-    channel.reply = async () => ({ ok: false, reason: 'not-connected' });
+  /** Shows the recipient's call answered and presses the card's hang-up button. */
+  async function hangUpAnsweredCall(): Promise<void> {
     channel.push({
       kind: 'call',
       call: recipientCall({ state: 'answered', answeredAt: Date.now() }),
@@ -202,6 +202,11 @@ describe('incoming calls', () => {
       button.textContent?.includes('Завершить звонок'),
     )!;
     userClick(hangUp);
+  }
+
+  it('sends hang-ups and call-backs where they belong, and hands the reply to the card', async () => {
+    channel.reply = async () => ({ ok: false, reason: 'not-connected' });
+    await hangUpAnsweredCall();
     expect(channel.sentOf('call-control')).toEqual([
       { kind: 'call-control', callId: 'recipient-call', extension: '101', action: 'hangup' },
     ]);
@@ -224,15 +229,7 @@ describe('incoming calls', () => {
     channel.reply = async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     };
-    channel.push({
-      kind: 'call',
-      call: recipientCall({ state: 'answered', answeredAt: Date.now() }),
-    });
-    await flush();
-    const hangUp = Array.from(container.querySelectorAll('button')).find((button) =>
-      button.textContent?.includes('Завершить звонок'),
-    )!;
-    userClick(hangUp);
+    await hangUpAnsweredCall();
     await vi.waitFor(() =>
       expect(container.querySelector('.control-status')!.textContent).toContain(
         'Расширение недоступно на этой странице',
