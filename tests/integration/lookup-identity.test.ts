@@ -51,6 +51,12 @@ function courierRef(courier: typeof couriers.courierWithManager): CourierRef {
   };
 }
 
+/** Each sender's own number in the contacts table (SourceCodeType 2), in E.164. */
+const CLIENT_PHONES: Record<number, string> = {
+  [clients.mainClient.code]: `+${FIXTURE_NUMBERS.clientMain}`,
+  [clients.clientWithoutManager.code]: `+${FIXTURE_NUMBERS.clientWithoutManager}`,
+};
+
 function delivery(
   address: typeof deliveries.deliveryA,
   order: typeof orders.orderA,
@@ -67,7 +73,12 @@ function delivery(
     date: address.date,
     interval: `${address.time_from?.slice(0, 5)}–${address.time_to?.slice(0, 5)}`,
     cod: Number(address.cod),
-    client: { code: String(client.code), company: client.company },
+    // The sender's number (its main contact), offered on the card as a transfer target.
+    client: {
+      code: String(client.code),
+      company: client.company,
+      phone: CLIENT_PHONES[client.code],
+    },
     url: `https://cabinet.test/orders/${order.code}`,
     courier: courierRef(holder),
   };

@@ -78,6 +78,9 @@ function writeConfig(file: string, wsPort: number, logFile: string): void {
       'queryTimeoutMs = 5000',
       '[links]',
       'order = "https://cabinet.test/orders/{code}"',
+      // Outside numbers in keypad digits, so transfers after talking first reach them too.
+      '[transfer]',
+      'courierExten = "{digits}"',
       '[websocket]',
       `port = ${wsPort}`,
       '[log]',
