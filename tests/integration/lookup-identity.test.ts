@@ -67,12 +67,13 @@ function delivery(
     addressCode: String(address.code),
     orderCode: String(order.code),
     orderNumber: order.number,
-    status: 'в работе',
+    status: String(order.status),
     recipientName: address.fio,
     address: address.address,
     date: address.date,
     interval: `${address.time_from?.slice(0, 5)}–${address.time_to?.slice(0, 5)}`,
     cod: Number(address.cod),
+    currency: 'RUB',
     // The sender's number (its main contact), offered on the card as a transfer target.
     client: {
       code: String(client.code),
@@ -87,7 +88,7 @@ function delivery(
 const mainClientIdentity = {
   code: String(clients.mainClient.code),
   company: clients.mainClient.company,
-  status: 'активен',
+  status: String(clients.mainClient.status),
   manager: {
     user: ACCOUNT_MANAGER.user,
     name: ACCOUNT_MANAGER.name,
@@ -139,7 +140,7 @@ const EXPECTED: Record<FixtureNumberName, Identity> = {
       {
         code: String(clients.clientWithoutManager.code),
         company: clients.clientWithoutManager.company,
-        status: 'VIP',
+        status: String(clients.clientWithoutManager.status),
         url: `https://cabinet.test/clients/${clients.clientWithoutManager.code}`,
       },
     ],

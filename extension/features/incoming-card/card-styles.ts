@@ -1,5 +1,6 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
 import { CALL_CONTROL_CSS } from './call-control-styles';
+import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
  * Shadow-root styles of the call cards. The host is fixed to the top-right
@@ -117,5 +118,6 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
   .action:hover, .dismiss:hover { background: #4b5563; color: #f9fafb; }
 }
 ${CALL_CONTROL_CSS}
+${TECHNICAL_LINE_CSS}
 ${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}
 `;

@@ -35,28 +35,33 @@ export function reasonText(reason: CallControlFailure, to: string): string {
 }
 
 /**
- * How a transfer went, in the operator's language. The helper's English `message` is shown
- * only for the generic `failed`, where no translated reason says more.
+ * How a transfer went, in the operator's language. The helper's English `message` goes on a
+ * separate details line, and only for the generic `failed`, where no translated reason
+ * says more.
  */
-export function transferText(transfer: TransferState): string {
+export function transferText(transfer: TransferState): { text: string; technical?: string } {
   const to = displayNumber(transfer.to);
   if (transfer.ok) {
-    return t(
+    const key =
       transfer.mode === 'attended'
         ? 'page.control.transferred-attended'
-        : 'page.control.transferred',
-      { to },
-    );
+        : 'page.control.transferred';
+    return { text: t(key, { to }) };
   }
   const reason = transfer.reason ?? 'failed';
-  if (reason === 'cancelled') return t('page.control.transfer-cancelled', { to });
+  if (reason === 'cancelled') return { text: t('page.control.transfer-cancelled', { to }) };
   if (reason === 'failed') {
-    return transfer.message
-      ? t('page.control.transfer-failed-because', { reason: transfer.message })
-      : t('page.control.transfer-failed');
+    return {
+      text: t('page.control.transfer-failed'),
+      ...(transfer.message ? { technical: transfer.message } : {}),
+    };
   }
   const text = t('page.control.transfer-failed-because', {
     reason: reasonText(reason, transfer.to),
   });
-  return BACK_WITH_CALLER.has(reason) ? t('page.control.back-with-caller', { reason: text }) : text;
+  return {
+    text: BACK_WITH_CALLER.has(reason)
+      ? t('page.control.back-with-caller', { reason: text })
+      : text,
+  };
 }

@@ -22,7 +22,6 @@ export const DESK_STRINGS = {
     'shell.queues.unpause': 'Снять паузу',
     'shell.queues.working': 'Отправляем на АТС…',
     'shell.queues.failed': 'Не удалось: {message}',
-    'shell.badge.paused': 'На паузе в очередях: {queues}',
 
     'shell.journal.transfer.blind': 'Переведён на {to}',
     'shell.journal.transfer.attended': 'Переведён на {to} после разговора',
@@ -53,7 +52,6 @@ export const DESK_STRINGS = {
     'shell.queues.unpause': 'Resume',
     'shell.queues.working': 'Telling the PBX…',
     'shell.queues.failed': 'That did not work: {message}',
-    'shell.badge.paused': 'Paused in queues: {queues}',
 
     'shell.journal.transfer.blind': 'Transferred to {to}',
     'shell.journal.transfer.attended': 'Transferred to {to} after talking first',

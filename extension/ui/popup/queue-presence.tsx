@@ -3,7 +3,7 @@ import { MAX_PAUSE_REASON, type QueueMembership } from '../../../shared/protocol
 import { t } from '../../lib/i18n/core';
 import '../../lib/i18n/desk-strings';
 import type { BackgroundClient } from '../common/background-client';
-import { callTime } from './call-time';
+import { formatCallTime } from '../../lib/i18n/format';
 import './queue-presence.css';
 
 const REASON_SUGGESTIONS = ['lunch', 'break', 'training', 'paperwork'] as const;
@@ -15,7 +15,7 @@ function stateText(membership: QueueMembership): string {
     : t('shell.queues.paused');
   return membership.pausedSince === undefined
     ? paused
-    : `${paused}, ${t('shell.queues.since', { time: callTime(membership.pausedSince) })}`;
+    : `${paused}, ${t('shell.queues.since', { time: formatCallTime(membership.pausedSince) })}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { header, type AmiFrame } from '../../ami/frame';
 import type { TransferConfig } from '../../config/types';
 import { outsideExten } from '../call-control/transfer-destination';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
-import { fail, ok } from './check-result';
+import { fail, NO_PROGRESS, ok } from './check-result';
 import type { CheckResult } from './check-result';
 
 export const FEATURE_CODES_CHECK = 'attended transfer feature codes';
@@ -85,13 +85,13 @@ function verdict(atxfer: Code, abort: Code): CheckResult {
  */
 export function featureCodesCheck(): AmiSessionCheck {
   return {
-    names: [FEATURE_CODES_CHECK],
-    run: async (session) => [
-      verdict(
-        await featureCode(session, 'FEATUREMAP(atxfer)'),
-        await featureCode(session, 'FEATURE(atxferabort)'),
-      ),
-    ],
+    names: () => [FEATURE_CODES_CHECK],
+    run: async (session, progress = NO_PROGRESS) => {
+      progress.start(FEATURE_CODES_CHECK);
+      const atxfer = await featureCode(session, 'FEATUREMAP(atxfer)');
+      const abort = await featureCode(session, 'FEATURE(atxferabort)');
+      return [progress.end(verdict(atxfer, abort))];
+    },
   };
 }
 

@@ -46,7 +46,7 @@ describe('incoming-call card content', () => {
     expect(text).toContain('Входящий звонок');
     expect(card.querySelector('.number')!.textContent).toBe('+7 916 555-66-77');
     expect(text).toContain('Клиент');
-    expect(text).toContain('Статус: Активный');
+    expect(text).toContain('Статус: активен');
     expect(text).toContain('Орлова Мария Андреевна');
     expect(text).toContain('Менеджер по логистике');
     expect(text).toContain('Менеджер: Волкова Елена Сергеевна, доб. 103');
@@ -76,11 +76,12 @@ describe('incoming-call card content', () => {
     expect(text).toContain('Иванов Иван Иванович');
     expect(text).toContain('Заказы в работе: 2');
     expect(text).toContain('24.11.2025, 10:00–14:00');
-    expect(text).toMatch(/Наложенный платёж: 1\s500/);
+    expect(text).toContain('Наложенный платёж: 1\u00a0500\u00a0₽');
     expect(text).toContain('Отправитель: ООО «Ромашка»');
     const items = card.querySelectorAll('.delivery');
     expect(items).toHaveLength(2);
     expect(items[0]!.querySelector('a')!.textContent).toBe('Заказ RM-000101');
+    expect(items[0]!.querySelector('.badge')!.textContent).toBe('в работе');
     expect(items[0]!.querySelector('a')!.getAttribute('href')).toBe(
       'https://cabinet.courier.example/orders/1',
     );
@@ -118,12 +119,25 @@ describe('incoming-call card content', () => {
     expect(card.textContent).not.toContain('Открыть');
   });
 
-  it('renders in English too', () => {
+  it('renders in English too, with English dates, money and statuses', () => {
     setLanguage('en');
     const card = show(recipientCall({ lookup: 'pending' }));
     expect(card.textContent).toContain('Incoming call');
     expect(card.textContent).toContain('looking up…');
     expect(card.textContent).toContain('Orders in work: 2');
+    expect(card.textContent).toContain('24 Nov 2025, 10:00–14:00');
+    expect(card.textContent).toContain('Cash on delivery: ₽1,500');
+    expect(card.querySelector('.badge')!.textContent).toBe('in work');
+    expect(show(clientCall()).textContent).toContain('Status: active');
+  });
+
+  it('shows a status code it does not know, and a date it cannot read, as the database gave them', () => {
+    const odd = recipientCall();
+    odd.identity.deliveries[0]!.status = '17';
+    odd.identity.deliveries[0]!.date = 'после звонка';
+    const card = show(odd);
+    expect(card.querySelector('.badge')!.textContent).toBe('17');
+    expect(card.textContent).toContain('после звонка, 10:00–14:00');
   });
 });
 
@@ -138,7 +152,9 @@ describe('incoming-call card live state', () => {
     await vi.advanceTimersByTimeAsync(65_000);
     expect(container.querySelector('.state')!.textContent).toBe('Разговор 1:05');
     presenter.update([clientCall({ state: 'ended', result: 'answered', talkSeconds: 125 })]);
-    expect(container.querySelector('.state')!.textContent).toBe('Звонок завершён, разговор 2:05');
+    expect(container.querySelector('.state')!.textContent).toBe(
+      'Звонок завершён, разговор 2 мин 5 с',
+    );
   });
 
   it('says when another phone answered', () => {
