@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CallControlFailure, CallView, ConsultState } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { displayNumber, formatDuration } from '../../lib/i18n/format';
+import { displayNumber, formatClock } from '../../lib/i18n/format';
 import '../../lib/i18n/call-control-strings';
 import type { CallControlReply } from '../../lib/runtime-messages';
 import type { CardActions, CardControl } from './card-actions';
@@ -40,7 +40,7 @@ function ConsultLine({ consult }: { consult: ConsultState }) {
       {talking
         ? t('page.control.consult-talking', {
             to,
-            time: formatDuration((now - consult.since) / 1000),
+            time: formatClock((now - consult.since) / 1000),
           })
         : t('page.control.consult-calling', { to })}
     </p>

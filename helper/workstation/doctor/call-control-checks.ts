@@ -1,19 +1,18 @@
 import { AmiPermissionError } from '../../ami/errors';
+import { tr } from '../../core/cli-text';
 import { header, type AmiFrame } from '../../ami/frame';
 import type { TransferConfig } from '../../config/types';
 import { outsideExten } from '../call-control/transfer-destination';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
 import { fail, NO_PROGRESS, ok } from './check-result';
 import type { CheckResult } from './check-result';
+import './russian';
 
-export const FEATURE_CODES_CHECK = 'attended transfer feature codes';
-export const OUTSIDE_NUMBERS_CHECK = 'attended transfer to outside numbers';
+const FEATURE_CODES_CHECK = (): string => tr`attended transfer feature codes`;
+const OUTSIDE_NUMBERS_CHECK = (): string => tr`attended transfer to outside numbers`;
 
 const ACTION_TIMEOUT_MS = 5_000;
 const RELOAD = 'asterisk -rx "module reload features"';
-const DIALPLAN_NOTE =
-  'the calls themselves must let the operator transfer (Dial option t or T, Queue option t; ' +
-  "FreePBX's default dial options Ttr do)";
 
 type Code = { value: string } | { denied: true } | { error: string };
 
@@ -39,17 +38,16 @@ function verdict(atxfer: Code, abort: Code): CheckResult {
   for (const code of [atxfer, abort]) {
     if ('denied' in code) {
       return fail(
-        FEATURE_CODES_CHECK,
-        'the AMI account may not send Getvar, so the feature codes cannot be checked',
-        'add "call" to the write= line of the AMI account in manager.conf and run "manager reload" ' +
-          '(courier-helper manager-conf prints the whole account)',
+        FEATURE_CODES_CHECK(),
+        tr`the AMI account may not send Getvar, so the feature codes cannot be checked`,
+        tr`add "call" to the write= line of the AMI account in manager.conf and run "manager reload" (courier-helper manager-conf prints the whole account)`,
       );
     }
     if ('error' in code) {
       return fail(
-        FEATURE_CODES_CHECK,
-        `could not check: ${code.error}`,
-        'run doctor again once the PBX answers',
+        FEATURE_CODES_CHECK(),
+        tr`could not check: ${code.error}`,
+        tr`run doctor again once the PBX answers`,
       );
     }
   }
@@ -57,25 +55,21 @@ function verdict(atxfer: Code, abort: Code): CheckResult {
   const cancel = (abort as { value: string }).value;
   if (start === '') {
     return fail(
-      FEATURE_CODES_CHECK,
-      'features.conf maps no code to atxfer, so attended transfer from the card is unavailable ' +
-        '(hang-up and blind transfer still work)',
-      'add "atxfer => *2" to [featuremap] in features.conf (FreePBX: the feature code ' +
-        `"In-Call Asterisk Attended Transfer") and run: ${RELOAD}`,
+      FEATURE_CODES_CHECK(),
+      tr`features.conf maps no code to atxfer, so attended transfer from the card is unavailable (hang-up and blind transfer still work)`,
+      tr`add "atxfer => *2" to [featuremap] in features.conf (FreePBX: the feature code "In-Call Asterisk Attended Transfer") and run: ${RELOAD}`,
     );
   }
   if (cancel === '') {
     return fail(
-      FEATURE_CODES_CHECK,
-      'features.conf has no atxferabort code, so an attended transfer cannot be cancelled from ' +
-        'the card',
-      `set "atxferabort = *1" in [general] of features.conf and run: ${RELOAD}`,
+      FEATURE_CODES_CHECK(),
+      tr`features.conf has no atxferabort code, so an attended transfer cannot be cancelled from the card`,
+      tr`set "atxferabort = *1" in [general] of features.conf and run: ${RELOAD}`,
     );
   }
   return ok(
-    FEATURE_CODES_CHECK,
-    `atxfer is "${start}" and atxferabort "${cancel}": the card can start and cancel attended ` +
-      `transfers; ${DIALPLAN_NOTE}`,
+    FEATURE_CODES_CHECK(),
+    tr`atxfer is "${start}" and atxferabort "${cancel}": the card can start and cancel attended transfers; the calls themselves must let the operator transfer (Dial option t or T, Queue option t; FreePBX's default dial options Ttr do)`,
   );
 }
 
@@ -85,9 +79,9 @@ function verdict(atxfer: Code, abort: Code): CheckResult {
  */
 export function featureCodesCheck(): AmiSessionCheck {
   return {
-    names: () => [FEATURE_CODES_CHECK],
+    names: () => [FEATURE_CODES_CHECK()],
     run: async (session, progress = NO_PROGRESS) => {
-      progress.start(FEATURE_CODES_CHECK);
+      progress.start(FEATURE_CODES_CHECK());
       const atxfer = await featureCode(session, 'FEATUREMAP(atxfer)');
       const abort = await featureCode(session, 'FEATURE(atxferabort)');
       return [progress.end(verdict(atxfer, abort))];
@@ -103,17 +97,13 @@ export function outsideNumbersCheck(transfer: Pick<TransferConfig, 'courierExten
   const sample = outsideExten(transfer.courierExten, '+79161234567');
   if (!sample.includes('+')) {
     return ok(
-      OUTSIDE_NUMBERS_CHECK,
-      `transfer.courierExten "${transfer.courierExten}" dials outside numbers in keypad digits ` +
-        `(+79161234567 as ${sample})`,
+      OUTSIDE_NUMBERS_CHECK(),
+      tr`transfer.courierExten "${transfer.courierExten}" dials outside numbers in keypad digits (+79161234567 as ${sample})`,
     );
   }
   return fail(
-    OUTSIDE_NUMBERS_CHECK,
-    `transfer.courierExten "${transfer.courierExten}" dials outside numbers with "+", which an ` +
-      'attended transfer cannot send (it reaches the PBX as keypad digits), so the card refuses ' +
-      "attended transfers to couriers' mobiles and typed numbers (blind transfers work)",
-    'if the outbound route of transfer.courierContext takes them, set transfer.courierExten to ' +
-      '"{digits}" or "{national}", with the route\'s prefix if it needs one (e.g. "9{national}")',
+    OUTSIDE_NUMBERS_CHECK(),
+    tr`transfer.courierExten "${transfer.courierExten}" dials outside numbers with "+", which an attended transfer cannot send (it reaches the PBX as keypad digits), so the card refuses attended transfers to couriers' mobiles and typed numbers (blind transfers work)`,
+    tr`if the outbound route of transfer.courierContext takes them, set transfer.courierExten to "{digits}" or "{national}", with the route's prefix if it needs one (e.g. "9{national}")`,
   );
 }

@@ -539,8 +539,11 @@ describe('doctor', () => {
   });
 
   it('gives the same report as one JSON document with --json', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
-    const file = dir.write('helper.toml', configText({ pbxPort: ami.port, wsPort: portOf(busy) }));
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting', 'agent']));
+    const file = dir.write(
+      'helper.toml',
+      configText({ pbxPort: ami.port, wsPort: portOf(busy) }) + KEYPAD_EXTEN,
+    );
     const io = testIo();
     const code = await runCli(['doctor', '--config', file, '--json'], io, {
       doctor: { database: fakeDatabase({ indexed: true }) },
@@ -569,13 +572,13 @@ describe('doctor', () => {
   });
 
   it('recognises the running helper of the configuration on its port', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting', 'agent']));
     const fixture = await startFixture();
     try {
       // A live process other than this one stands in for the helper holding the lock.
       writeFileSync(pidFileFor(dir.path), String(process.ppid));
       const { code, out } = await doctor(
-        configText({ pbxPort: ami.port, wsPort: fixture.server.port }),
+        configText({ pbxPort: ami.port, wsPort: fixture.server.port }) + KEYPAD_EXTEN,
         fakeDatabase({ indexed: true }),
       );
       expect(out).toContain(
@@ -584,7 +587,7 @@ describe('doctor', () => {
       expect(code).toBe(0);
       rmSync(pidFileFor(dir.path));
       const other = await doctor(
-        configText({ pbxPort: ami.port, wsPort: fixture.server.port }),
+        configText({ pbxPort: ami.port, wsPort: fixture.server.port }) + KEYPAD_EXTEN,
         fakeDatabase({ indexed: true }),
       );
       expect(other.out).toContain(
@@ -596,16 +599,16 @@ describe('doctor', () => {
   });
 
   it('speaks Russian under a Russian locale', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call']));
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'agent']));
     const { code, out } = await doctor(
-      configText({ pbxPort: ami.port, wsPort: freePort }),
+      configText({ pbxPort: ami.port, wsPort: freePort }) + KEYPAD_EXTEN,
       fakeDatabase({ indexed: true }),
       { LANG: 'ru_RU.UTF-8' },
     );
     expect(code).toBe(1);
     expect(out).toContain('[ok]   вход в AMI: вход выполнен как "courier-101"');
     expect(out).toMatch(
-      /\[FAIL\] права AMI: нет прав на CoreShowChannels \(восстановление звонков после переподключения\)\n\s+исправить: добавьте "reporting" в строку write=/,
+      /\[FAIL\] права AMI: нет прав на CoreShowChannels \(поиск каналов звонка, восстановление звонков после переподключения\)\n\s+исправить: добавьте "reporting" в строку write=/,
     );
     expect(out).toContain(
       '[ok]   база данных доступна: вход в 127.0.0.1:3306/courier выполнен как "courier_ro"',

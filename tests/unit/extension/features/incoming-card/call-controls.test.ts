@@ -315,9 +315,10 @@ describe('transfer outcome on the card', () => {
     ['en', 'Could not transfer the call'],
   ] as const)('adds the English detail to the generic failure in %s', (language, generic) => {
     setLanguage(language);
-    expect(transferLine(withTransfer({ reason: 'failed', message: PBX_DETAIL }))).toBe(
-      `${generic}: ${PBX_DETAIL}`,
-    );
+    const card = cards.show(withTransfer({ reason: 'failed', message: PBX_DETAIL }));
+    expect(card.querySelector('.transfer-text')?.textContent).toBe(generic);
+    // The PBX's English words on their own line, for the administrator.
+    expect(card.querySelector('.transfer .technical')?.textContent).toContain(PBX_DETAIL);
     expect(transferLine(withTransfer({ reason: 'failed' }))).toBe(generic);
   });
 
