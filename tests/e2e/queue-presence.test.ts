@@ -10,7 +10,8 @@ import { startRealHelper, type RealHelper } from '../support/real-helper';
 import { MEMBER_101, pbxPaused, queueCallRings } from '../support/queue-member';
 import { stopSipp } from '../support/sip-peers';
 
-const PAUSE_SIGN = '⏸';
+/** The badge's paused state: a sign, not a colour alone. */
+const PAUSE_SIGN = '||';
 
 describe('queue presence in the popup, in Chromium, on the real PBX', () => {
   let browser: ExtensionBrowser;
@@ -54,7 +55,7 @@ describe('queue presence in the popup, in Chromium, on the real PBX', () => {
     );
     expect(await pbxPaused(admin)).toEqual({ operators: '1', 'operators-retry': '1' });
     const badge = await waitUntil(browser.badge, (b) => b.text.includes(PAUSE_SIGN), 15_000);
-    expect(badge.title).toContain('На паузе в очередях: operators, operators-retry');
+    expect(badge.title).toContain('Вы на паузе: звонки из очереди к вам не поступают');
     await screenshotOf(popup.locator('.ct-queues'), 'popup-queues-paused.ru');
     await browser.setSettings({ language: 'en' });
     await popup.getByText('Queues', { exact: true }).waitFor({ timeout: 15_000 });
@@ -103,6 +104,6 @@ describe('queue presence in the popup, in Chromium, on the real PBX', () => {
       '●operators-retry (доб. 101)принимаете звонки',
     ]);
     const badge = await waitUntil(browser.badge, (b) => b.text.includes(PAUSE_SIGN), 15_000);
-    expect(badge.title).toContain('На паузе в очередях: operators');
+    expect(badge.title).toContain('Вы на паузе');
   });
 });
