@@ -9,8 +9,9 @@
  *
  * Per N and per filter kind (`per-seat`: accounts printed by `manager-conf --seats`;
  * `quiet`: the same with the `[general] disabledevents` line manager-conf suggests, so the PBX
- * stops emitting per-call events no helper reads; `office`: the office-wide `helper`
- * account): Asterisk's CPU seconds per 1,000 calls (utime + stime of the
+ * stops emitting per-call events no helper reads; `silent`: the other seats log in with
+ * per-seat accounts and turn their events off (`Events: off`), what a session costs the PBX
+ * when it receives nothing; `office`: the office-wide `helper` account): Asterisk's CPU seconds per 1,000 calls (utime + stime of the
  * asterisk process from /proc), AMI events delivered per seat per call (the measured seat's
  * own calls; the other seats' for calls not theirs), and the measured seat's AMI event →
  * identity frame p50/p99. Headline: fleet_pbx_cpu_ratio_300_to_1 (per-seat filters), after the
@@ -54,12 +55,12 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     'ring-ms': { type: 'string', default: '1000' },
     contacts: { type: 'string', default: '100000' },
-    filters: { type: 'string', default: 'per-seat,quiet,office' },
+    filters: { type: 'string', default: 'per-seat,quiet,silent,office' },
   },
 });
 
-type FilterKind = 'per-seat' | 'quiet' | 'office';
-const KINDS: readonly FilterKind[] = ['per-seat', 'quiet', 'office'];
+type FilterKind = 'per-seat' | 'quiet' | 'silent' | 'office';
+const KINDS: readonly FilterKind[] = ['per-seat', 'quiet', 'silent', 'office'];
 
 interface FleetRow {
   readonly filters: FilterKind;
@@ -106,8 +107,11 @@ interface Seat {
   close(): Promise<void>;
 }
 
-/** One seat as the helper runs it: the product AMI client feeding a call tracker. */
-async function openSeat(access: AmiAccess, extension: string): Promise<Seat> {
+/**
+ * One seat as the helper runs it: the product AMI client feeding a call tracker; `silent`
+ * turns the session's events off once logged in.
+ */
+async function openSeat(access: AmiAccess, extension: string, silent: boolean): Promise<Seat> {
   const controller = new AbortController();
   const ami = new AmiClient({
     host: access.host,
@@ -133,6 +137,7 @@ async function openSeat(access: AmiAccess, extension: string): Promise<Seat> {
     { signal: controller.signal },
   );
   await ami.start();
+  if (silent) await ami.action('Events', { EventMask: 'off' });
   return seat;
 }
 
@@ -159,7 +164,9 @@ async function runOne(
     const seats: Seat[] = [];
     for (let i = 0; i < seatCount; i += 1) {
       const extension = String(FIRST_OTHER_SEAT + i);
-      seats.push(await openSeat(accountOf(services, kind, extension), extension));
+      seats.push(
+        await openSeat(accountOf(services, kind, extension), extension, kind === 'silent'),
+      );
     }
     stops.push(async () => void (await Promise.all(seats.map((s) => s.close()))));
     const timeline = new CallTimeline('PJSIP/trunk-', MEASURED);
