@@ -7,6 +7,7 @@ import type { CheckResult } from './check-result';
 import type { DoctorDatabase, DoctorDatabaseFactory } from './doctor-database';
 import { openDoctorDatabase } from './doctor-database';
 import { diagnoseJournalConnection } from './journal-connection-errors';
+import { checkJournalColumns, JOURNAL_COLUMNS_CHECK } from './journal-columns';
 import { checkJournalGrants, JOURNAL_GRANTS_CHECK } from './journal-grants';
 import { checkJournalTables, JOURNAL_TABLES_CHECK, journalSchemaOf } from './journal-tables';
 import { checkSpoolDir } from './spool-check';
@@ -44,6 +45,7 @@ async function schemaChecks(
         `cannot read the migrations this helper carries: ${(error as Error).message}`,
         'reinstall the helper from a complete release',
       ),
+      skip(JOURNAL_COLUMNS_CHECK, 'needs the list of journal tables'),
       skip(JOURNAL_GRANTS_CHECK, 'needs the list of journal tables'),
     ];
   }
@@ -61,12 +63,13 @@ async function schemaChecks(
       },
       schema,
     );
+    const columns = await checkJournalColumns(writer, configFile);
     const grants = await checkJournalGrants(
       writer,
       { user: config.journal.user, database: config.database.database, configFile },
       schema.tables,
     );
-    return [tables, grants];
+    return [tables, columns, grants];
   } finally {
     await reader.close().catch(() => undefined);
   }
@@ -115,6 +118,7 @@ export async function checkJournal(
       results.push(
         fail(JOURNAL_CONNECT_CHECK, detail, fix),
         skip(JOURNAL_TABLES_CHECK, 'needs the journal account'),
+        skip(JOURNAL_COLUMNS_CHECK, 'needs the journal account'),
         skip(JOURNAL_GRANTS_CHECK, 'needs the journal account'),
       );
     }
