@@ -1,4 +1,4 @@
-import type { CreateLink, OutcomeChoice } from '../../shared/protocol';
+import type { CreateLink, OutcomeChoice, OutcomeSettings } from '../../shared/protocol';
 import { fillNumber, NUMBER_PLACEHOLDERS } from '../core/number-forms';
 import type { Finding, Rule } from './field-rules';
 import type { OutcomeConfig } from './types';
@@ -141,6 +141,11 @@ function parsedAll<T>(items: readonly string[], parse: (item: string) => Parsed<
 /** The configured outcomes (validated when the configuration was loaded). */
 export function outcomeChoices(list: readonly string[]): OutcomeChoice[] {
   return parsedAll(list, parseOutcome);
+}
+
+/** What the card offers to note, as the helper's status tells the extension. */
+export function outcomeSettings(config: OutcomeConfig): OutcomeSettings {
+  return { choices: outcomeChoices(config.list), afterCallMs: config.afterCallMinutes * 60_000 };
 }
 
 /** The configured create links (validated when the configuration was loaded). */
