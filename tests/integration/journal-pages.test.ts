@@ -5,6 +5,7 @@ import type { JournalQuery } from '../../helper/core/helper-api';
 import { cursorOf, parseSearch } from '../../helper/core/journal-reader';
 import { DurableJournalReader } from '../../helper/journal/durable-journal-reader';
 import type { JournalEntry, JournalRecord } from '../../helper/journal/entry';
+import type { SqlValue } from '../../helper/journal/journal-database';
 import { journalPageQuery } from '../../helper/journal/journal-page-sql';
 import { MysqlJournalDatabase } from '../../helper/journal/mysql-journal-database';
 import { SqlJournalStore } from '../../helper/journal/sql-journal-store';
@@ -109,8 +110,8 @@ async function allPages(
   }
 }
 
-async function explain(sql: string, params: readonly unknown[]): Promise<RowDataPacket[]> {
-  const [rows] = await root.query<RowDataPacket[]>(`EXPLAIN ${sql}`, params);
+async function explain(sql: string, params: readonly SqlValue[]): Promise<RowDataPacket[]> {
+  const [rows] = await root.query<RowDataPacket[]>(`EXPLAIN ${sql}`, [...params]);
   return rows;
 }
 
