@@ -54,7 +54,7 @@ export class CallOutcomes {
     }
     const { endedAt } = call;
     if (endedAt !== undefined && this.now() > endedAt + this.options.settings.afterCallMs) {
-      throw new ApiError('not-allowed', 'The time to note this call has passed.');
+      throw new ApiError('expired', 'The time to note this call has passed.');
     }
     return call;
   }

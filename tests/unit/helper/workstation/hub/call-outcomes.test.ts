@@ -137,7 +137,7 @@ describe('CallOutcomes', () => {
     expect(hub.recentCalls()[0]?.outcome?.code).toBe('rescheduled');
     now += 1;
     expect(await refusal({ outcome: 'rescheduled' })).toMatchObject({
-      code: 'not-allowed',
+      code: 'expired',
       message: 'The time to note this call has passed.',
     });
   });
