@@ -2,7 +2,7 @@ import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
 import '../../lib/i18n/outcome-strings';
 import { webUrl } from '../../lib/web-url';
-import { configuredLabel } from './configured-label';
+import { configuredLabel } from '../../lib/i18n/configured-label';
 
 /**
  * For a caller the database does not know: the cabinet pages IT configured to create an

@@ -10,7 +10,7 @@ import { t } from '../../lib/i18n/core';
 import '../../lib/i18n/outcome-strings';
 import type { OutcomeNote, OutcomeReply } from '../../lib/runtime-messages';
 import type { CardActions } from './card-actions';
-import { configuredLabel } from './configured-label';
+import { configuredLabel } from '../../lib/i18n/configured-label';
 import { OutcomeSettingsContext, takesOutcome } from './outcome-window';
 
 interface Draft {

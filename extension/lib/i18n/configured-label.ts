@@ -1,4 +1,4 @@
-import { getLanguage } from '../../lib/i18n/core';
+import { getLanguage } from './core';
 
 /** A label IT configured: the office's own, or the English one for an English reader. */
 export function configuredLabel(text: { label: string; en?: string }): string {
