@@ -25,12 +25,21 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      // Keep in step with DIAL_COMMAND in extension/background/dial-command.ts.
+      'dial-number-at-caret': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandDialAtCaret__',
+      },
+    },
+    // The Highlight API that paints numbers: Chrome and Edge 105; Firefox 140, an ESR.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '105' }),
     // Firefox MV2 knows host permissions only as optional permissions.
     ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'courier-telephony@courier.example', strict_min_version: '115.0' },
+            gecko: { id: 'courier-telephony@courier.example', strict_min_version: '140.0' },
           },
         }
       : process.env.CT_STORE_BUILD

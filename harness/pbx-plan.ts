@@ -22,10 +22,14 @@ export const DIDS = {
   ringGroup: '74957770200',
   /** `Queue(operators)`: ring-all over `Local/10x@from-queue/n` members. */
   queue: '74957770300',
+  /** `Queue(operators-retry)`: the same members in rounds of 3 s, 1 s apart. */
+  queueRetry: '74957770310',
   /** `Dial(Local/101@from-queue/n,20)`, FreePBX style. */
   local: '74957770400',
   /** A greeting first (`Answer`, `Wait(1)`), then `Dial(PJSIP/101,20)`, as an IVR does. */
   greeting: '74957770600',
+  /** FreePBX's `[ext-local]`: `PICKUPMARK=101`, then `Dial(PJSIP/101,20)`. */
+  pickup: '74957770700',
 } as const;
 export type DialplanPath = keyof typeof DIDS;
 
@@ -33,6 +37,12 @@ export type DialplanPath = keyof typeof DIDS;
 export const OUTBOUND_CONTEXT = 'outbound';
 /** Context of calls dialled from the operator phones. */
 export const INTERNAL_CONTEXT = 'from-internal';
+
+/**
+ * Feature codes of `[from-internal]`: directed pickup of the call ringing an extension,
+ * FreePBX's `**<ext>` (`Pickup(<ext>&<ext>@PICKUPMARK)`) and `*8<ext>` (`Pickup(<ext>)`).
+ */
+export const PICKUP_CODES = { freepbx: '**', byExtension: '*8' } as const;
 
 /** AMI account names in `manager.conf`; the secrets are chosen per run. */
 export const AMI_USERS = { helper: 'helper', admin: 'admin' } as const;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the integration tests run against, when it is missing:
-#   - Debian packages mariadb-server, sip-tester (sipp), chromium, debootstrap;
+#   - Debian packages mariadb-server, sip-tester (sipp), chromium, firefox-esr, debootstrap;
 #   - a Debian sid root with Asterisk 22 (Debian 12 has no asterisk package), built with
 #     debootstrap into a temporary directory and renamed into place when complete.
 # The root lives outside the clone (default /var/cache/courier-telephony/asterisk-sid) so
@@ -54,5 +54,5 @@ build_asterisk_root() {
   echo "asterisk root: built in $((SECONDS - started)) s: $(chroot "$ASTERISK_ROOT" asterisk -V)"
 }
 
-install_missing mariadbd:mariadb-server sipp:sip-tester chromium:chromium debootstrap:debootstrap
+install_missing mariadbd:mariadb-server sipp:sip-tester chromium:chromium firefox-esr:firefox-esr debootstrap:debootstrap
 build_asterisk_root

@@ -16,6 +16,7 @@ import { browserScriptRegistry } from './browser-script-registry';
 import { CallDispatcher } from './call-dispatcher';
 import { callIdOfNotification, createCallNotifier } from './call-notifier';
 import { installCallMenu } from './context-menu';
+import { listenForDialCommand } from './dial-command';
 import { DialCoordinator } from './dial-coordinator';
 import { dialDelivery } from './dial-delivery';
 import { focusCabinetTab, frontCabinetTab } from './front-tab';
@@ -115,6 +116,7 @@ export function startBackground(signal: AbortSignal): void {
   }, signal);
 
   installCallMenu((selection) => dialSelection(selection, dials, notifier), signal);
+  listenForDialCommand(signal);
   const onNotificationClick = (notificationId: string) => {
     const callId = callIdOfNotification(notificationId);
     if (callId === null) return;

@@ -1,5 +1,7 @@
 import { defineContentScript } from '#imports';
 import { startPageFeatures } from '../features/start-page-features';
+// Emitted as content-scripts/content.css; the background registers it with the script.
+import '../features/linkify-phones/paint.css';
 
 /**
  * Registered at run time by the background for the sites the user enabled;
@@ -9,6 +11,7 @@ import { startPageFeatures } from '../features/start-page-features';
  */
 export default defineContentScript({
   registration: 'runtime',
+  cssInjectionMode: 'manual',
   noScriptStartedPostMessage: true,
   main(ctx) {
     return startPageFeatures(ctx);

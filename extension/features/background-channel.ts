@@ -15,6 +15,7 @@ const FROM_BACKGROUND_KINDS = new Set<string>([
   'call',
   'connection',
   'card-dismissed',
+  'dial-at-caret',
 ]);
 
 function isFromBackground(message: unknown): message is FromBackground {

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from '#imports';
+import type { PaintedPhoneRegistry } from '../lib/dom/painted-phones';
 import type { PhoneLinkRegistry } from '../lib/dom/phone-link-registry';
 import type { BackgroundChannel } from './background-channel';
 import type { Dialer } from './dial-on-click/dialer';
@@ -15,6 +16,8 @@ export interface FeatureContext {
   settings: SettingsSource;
   /** Links that dial, shared by the linker and the click handler. */
   phoneLinks: PhoneLinkRegistry;
+  /** Numbers painted over the page's text, shared by the painter, clicks, hover and keyboard. */
+  paintedPhones: PaintedPhoneRegistry;
   /** Starts helper dials and shows their progress; one at a time. */
   dialer: Dialer;
 }

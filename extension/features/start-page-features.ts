@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from '#imports';
+import { PaintedPhoneRegistry } from '../lib/dom/painted-phones';
 import { PhoneLinkRegistry } from '../lib/dom/phone-link-registry';
 import '../lib/i18n/page-strings';
 import { mountDialToast } from './dial-on-click/mount-dial-toast';
@@ -30,6 +31,7 @@ export async function startPageFeatures(ctx: ContentScriptContext): Promise<void
     channel,
     settings,
     phoneLinks: new PhoneLinkRegistry(),
+    paintedPhones: new PaintedPhoneRegistry(),
     dialer,
   };
   for (const feature of registeredFeatures()) {

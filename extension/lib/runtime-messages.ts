@@ -64,7 +64,9 @@ export type FromBackground =
   | { kind: 'dial-update'; requestId: string; update: DialUpdate }
   | { kind: 'call'; call: CallView }
   | { kind: 'connection'; connection: ConnectionState }
-  | { kind: 'card-dismissed'; callId: string };
+  | { kind: 'card-dismissed'; callId: string }
+  /** The keyboard shortcut was pressed: the focused frame dials the number at its selection or caret. */
+  | { kind: 'dial-at-caret' };
 
 export type DialReply =
   | { accepted: true; requestId: string }

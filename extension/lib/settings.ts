@@ -9,6 +9,12 @@ export interface Settings {
   /** Match patterns of enabled cabinet sites, e.g. `https://cabinet.example.com/*`. */
   sites: string[];
   linkify: boolean;
+  /**
+   * How numbers become callable: painted over the page's text (`highlight`,
+   * nothing in the page changes) or wrapped in inserted `<a>` links
+   * (`links`). Browsers without the Highlight API always get links.
+   */
+  rendering: 'highlight' | 'links';
   cards: boolean;
   notifications: boolean;
   sound: boolean;
@@ -19,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   helper: { host: '127.0.0.1', port: 47800 },
   sites: [],
   linkify: true,
+  rendering: 'highlight',
   cards: true,
   notifications: true,
   sound: false,

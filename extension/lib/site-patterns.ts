@@ -8,6 +8,13 @@ export class SitePatternError extends Error {
 /** The content script WXT builds from `entrypoints/content.ts` (registered at runtime only). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
+/**
+ * Its stylesheet (how painted numbers look), registered with it: the browser
+ * injects it before the page is styled, where a sheet added later by the
+ * script would make a large page recalculate the style of every element.
+ */
+export const CONTENT_STYLE_FILE = 'content-scripts/content.css';
+
 const SCHEME = /^(\*|[a-z][a-z0-9+.-]*):\/\//i;
 
 /**

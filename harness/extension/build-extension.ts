@@ -9,8 +9,11 @@ const run = promisify(execFile);
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG = 'harness/extension/wxt.local.config.ts';
-/** The `e2e` local build for Chromium (see `wxt.local.config.ts`). */
-export const E2E_EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'e2e-chrome-mv3');
+/** The `e2e` local build for each browser the tests drive (see `wxt.local.config.ts`). */
+export const E2E_EXTENSION_DIRS = {
+  chrome: join(PROJECT_ROOT, '.output', 'e2e-chrome-mv3'),
+  firefox: join(PROJECT_ROOT, '.output', 'e2e-firefox-mv2'),
+} as const;
 const STAMP = '.source-hash';
 
 /** Everything the build reads; a change in any of them means building again. */
@@ -57,15 +60,19 @@ export class ExtensionBuildError extends Error {
 
 /**
  * Builds the extension for the end-to-end tests into `.output/e2e-chrome-mv3`
- * (see `wxt.local.config.ts`) and returns that folder. Skips the build when the
- * sources are unchanged since the last one, so a test run builds at most once.
+ * (or `e2e-firefox-mv2`; see `wxt.local.config.ts`) and returns that folder.
+ * Skips the build when the sources are unchanged since the last one, so a
+ * test run builds at most once per browser.
  */
-export async function buildExtension(): Promise<string> {
+export async function buildExtension(
+  browser: keyof typeof E2E_EXTENSION_DIRS = 'chrome',
+): Promise<string> {
+  const dir = E2E_EXTENSION_DIRS[browser];
   const hash = await sourceHash();
-  const stamp = join(E2E_EXTENSION_DIR, STAMP);
-  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === hash) return E2E_EXTENSION_DIR;
+  const stamp = join(dir, STAMP);
+  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === hash) return dir;
   try {
-    await run('npx', ['wxt', 'build', '-c', CONFIG], {
+    await run('npx', ['wxt', 'build', '-b', browser, '-c', CONFIG], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, NO_COLOR: '1', CT_LOCAL_BUILD: 'e2e' },
       maxBuffer: 16 * 1024 * 1024,
@@ -77,5 +84,5 @@ export async function buildExtension(): Promise<string> {
     );
   }
   await writeFile(stamp, hash);
-  return E2E_EXTENSION_DIR;
+  return dir;
 }

@@ -12,6 +12,8 @@ export interface LaunchOptions {
   extensionDir: string;
   /** Chromium's UI language, which the extension follows while its language is `auto`. */
   locale?: string;
+  /** The pages' viewport; 1100 × 760 unless given. */
+  viewport?: { width: number; height: number };
 }
 
 export interface ToolbarBadge {
@@ -59,7 +61,8 @@ interface WorkerChrome {
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 }
 
-const LAUNCH_ARGS = [
+/** Chromium's flags for these tests: no sandbox, GPU or calls to hosts it cannot reach (see TEST-INFRA). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -82,12 +85,12 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale: options.locale ?? 'en-US',
-    viewport: { width: 1100, height: 760 },
+    viewport: options.viewport ?? { width: 1100, height: 760 },
     args: [
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
       ...(options.locale === undefined ? [] : [`--lang=${options.locale}`]),
-      ...LAUNCH_ARGS,
+      ...CHROMIUM_ARGS,
     ],
   });
   try {

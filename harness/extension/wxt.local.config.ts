@@ -6,7 +6,8 @@ import base from '../../wxt.config';
  * `http://127.0.0.1/*` (the demo cabinet) is granted at install, so neither waits on a
  * permission prompt a headless browser cannot show. Enabling a site through the options
  * still runs `permissions.request` (answered at once for a granted origin), stores the site
- * and registers the content script, exactly as for users. Store builds never carry this.
+ * and registers the content script, exactly as for users. In Firefox the options page is
+ * web-accessible, so a test tab can open it. Store builds never carry either.
  *
  * Each local build gets its own folder, named by `CT_LOCAL_BUILD` (`demo` or `e2e`), so
  * the demo, the tests and a regular build never overwrite one another.
@@ -22,6 +23,9 @@ const manifest: UserManifestFn = async (env) => {
   return {
     ...resolved,
     host_permissions: [...(resolved.host_permissions ?? []), LOCAL_HOST_PERMISSION],
+    // WebDriver BiDi may not open an add-on's page itself; a page of the test may, if the
+    // add-on lets it (Firefox only: Chromium's tests open extension pages directly).
+    ...(env.browser === 'firefox' ? { web_accessible_resources: ['options.html'] } : {}),
   };
 };
 

@@ -19,16 +19,25 @@ import { udpBound } from './udp-bound';
 
 const SCENARIO_DIR = fileURLToPath(new URL('../sipp/', import.meta.url));
 
-/** How a phone (or the far end) treats every call it is offered. */
-export type PhoneBehaviour = 'answer' | 'ring' | 'busy';
+/**
+ * How a phone (or the far end) treats every call it is offered: `answer`; `ring` until
+ * cancelled; `busy` (486 at once, without ringing); `decline` (rings, then the operator
+ * rejects it: 486 after `answerAfterMs`); `transfer` (answers, then transfers the call with
+ * REFER when told to, see `SippUas.transfer`); `cue` (rings until told to answer, see
+ * `SippUas.pickUp`).
+ */
+export type PhoneBehaviour = 'answer' | 'ring' | 'busy' | 'decline' | 'transfer' | 'cue';
 
 export interface SippUasOptions {
   /** Where to listen: the static contact the PBX sends this peer's calls to. */
   readonly listen: NetAddress;
   readonly behaviour: PhoneBehaviour;
-  /** `answer`: how long it rings before answering. Default 300 ms. */
+  /** `answer`, `transfer`: how long it rings before answering; `decline`: before rejecting. Default 300 ms. */
   readonly answerAfterMs?: number;
-  /** `answer`: hang up this long after answering; 0 (default) waits for the other side. */
+  /**
+   * `answer`: hang up this long after answering; `transfer`: this long after the REFER was
+   * accepted, unless the PBX hangs up first. 0 (default) waits for the other side.
+   */
   readonly hangupAfterMs?: number;
   /** Directory for the rendered scenario and sipp's logs. */
   readonly workDir: string;
@@ -47,6 +56,13 @@ export interface SippUas {
   messages(): LoggedSipMessage[];
   /** Resolves with the first call offered after `since` invites (default: the next one). */
   waitForInvite(options?: { since?: number; timeoutMs?: number }): Promise<SipInvite>;
+  /**
+   * `transfer` phones: transfers the call `callId` (default: the last one offered) by sending
+   * REFER with this Refer-To value, e.g. `<sip:102@127.0.0.1:5060>`.
+   */
+  transfer(referTo: string, callId?: string): Promise<void>;
+  /** `cue` phones: the operator picks up the call `callId` (default: the last one offered) now. */
+  pickUp(callId?: string): Promise<void>;
   /** Stops sipp by PID; calls in progress are dropped without a BYE. */
   stop(): Promise<void>;
 }
@@ -99,6 +115,9 @@ const UAS_SCENARIOS: Record<PhoneBehaviour, string> = {
   answer: 'phone-answer.xml',
   ring: 'phone-ring.xml',
   busy: 'phone-busy.xml',
+  decline: 'phone-decline.xml',
+  transfer: 'phone-transfer.xml',
+  cue: 'phone-answer-cue.xml',
 };
 
 interface Spawned {
@@ -163,6 +182,34 @@ function spawnSipp(args: readonly string[], workDir: string, label: string): Spa
   return { child, pid, files, exited };
 }
 
+/**
+ * Sends a MESSAGE carrying `callId` to a sipp process: the scenarios take an in-dialog
+ * MESSAGE as the harness's word (hang up now, transfer to the body's Refer-To).
+ */
+async function sendScenarioMessage(
+  to: NetAddress,
+  user: string,
+  callId: string,
+  body = '',
+): Promise<void> {
+  const request = [
+    `MESSAGE sip:${user}@${to.host}:${to.port} SIP/2.0`,
+    `Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-harness-${randomBytes(4).toString('hex')}`,
+    `From: <sip:harness@127.0.0.1>;tag=harness`,
+    `To: <sip:${user}@${to.host}>`,
+    `Call-ID: ${callId}`,
+    'CSeq: 1 MESSAGE',
+    'Max-Forwards: 70',
+    ...(body === '' ? [] : ['Content-Type: text/plain']),
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    '',
+    body,
+  ].join('\r\n');
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.send(request, to.port, to.host, () => resolve()));
+  socket.close();
+}
+
 function running(spawned: Spawned): boolean {
   return !hasExited(spawned.child);
 }
@@ -219,6 +266,16 @@ export async function startSippUas(options: SippUasOptions): Promise<SippUas> {
     throw error;
   }
   const invites = (): SipInvite[] => receivedInvites(readSipMessageLog(spawned.files.messages));
+  const cue = async (expected: PhoneBehaviour, callId?: string, body?: string): Promise<void> => {
+    if (options.behaviour !== expected) {
+      throw new SippError(
+        `${options.label} is a "${options.behaviour}" phone; start it as "${expected}"`,
+      );
+    }
+    const id = callId ?? invites().at(-1)?.callId;
+    if (id === undefined) throw new SippError(`${options.label} has not been offered a call`);
+    await sendScenarioMessage(options.listen, 'phone', id, body);
+  };
   return {
     pid: spawned.pid,
     behaviour: options.behaviour,
@@ -240,11 +297,45 @@ export async function startSippUas(options: SippUasOptions): Promise<SippUas> {
         await delay(50);
       }
     },
+    transfer: (referTo, callId) => cue('transfer', callId, `${referTo}\r\n`),
+    pickUp: (callId) => cue('cue', callId),
     async stop() {
       await stopChild(spawned.child, 3_000);
       await spawned.exited;
     },
   };
+}
+
+function tagOf(header: string | undefined): string {
+  return /;\s*tag=([^;\s]+)/i.exec(header ?? '')?.[1] ?? '';
+}
+
+/** A Refer-To value sending the transferred party to `target` at the PBX (a blind transfer). */
+export function referTo(target: string, pbx: NetAddress): string {
+  return `<sip:${target}@${pbx.host}:${pbx.port}>`;
+}
+
+/**
+ * The Refer-To value that completes an attended transfer to `target`: the transferring
+ * phone's own consultation call `consultation` (answered) is named in `Replaces` — its
+ * Call-ID, the PBX's tag (to-tag) and the phone's tag (from-tag) — so the PBX joins the
+ * transferred party with whoever the consultation reached.
+ */
+export function replacesReferTo(consultation: SippCall, target: string, pbx: NetAddress): string {
+  const messages = consultation.messages();
+  const invite = messages.find((m) => m.direction === 'sent' && m.startLine.startsWith('INVITE '));
+  const answer = messages.find(
+    (m) =>
+      m.direction === 'received' &&
+      m.startLine.startsWith('SIP/2.0 200') &&
+      /INVITE$/.test(m.headers.cseq ?? ''),
+  );
+  const callId = invite?.headers['call-id'];
+  if (invite === undefined || answer === undefined || callId === undefined) {
+    throw new SippError('the consultation call has not been answered yet');
+  }
+  const replaces = `${callId};to-tag=${tagOf(answer.headers.to)};from-tag=${tagOf(invite.headers.from)}`;
+  return `<sip:${target}@${pbx.host}:${pbx.port}?Replaces=${encodeURIComponent(replaces)}>`;
 }
 
 function callResult(
@@ -327,23 +418,7 @@ export async function placeSippCall(options: SippCallOptions): Promise<SippCall>
       }
       if (running(spawned)) {
         // The scenario treats an in-dialog MESSAGE as "hang up now".
-        const request = [
-          `MESSAGE sip:${options.from}@${options.bindIp}:${localPort} SIP/2.0`,
-          `Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-hangup-${randomBytes(4).toString('hex')}`,
-          `From: <sip:harness@127.0.0.1>;tag=harness`,
-          `To: <sip:${options.from}@${options.bindIp}>`,
-          `Call-ID: ${callId}`,
-          'CSeq: 1 MESSAGE',
-          'Max-Forwards: 70',
-          'Content-Length: 0',
-          '',
-          '',
-        ].join('\r\n');
-        const socket = createSocket('udp4');
-        await new Promise<void>((resolve) =>
-          socket.send(request, localPort, options.bindIp, () => resolve()),
-        );
-        socket.close();
+        await sendScenarioMessage({ host: options.bindIp, port: localPort }, options.from, callId);
       }
       const giveUp = new AbortController();
       const result = await Promise.race([

@@ -91,6 +91,8 @@ export type BlindTransferEvent = EventBase<'BlindTransfer'> &
     readonly Context: string;
     readonly Extension: string;
   };
+/** A phone picked up a call ringing another (directed or group pickup); `Target*` rang. */
+export type PickupEvent = EventBase<'Pickup'> & ChannelFields & Prefixed<'Target'>;
 export type AttendedTransferEvent = EventBase<'AttendedTransfer'> &
   Prefixed<'OrigTransferer'> &
   Partial<Prefixed<'SecondTransferer'>> &
@@ -117,6 +119,7 @@ export interface CallEventMap {
   VarSet: VarSetEvent;
   BlindTransfer: BlindTransferEvent;
   AttendedTransfer: AttendedTransferEvent;
+  Pickup: PickupEvent;
 }
 
 export type CallEventName = keyof CallEventMap;
@@ -143,7 +146,8 @@ export type ChannelPrefix =
   | 'Transferee'
   | 'OrigTransferer'
   | 'SecondTransferer'
-  | 'TransferTarget';
+  | 'TransferTarget'
+  | 'Target';
 
 /** One side of an event as a normalized, typed object. */
 export interface ChannelInfo {

@@ -51,8 +51,16 @@ export class CallJournal {
     this.track(this.options.active.save(view, recording), 'saving a call in progress');
   }
 
-  /** Given every ended call by the hub's `subscribeEnded`: journals the call's final view. */
+  /**
+   * Given every ended call by the hub's `subscribeEnded`: journals the call's final view. A
+   * view that moved to another call is no call of its own: the extension's part is journaled
+   * when that call ends.
+   */
   ended(view: CallView): void {
+    if (view.movedTo !== undefined) {
+      this.track(this.options.active.remove(view), 'forgetting a call that moved');
+      return;
+    }
     this.track(this.journalEnded(view), 'journaling an ended call');
   }
 

@@ -12,6 +12,11 @@ export const CallState = v.picklist([
 ]);
 export type CallState = v.InferOutput<typeof CallState>;
 
+/**
+ * How an extension's part in a call ended. `busy`: the phone was busy (refused without
+ * ringing); `declined`: it rang and the operator rejected it; `answered-elsewhere`: another
+ * phone took it.
+ */
 export const CallResult = v.picklist([
   'answered',
   'no-answer',
@@ -19,6 +24,7 @@ export const CallResult = v.picklist([
   'failed',
   'cancelled',
   'answered-elsewhere',
+  'declined',
 ]);
 export type CallResult = v.InferOutput<typeof CallResult>;
 
@@ -100,5 +106,11 @@ export const CallView = v.object({
   outcome: v.optional(CallOutcome),
   /** For a caller the database does not know: the cabinet pages that create one. */
   createLinks: v.optional(v.pipe(v.array(CreateLink), v.maxLength(10))),
+  /**
+   * On the last view of a call the extension left for another (a directed pickup: its own
+   * call to the pickup code became the call it picked up): that call's id. Such a view is no
+   * call of its own — no card, no journal entry; the extension's part goes on under the new id.
+   */
+  movedTo: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
 });
 export type CallView = v.InferOutput<typeof CallView>;

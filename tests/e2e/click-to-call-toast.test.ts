@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { serveStatic, type StaticServer } from '../../harness/serve-static';
@@ -14,6 +14,7 @@ import {
   launchExtensionBrowser,
   type ExtensionBrowser,
 } from '../../harness/extension/launch-extension-browser';
+import { clickPainted, pointAtText, waitForPainted } from '../support/e2e/painted-numbers';
 import { screenshot } from '../support/e2e/screenshot';
 import { recordDialToast, type ToastRecorder, type ToastText } from '../support/e2e/toast-recorder';
 import { waitUntil } from '../support/e2e/wait-until';
@@ -45,15 +46,6 @@ const OPERATOR_LEG = { Event: 'Newchannel', Channel: /^PJSIP\/101-/ } as const;
 const ORIGINATED = { Event: 'OriginateResponse' } as const;
 const FAR_END_DIAL = { Event: 'DialBegin', DestChannel: /^PJSIP\/farend-/ } as const;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The extension's link around exactly this text. */
-function phoneLink(page: Page, written: string): Locator {
-  return page.locator('a.ct-phone').filter({ hasText: new RegExp(`^${escapeRegExp(written)}$`) });
-}
-
 /** Non-empty toast titles in order: the empty entries are the toast hidden between dials. */
 function titles(texts: readonly ToastText[]): string[] {
   return texts.map((text) => text.title).filter((title) => title !== '');
@@ -63,7 +55,7 @@ async function lastTitle(toast: ToastRecorder): Promise<string | undefined> {
   return titles(await toast.texts()).at(-1);
 }
 
-describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22, sipp and the courier database', () => {
+describe('click-to-call on painted numbers of the demo cabinet, with the real helper, Asterisk 22, sipp and the courier database', () => {
   let browser: ExtensionBrowser;
   let demo: StaticServer;
   let helper: RealHelper;
@@ -74,7 +66,7 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     const page = await browser.context.newPage();
     pages.push(page);
     await page.goto(demo.url);
-    await phoneLink(page, WRITTEN).waitFor({ timeout: 15_000 });
+    await waitForPainted(page, WRITTEN);
     return page;
   }
 
@@ -110,7 +102,20 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     const cabinet = await openCabinet();
     const since = ami.mark();
 
-    await phoneLink(cabinet, WRITTEN).click();
+    // The page's own script clicks the number: nothing is dialled.
+    const point = await pointAtText(cabinet, WRITTEN);
+    await cabinet.evaluate((at) => {
+      if (!at) return;
+      const target = document.elementFromPoint(at.x, at.y);
+      const init = { bubbles: true, cancelable: true, clientX: at.x, clientY: at.y };
+      target?.dispatchEvent(new MouseEvent('click', init));
+      (target as HTMLElement | null)?.click();
+    }, point);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(ami.filter(ORIGINATED, since)).toEqual([]);
+    expect(ami.filter(OPERATOR_LEG, since)).toEqual([]);
+
+    await clickPainted(cabinet, WRITTEN);
     const toast = await recordDialToast(cabinet);
 
     const ringsYou = await operatorPhone.waitForInvite({ since: 0, timeoutMs: 15_000 });
@@ -159,7 +164,7 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     await cabinet.goto(`${demo.url}?client=2`);
     const since = ami.mark();
 
-    await phoneLink(cabinet, CIS_WRITTEN).click({ timeout: 15_000 });
+    await clickPainted(cabinet, CIS_WRITTEN);
 
     const dialled = await farEnd.waitForInvite({ since: 0, timeoutMs: 20_000 });
     expect(dialled.dialled).toBe(CIS_DIALLED);
@@ -173,7 +178,7 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     const cabinet = await openCabinet();
     const since = ami.mark();
 
-    await phoneLink(cabinet, WRITTEN).click();
+    await clickPainted(cabinet, WRITTEN);
     const toast = await recordDialToast(cabinet);
 
     await waitUntil(
@@ -201,7 +206,7 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     await cabinet.bringToFront();
     const since = ami.mark();
 
-    await phoneLink(cabinet, WRITTEN).click();
+    await clickPainted(cabinet, WRITTEN);
     const toast = await recordDialToast(cabinet);
     await operatorPhone.waitForInvite({ since: 0, timeoutMs: 15_000 });
     await waitUntil(
@@ -210,9 +215,9 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
       15_000,
     );
 
-    await phoneLink(cabinet, WRITTEN).click();
-    await phoneLink(cabinet, WRITTEN).click();
-    await phoneLink(cabinet, OTHER_WRITTEN).click();
+    await clickPainted(cabinet, WRITTEN);
+    await clickPainted(cabinet, WRITTEN);
+    await clickPainted(cabinet, OTHER_WRITTEN);
     await waitUntil(
       () => lastTitle(toast),
       (title) => title === TOAST.alreadyDialling,
@@ -221,7 +226,7 @@ describe('click-to-call from the demo cabinet, with the real helper, Asterisk 22
     await screenshot(cabinet, 'dial-toast-already-dialling');
 
     await otherTab.bringToFront();
-    await phoneLink(otherTab, OTHER_WRITTEN).click();
+    await clickPainted(otherTab, OTHER_WRITTEN);
     const otherText = await waitUntil(
       () => shadowUiText(otherTab, 'ct-dial-toast'),
       (text) => text.includes(TOAST.anotherCall),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../scripts/demo/start-demo';
 import { freePort } from '../../harness/services/free-port';
 import { cardText } from '../support/e2e/card-text';
+import { paintedRanges } from '../support/e2e/painted-numbers';
 import { screenshot } from '../support/e2e/screenshot';
 import { waitUntil } from '../support/e2e/wait-until';
 
@@ -23,7 +24,11 @@ describe('the demo on embedded defaults', () => {
     const browser = demo.browser;
     if (!browser) throw new Error('the demo found no Chromium; install the chromium package');
     const cabinet = browser.page;
-    await cabinet.locator('a.ct-phone').first().waitFor({ timeout: 20_000 });
+    await waitUntil(
+      async () => (await paintedRanges(cabinet)).length,
+      (painted) => painted > 5,
+      20_000,
+    );
 
     const extensionId = new URL(browser.worker.url()).host;
     const popup = await browser.context.newPage();

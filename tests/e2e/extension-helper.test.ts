@@ -45,7 +45,12 @@ describe('extension with a running helper (demo PBX)', () => {
     stateDir = await mkdtemp(join(tmpdir(), 'ct-e2e-state-'));
     helper = await startHelper({ stateDir });
     browser = await launchExtensionBrowser({ extensionDir });
-    await browser.setSettings({ helper: { host: '127.0.0.1', port: helper.port }, language: 'en' });
+    // Inserted links: this file drives page scripts against our own elements.
+    await browser.setSettings({
+      helper: { host: '127.0.0.1', port: helper.port },
+      language: 'en',
+      rendering: 'links',
+    });
   });
 
   afterAll(async () => {

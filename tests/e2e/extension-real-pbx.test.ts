@@ -34,7 +34,12 @@ describe('extension with the real helper, Asterisk 22 and the courier database',
     helper = await startRealHelper({ extensions: ['101'] });
     ami = await connectAmi('admin');
     browser = await launchExtensionBrowser({ extensionDir });
-    await browser.setSettings({ helper: { host: '127.0.0.1', port: helper.port }, language: 'ru' });
+    // The inserted-link rendering against the real PBX; painted numbers: click-to-call-toast.test.ts.
+    await browser.setSettings({
+      helper: { host: '127.0.0.1', port: helper.port },
+      language: 'ru',
+      rendering: 'links',
+    });
     const store = new PairingStore({ stateDir: helper.config.paths.stateDir });
     await browser.pair((await store.createPairingCode()).code);
     await waitUntil(browser.badge, (badge) => badge.title.includes('Подключено'), 20_000);

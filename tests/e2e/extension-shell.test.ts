@@ -91,6 +91,7 @@ describe('extension shell in Chromium, without a helper', () => {
   });
 
   it('registers the content script when a site is enabled, and the demo page gets links', async () => {
+    await browser.setSettings({ rendering: 'links' });
     expect(await browser.enableSite(demo.url)).toBe(DEMO_PATTERN);
     expect(await browser.registeredMatches()).toEqual([DEMO_PATTERN]);
     const page = await browser.context.newPage();

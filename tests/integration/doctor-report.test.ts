@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
 import { ENTRY_COLUMNS } from '../../helper/journal/journal-sql';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
+import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
 
@@ -19,6 +20,7 @@ const BEHIND_DB = 'courier_doctor_journal';
 const BEHIND_ACCOUNT = { user: 'courier_doctor_jw', password: 'behind-Journal-7731' } as const;
 
 interface Overrides {
+  amiUser?: string;
   amiSecret?: string;
   dbPort?: number;
   database?: string;
@@ -120,7 +122,7 @@ describe('doctor against the real PBX and database', () => {
         '[pbx]',
         `host = "${asterisk.amiHost}"`,
         `port = ${asterisk.amiPort}`,
-        `user = "${helper.username}"`,
+        `user = "${overrides.amiUser ?? helper.username}"`,
         `secret = "${overrides.amiSecret ?? helper.secret}"`,
         '[operator]',
         'user = "operator1"',
@@ -158,6 +160,9 @@ describe('doctor against the real PBX and database', () => {
     expect(out).not.toContain('[FAIL]');
     expect(out).toContain('[ok]   AMI privileges');
     expect(out).toContain('[ok]   AMI least privilege');
+    expect(out).toContain(
+      '[ok]   AMI event filter: the account has the current filter: the events the helper reads reach it, Pickup included',
+    );
     expect(out).toContain('[ok]   database account is read-only');
     expect(out).toContain(
       '[ok]   lookup.operatorExtensions runs: operator "operator1" has extensions 101,102',
@@ -184,7 +189,7 @@ describe('doctor against the real PBX and database', () => {
       `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
     );
     expect(out).toContain(
-      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 003 applied',
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 004 applied',
     );
     expect(out).toContain(
       `[ok]   journal columns and paging index: the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ix_call_journal_pages`,
@@ -207,7 +212,7 @@ describe('doctor against the real PBX and database', () => {
     });
     expect(code).toBe(1);
     expect(out).toContain(
-      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 003) is not applied`,
+      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 004) is not applied`,
     );
     expect(out).toMatch(
       /journal tables migrated: .*\n\s+fix: run courier-helper migrate --config \S+helper\.toml --admin-user /,
@@ -238,6 +243,33 @@ describe('doctor against the real PBX and database', () => {
     );
     expect(out).toContain('[ok]   transfer.managerContext exists');
     expectNoSecrets(out);
+  });
+
+  it('fails an AMI account whose event filter is an older manager-conf’s, which drops Pickup', async () => {
+    const { asterisk } = harnessInfo();
+    const file = join(asterisk.hostRunDir, 'etc', 'manager.conf');
+    const original = readFileSync(file, 'utf8');
+    const current = /^\[helper\]$([\s\S]*?)^(?=\[)/m.exec(original)?.[1] ?? '';
+    const older = current
+      .split('\n')
+      .filter((line) => !/name\(Pickup\)|COURIER_EVENT_FILTER_/.test(line))
+      .join('\n');
+    const admin = await connectAmi('admin');
+    try {
+      writeFileSync(file, `${original}\n[helper-older]${older}\n`);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      const { code, out } = await doctor({ amiUser: 'helper-older' });
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /\[FAIL\] AMI event filter: the account has an older event filter: it drops events the helper now reads \(Pickup, .*\)\n\s+fix: replace the eventfilter lines of the AMI account .* courier-helper manager-conf prints/,
+      );
+      expect(out).toContain('[ok]   AMI privileges');
+      expectNoSecrets(out);
+    } finally {
+      writeFileSync(file, original);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      await admin.close();
+    }
   });
 
   it('reports a wrong AMI secret with what to check', async () => {

@@ -24,6 +24,7 @@ const HELPER_EVENTS = new Set([
   'BridgeLeave',
   'BlindTransfer',
   'AttendedTransfer',
+  'Pickup',
   'OriginateResponse',
   'VarSet',
 ]);

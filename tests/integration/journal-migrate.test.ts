@@ -85,7 +85,7 @@ describe('helper migrate against MariaDB', () => {
         migrations: files(upTo),
       });
     try {
-      expect(await migrate('002')).toBe(0);
+      expect(await migrate('003')).toBe(0);
       await root.query(
         `INSERT INTO ${database}.call_journal (call_id, extension, direction, origin, remote_raw, identity_json, started_at, ended_at, result) ` +
           "VALUES ('old', '101', 'in', 'pbx', '79161234567', ?, NOW(3), NOW(3), 'answered')",
@@ -99,15 +99,15 @@ describe('helper migrate against MariaDB', () => {
           }),
         ],
       );
-      expect(await migrate('003')).toBe(0);
+      expect(await migrate('004')).toBe(0);
       const [rows] = await root.query<RowDataPacket[]>(
         `SELECT remote_name, outcome, note FROM ${database}.call_journal WHERE call_id = 'old'`,
       );
       expect(rows).toEqual([{ remote_name: 'ООО «Ромашка», Мария', outcome: null, note: null }]);
 
       // Cut short after its statements ran, before it was recorded: the next run finishes it.
-      await root.query(`DELETE FROM ${database}.${MIGRATIONS_TABLE} WHERE version = '003'`);
-      expect(await migrate('003')).toBe(0);
+      await root.query(`DELETE FROM ${database}.${MIGRATIONS_TABLE} WHERE version = '004'`);
+      expect(await migrate('004')).toBe(0);
       const [indexes] = await root.query<RowDataPacket[]>(
         `SHOW INDEX FROM ${database}.call_journal WHERE Key_name LIKE 'ix_call_journal_%'`,
       );
@@ -117,7 +117,7 @@ describe('helper migrate against MariaDB', () => {
       const [versions] = await root.query<RowDataPacket[]>(
         `SELECT version FROM ${database}.${MIGRATIONS_TABLE} ORDER BY version`,
       );
-      expect(versions.map((row) => row.version)).toEqual(['001', '002', '003']);
+      expect(versions.map((row) => row.version)).toEqual(['001', '002', '003', '004']);
     } finally {
       await root.query(`DROP DATABASE IF EXISTS ${database}`);
     }

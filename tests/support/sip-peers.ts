@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import {
   placeSippCall,
+  referTo,
+  replacesReferTo,
   startSippUas,
   type PhoneBehaviour,
   type SippCall,
@@ -97,6 +99,21 @@ export function placeInboundCall({ did, ...options }: InboundCallOptions): Promi
 /** An operator dialling from the desk phone (the PBX identifies the phone by its number). */
 export function placePhoneCall({ phone, ...options }: PhoneCallOptions): Promise<SippCall> {
   return place({ ...options, from: phone, bindIp: PBX_IP, label: `phone-${phone}-dials` });
+}
+
+/**
+ * The Refer-To value that completes an attended transfer to `target`: the phone's own
+ * consultation call (placed with `placePhoneCall`, answered) is named in `Replaces`.
+ */
+export function attendedReferTo(consultation: SippCall, target: string): string {
+  const { asterisk } = harnessInfo();
+  return replacesReferTo(consultation, target, { host: asterisk.sipHost, port: asterisk.sipPort });
+}
+
+/** The Refer-To value of a blind transfer to `target` (an extension or number). */
+export function blindReferTo(target: string): string {
+  const { asterisk } = harnessInfo();
+  return referTo(target, { host: asterisk.sipHost, port: asterisk.sipPort });
 }
 
 /** Stops every sipp process this test process started (use in afterEach/afterAll). */

@@ -72,6 +72,10 @@ export class DialController implements Dialer {
     );
   }
 
+  notice(state: Extract<DialToastState, { phase: 'no-number' }>): void {
+    if (!this.#active) this.#show(state);
+  }
+
   /** Feed every message from the background here. */
   handle(message: FromBackground): void {
     if (message.kind === 'connection') {

@@ -28,7 +28,9 @@ export type DialToastState =
   | { phase: 'done'; step: 'connected'; number: string }
   | { phase: 'failed'; failure: DialFailure; number: string; detail?: string }
   /** A click while a dial is still running: nothing new was started. */
-  | { phase: 'already-dialling'; number: string };
+  | { phase: 'already-dialling'; number: string }
+  /** The keyboard shortcut found no number at the selection or caret. */
+  | { phase: 'no-number'; number: '' };
 
 export interface DialToastView {
   show(state: DialToastState): void;

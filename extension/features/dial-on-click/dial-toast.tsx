@@ -17,6 +17,8 @@ function texts(state: DialToastState): { title: string; detail?: string } {
       return { title: t(`page.toast.${state.step}`, { number }) };
     case 'already-dialling':
       return { title: t('page.toast.already-dialling', { number }) };
+    case 'no-number':
+      return { title: t('page.toast.no-number'), detail: t('page.toast.no-number-hint') };
     case 'failed': {
       const reason = t(`page.failure.${state.failure}`);
       return {
@@ -32,6 +34,7 @@ const TONES: Record<DialToastState['phase'], string> = {
   done: 'ok',
   failed: 'error',
   'already-dialling': 'notice',
+  'no-number': 'notice',
 };
 
 const ICONS: Record<DialToastState['phase'], string> = {
@@ -39,6 +42,7 @@ const ICONS: Record<DialToastState['phase'], string> = {
   done: '✓',
   failed: '!',
   'already-dialling': '☎',
+  'no-number': '?',
 };
 
 /** The dial's progress, announced politely; Escape or the close button hides it. */

@@ -5,21 +5,22 @@ import { ToastPresenter } from './toast-presenter';
 import { TOAST_CSS } from './toast-styles';
 
 /**
- * Puts the toast in a closed shadow root at the end of `<body>`: the page can
- * neither restyle it nor read the numbers being dialled. A page that rebuilds
- * its `<body>` gets the host put back on the next update.
+ * Puts the toast in our own closed shadow root (see `mountOwnUi`), on the
+ * page only while the toast is shown: the page can neither restyle it nor
+ * read the numbers being dialled, and between dials nothing of ours is in
+ * its DOM.
  */
 export async function mountDialToast(ctx: ContentScriptContext): Promise<DialToastView> {
-  const ui = await mountOwnUi(ctx, {
+  const ui = await mountOwnUi<ToastPresenter>(ctx, {
     name: 'ct-dial-toast',
     css: TOAST_CSS,
-    create: (container) => new ToastPresenter({ container, signal: ctx.signal }),
+    create: (container, { hide }) =>
+      new ToastPresenter({ container, signal: ctx.signal, onHidden: hide }),
     mountError: () => new ToastMountError(),
   });
   return {
     show(state) {
-      ui.reattach();
-      ui.presenter.show(state);
+      ui.show(() => ui.presenter.show(state));
     },
   };
 }
@@ -27,6 +28,6 @@ export async function mountDialToast(ctx: ContentScriptContext): Promise<DialToa
 export class ToastMountError extends Error {
   override readonly name = 'ToastMountError';
   constructor() {
-    super('The dial toast did not mount: the page needs a <body> element for it.');
+    super('The dial toast did not mount: the page needs an <html> element for it.');
   }
 }

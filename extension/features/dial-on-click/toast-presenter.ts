@@ -10,6 +10,8 @@ export interface ToastPresenterOptions {
   doneHideMs?: number;
   /** Failures stay longer: they say what to do. */
   failedHideMs?: number;
+  /** Called when the toast has been hidden, so its host can leave the page. */
+  onHidden?: () => void;
 }
 
 /** Holds the toast's state, hides it some seconds after the dial ends, re-renders on language change. */
@@ -54,6 +56,7 @@ export class ToastPresenter implements DialToastView {
     clearTimeout(this.#hideTimer);
     this.#state = null;
     this.#render();
+    this.#options.onHidden?.();
   }
 
   #render(): void {

@@ -3,6 +3,13 @@ import { t } from '../../lib/i18n/core';
 import { formatDuration } from '../../lib/i18n/format';
 import { useNow } from './use-now';
 
+/** Who took the call, when the PBX said (a colleague's phone, or who picked it up). */
+function answeredElsewhereText(call: CallView): string {
+  return call.answeredBy
+    ? t('page.card.state.answered-by', { who: call.answeredBy })
+    : t('page.card.state.answered-elsewhere');
+}
+
 function endedText(call: CallView): string {
   if (call.missed) return t('page.card.state.missed');
   switch (call.result) {
@@ -14,9 +21,10 @@ function endedText(call: CallView): string {
     case 'busy':
     case 'failed':
     case 'cancelled':
+    case 'declined':
       return t(`page.card.state.${call.result}`);
     case 'answered-elsewhere':
-      return t('page.card.state.answered-elsewhere');
+      return answeredElsewhereText(call);
     default:
       return t('page.card.state.ended');
   }
@@ -42,9 +50,7 @@ export function CallStateLine({ call }: { call: CallView }) {
       break;
     }
     case 'answered-elsewhere':
-      text = call.answeredBy
-        ? t('page.card.state.answered-by', { who: call.answeredBy })
-        : t('page.card.state.answered-elsewhere');
+      text = answeredElsewhereText(call);
       break;
     case 'ended':
       text = endedText(call);

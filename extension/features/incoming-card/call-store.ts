@@ -50,10 +50,19 @@ export class CallStore {
   upsert(call: CallView): UpsertResult {
     if (this.#options.signal.aborted || this.#dismissed.has(call.callId)) return 'ignored';
     const known = this.#calls.has(call.callId);
+    // The card goes on under another call's id (a pickup): the view that follows replaces it.
+    if (call.movedTo !== undefined) {
+      this.#remove(call.callId);
+      return known ? 'updated' : 'ignored';
+    }
     // A call that ended before we ever showed it (a late tab) is history, not a card.
     if (!known && call.state === 'ended' && !call.missed) return 'ignored';
     this.#calls.set(call.callId, call);
-    if (call.state === 'ended' && !this.#closeTimers.has(call.callId)) {
+    if (call.state !== 'ended') {
+      // Rung again (a queue's next round after the operator declined): the card stays.
+      clearTimeout(this.#closeTimers.get(call.callId));
+      this.#closeTimers.delete(call.callId);
+    } else if (!this.#closeTimers.has(call.callId)) {
       this.#scheduleClose(call.callId, call.missed ? this.#missedMs : this.#endedMs);
     }
     this.#notify();

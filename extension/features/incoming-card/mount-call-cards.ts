@@ -16,8 +16,9 @@ export interface CallCardsView {
 }
 
 /**
- * The cards live in a closed shadow root at the end of `<body>`, so the page
- * can neither restyle them nor read who is calling.
+ * The cards live in our own closed shadow root (see `mountOwnUi`), on the
+ * page only while a card is shown, so the page can neither restyle them nor
+ * read who is calling.
  */
 export async function mountCallCards(
   ctx: ContentScriptContext,
@@ -34,8 +35,12 @@ export async function mountCallCards(
     hasFocusIn: (callId) => ui.presenter.hasFocusIn(callId),
     setOutcomes: (settings) => ui.presenter.setOutcomes(settings),
     update(calls, announcement) {
-      if (calls.length > 0) ui.reattach();
+      if (calls.length > 0) {
+        ui.show(() => ui.presenter.update(calls, announcement));
+        return;
+      }
       ui.presenter.update(calls, announcement);
+      ui.hide();
     },
   };
 }
@@ -43,6 +48,6 @@ export async function mountCallCards(
 export class CardsMountError extends Error {
   override readonly name = 'CardsMountError';
   constructor() {
-    super('The call cards did not mount: the page needs a <body> element for them.');
+    super('The call cards did not mount: the page needs an <html> element for them.');
   }
 }

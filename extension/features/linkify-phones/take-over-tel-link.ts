@@ -1,16 +1,7 @@
 import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
 import { PHONE_LINK_CLASS } from '../../lib/dom/skip-policy';
+import { telTarget } from '../../lib/dom/tel-target';
 import type { PhoneNormalizer } from './phone-finder';
-
-/** `tel:+7%20916…;ext=12` → `+7 916…`: parameters after `;` are not part of the number. */
-function telTarget(href: string): string {
-  const body = href.trim().slice(4).split(';')[0] ?? '';
-  try {
-    return decodeURIComponent(body);
-  } catch {
-    return body;
-  }
-}
 
 /**
  * Makes an existing `tel:` link dial through the helper. Its look is left

@@ -13,6 +13,9 @@ export const PAGE_STRINGS = {
     'page.toast.dialling': 'Набираем {number}…',
     'page.toast.connected': 'Соединено с {number}',
     'page.toast.already-dialling': 'Звонок на {number} ещё идёт — новый не начат',
+    'page.toast.no-number': 'Номер не найден',
+    'page.toast.no-number-hint':
+      'Выделите номер телефона или поставьте на него курсор и нажмите сочетание клавиш снова.',
     'page.toast.failed-title': 'Не удалось позвонить на {number}',
     'page.failure.extension-unavailable':
       'Расширение недоступно на этой странице. Обновите страницу и попробуйте снова.',
@@ -57,6 +60,7 @@ export const PAGE_STRINGS = {
     'page.card.state.busy': 'Занято',
     'page.card.state.failed': 'Звонок не состоялся',
     'page.card.state.cancelled': 'Звонок отменён',
+    'page.card.state.declined': 'Вы отклонили звонок',
     'page.card.lookup.pending': 'поиск…',
     'page.card.lookup.unavailable': 'справочник недоступен',
     'page.card.unknown': 'Номера нет в базе',
@@ -113,6 +117,9 @@ export const PAGE_STRINGS = {
     'page.toast.connected': 'Connected to {number}',
     'page.toast.already-dialling':
       'The call to {number} is still in progress — no new call started',
+    'page.toast.no-number': 'No number found',
+    'page.toast.no-number-hint':
+      'Select a phone number or put the caret on it, then press the shortcut again.',
     'page.toast.failed-title': 'Could not call {number}',
     'page.failure.extension-unavailable':
       'The extension is not available on this page. Reload the page and try again.',
@@ -156,6 +163,7 @@ export const PAGE_STRINGS = {
     'page.card.state.busy': 'Busy',
     'page.card.state.failed': 'The call did not go through',
     'page.card.state.cancelled': 'Call cancelled',
+    'page.card.state.declined': 'You declined the call',
     'page.card.lookup.pending': 'looking up…',
     'page.card.lookup.unavailable': 'directory unavailable',
     'page.card.unknown': 'Number not in the database',

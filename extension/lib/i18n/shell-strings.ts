@@ -105,6 +105,7 @@ export const SHELL_STRINGS = {
     'shell.journal.result.failed': 'Не удался',
     'shell.journal.result.cancelled': 'Отменён',
     'shell.journal.result.answered-elsewhere': 'Ответили коллеги',
+    'shell.journal.result.declined': 'Отклонён',
     'shell.journal.noMatches': 'Нет звонков, подходящих под отбор.',
     'shell.journal.filter': 'Какие звонки показать',
     'shell.journal.filter.all': 'Все',
@@ -161,6 +162,13 @@ export const SHELL_STRINGS = {
     'shell.options.behaviour.title': 'Поведение',
     'shell.options.toggle.linkify': 'Номера телефонов — ссылки для звонка',
     'shell.options.toggle.linkify.hint': 'Щелчок по номеру на странице кабинета звонит через АТС.',
+    'shell.options.rendering': 'Как показывать номера',
+    'shell.options.rendering.highlight': 'Подчёркивание поверх текста',
+    'shell.options.rendering.highlight.hint':
+      'Страница не меняется, номера в видимой части готовы сразу. Рекомендуется.',
+    'shell.options.rendering.links': 'Вставленные ссылки',
+    'shell.options.rendering.links.hint':
+      'Номера становятся ссылками в самой странице: их можно выбрать клавишей Tab. На больших страницах медленнее.',
     'shell.options.toggle.cards': 'Карточка входящего звонка',
     'shell.options.toggle.cards.hint':
       'Кто звонит — клиент, курьер или получатель — прямо в кабинете.',
@@ -277,6 +285,7 @@ export const SHELL_STRINGS = {
     'shell.journal.result.failed': 'Failed',
     'shell.journal.result.cancelled': 'Cancelled',
     'shell.journal.result.answered-elsewhere': 'Answered by a colleague',
+    'shell.journal.result.declined': 'Declined',
     'shell.journal.noMatches': 'No calls match the filter.',
     'shell.journal.filter': 'Which calls to show',
     'shell.journal.filter.all': 'All',
@@ -335,6 +344,13 @@ export const SHELL_STRINGS = {
     'shell.options.toggle.linkify': 'Phone numbers become call links',
     'shell.options.toggle.linkify.hint':
       'Clicking a number in the cabinet calls it through the PBX.',
+    'shell.options.rendering': 'How numbers are shown',
+    'shell.options.rendering.highlight': 'Underlined over the text',
+    'shell.options.rendering.highlight.hint':
+      'The page stays as it is, and numbers on screen are ready at once. Recommended.',
+    'shell.options.rendering.links': 'Inserted links',
+    'shell.options.rendering.links.hint':
+      'Numbers become links inside the page, reachable with the Tab key. Slower on large pages.',
     'shell.options.toggle.cards': 'Incoming-call card',
     'shell.options.toggle.cards.hint':
       'Who is calling — client, courier or recipient — right in the cabinet.',

@@ -4,8 +4,9 @@ import type { Settings } from '../../lib/settings';
 type Toggle = 'linkify' | 'cards' | 'notifications' | 'sound';
 const TOGGLES: readonly Toggle[] = ['linkify', 'cards', 'notifications', 'sound'];
 const LANGUAGES: readonly Settings['language'][] = ['auto', 'ru', 'en'];
+const RENDERINGS: readonly Settings['rendering'][] = ['highlight', 'links'];
 
-/** On/off switches for links, cards, notifications and sound, and the UI language. */
+/** On/off switches for links, cards, notifications and sound, how numbers are shown, and the UI language. */
 export function BehaviourSection({
   settings,
   save,
@@ -32,6 +33,24 @@ export function BehaviourSection({
           </span>
         </label>
       ))}
+      <fieldset class="ct-choice" disabled={!settings.linkify}>
+        <legend>{t('shell.options.rendering')}</legend>
+        {RENDERINGS.map((rendering) => (
+          <label key={rendering} class="ct-check">
+            <input
+              type="radio"
+              name="rendering"
+              value={rendering}
+              checked={settings.rendering === rendering}
+              onChange={() => void save({ rendering })}
+            />
+            <span>
+              <span class="ct-check__label">{t(`shell.options.rendering.${rendering}`)}</span>
+              <span class="ct-check__hint">{t(`shell.options.rendering.${rendering}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
       <label class="ct-field">
         <span>{t('shell.options.language')}</span>
         <select

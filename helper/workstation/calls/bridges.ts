@@ -35,13 +35,19 @@ export function partyOf(channel: ChannelRecord): string | undefined {
   return isInternalNumber(extension) ? extension : undefined;
 }
 
+/** Channels of one party: a phone and the Local halves of its queue member or follow-me. */
+export function sameParty(a: ChannelRecord, b: ChannelRecord): boolean {
+  const number = partyOf(a);
+  return number !== undefined && number === partyOf(b);
+}
+
 /**
  * A bridge joining one of the operator's channels with a channel of any other party means
  * that conversation started: the operator answered a call ringing them, or the far end of
  * the operator's own call answered. A bridge of other parties only — a phone that is not
  * the operator's taking the caller — means the call was answered elsewhere. Two channels
  * of the same extension (a Local half and the phone behind it) say nothing about the
- * other party.
+ * other party, and neither do channels that rang for a call taken elsewhere.
  */
 export function evaluateBridge(
   s: TrackerState,
@@ -56,13 +62,17 @@ export function evaluateBridge(
     const channel = call.channels.get(uniqueid);
     if (channel !== undefined) channels.push(channel);
   }
+  // A phone whose call was taken elsewhere while it rang is no party to this conversation
+  // (a Local chain another phone picked up through joins the bridge in its name).
   const extensions = new Set<string>();
   for (const channel of channels) {
-    if (channel.extension !== undefined) extensions.add(channel.extension);
+    if (channel.extension !== undefined && !channel.superseded) extensions.add(channel.extension);
   }
   if (extensions.size === 0) {
     const phone = channels.find((c) => isDeviceChannel(c.name) && c.uniqueid !== call.linkedid);
-    if (phone !== undefined && channels.length > 1) answeredElsewhere(s, call, partyOf(phone));
+    // A phone bridged only with the Local half of its own chain has not got the call yet.
+    const talking = channels.some((c) => phone !== undefined && !sameParty(c, phone));
+    if (phone !== undefined && talking) answeredElsewhere(s, call, partyOf(phone));
     return;
   }
   for (const extension of extensions) {

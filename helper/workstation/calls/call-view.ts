@@ -10,7 +10,7 @@ export function legRemoteRaw(call: TrackedCall, leg: Leg): string {
     case 'callee':
       return call.originator?.callerIdNum ?? leg.peerHint ?? '';
     case 'caller':
-      return call.dialled ?? '';
+      return call.dialled ?? call.expectedRemote ?? '';
     case 'originated':
       return call.expectedRemote ?? call.dialled ?? '';
   }
@@ -37,6 +37,20 @@ export function legView(config: TrackerConfig, call: TrackedCall, leg: Leg): Tra
     ...(leg.answeredAt === undefined ? {} : { answeredAt: leg.answeredAt }),
     ...(leg.answeredBy === undefined ? {} : { answeredBy: leg.answeredBy }),
   };
+}
+
+/**
+ * The last view of an extension's part that goes on in another call (`movedTo`): a view to
+ * retire, not a call that ended.
+ */
+export function movedLeg(
+  config: TrackerConfig,
+  call: TrackedCall,
+  leg: Leg,
+  at: number,
+  movedTo: string,
+): TrackedCallView {
+  return { ...legView(config, call, leg), state: 'ended', endedAt: at, movedTo };
 }
 
 export interface EndedLeg {

@@ -1,4 +1,5 @@
-import type { ChannelInfo } from '../../ami/events';
+import { channelOf, type ChannelInfo, type ChannelPrefix } from '../../ami/events';
+import type { AmiFrame } from '../../ami/frame';
 import { extensionOfChannel, isDeviceChannel, parseChannelName } from './channel-name';
 import { joinLeg, startLeg } from './legs';
 import type { ChannelRecord, TrackedCall } from './model';
@@ -45,6 +46,7 @@ export function observeChannel(
     connectedLineNum: info.connectedLineNum,
     exten: info.exten,
     bridged: false,
+    superseded: false,
   };
   call.channels.set(uniqueid, record);
   s.channels.set(uniqueid, record);
@@ -53,11 +55,25 @@ export function observeChannel(
   return record;
 }
 
+/** Observes the two channels an event names (e.g. the picker and the phone it picked up). */
+export function observeBoth(
+  s: TrackerState,
+  frame: AmiFrame,
+  prefixes: readonly [ChannelPrefix, ChannelPrefix],
+  at: number,
+): [ChannelRecord, ChannelRecord] | undefined {
+  const [first, second] = prefixes.map((prefix) => {
+    const info = channelOf(frame, prefix);
+    return info === undefined ? undefined : observeChannel(s, info, at);
+  });
+  return first === undefined || second === undefined ? undefined : [first, second];
+}
+
 export function callOf(s: TrackerState, channel: ChannelRecord): TrackedCall | undefined {
   return s.calls.get(channel.linkedid);
 }
 
-function openCall(s: TrackerState, linkedid: string, at: number): TrackedCall {
+export function openCall(s: TrackerState, linkedid: string, at: number): TrackedCall {
   const expected = s.expected.get(linkedid);
   const call: TrackedCall = {
     linkedid,
@@ -73,6 +89,7 @@ function openCall(s: TrackerState, linkedid: string, at: number): TrackedCall {
     farAnsweredBy: undefined,
     channels: new Map(),
     legs: new Map(),
+    earlierStarts: new Map(),
   };
   s.calls.set(linkedid, call);
   if (expected !== undefined) {

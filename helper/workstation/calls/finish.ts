@@ -1,17 +1,19 @@
-import { forgetChannelBridges } from './bridges';
+import { forgetChannelBridges, partyOf } from './bridges';
+import { isDeviceChannel } from './channel-name';
 import { endedLeg } from './call-view';
 import { legResult } from './leg-result';
 import { legAnsweredElsewhere } from './legs';
 import type { ChannelRecord, Leg, TrackedCall } from './model';
-import { hangupCauseOutcome } from './outcome';
+import { hangupCauseOutcome, refusalOutcome } from './outcome';
 import type { TrackerState } from './tracker-state';
 
 /**
  * A channel is gone. Its hangup cause fills in how ringing a phone went when no DialEnd
  * said it first (DialEnd's DialStatus is the clearer signal and wins). An extension that
- * talked and has no channel left is done even if the call goes on (it was transferred);
- * a rung extension stays open until the call ends, because queues ring the same phone
- * again after a pause. The call ends with its last channel.
+ * talked and has no channel left is done even if the call goes on (it was transferred), and
+ * so is one whose operator declined the call while it rang; a rung extension that simply
+ * stopped ringing stays open until the call ends, because queues ring the same phone again
+ * after a pause. The call ends with its last channel.
  */
 export function hangupChannel(
   s: TrackerState,
@@ -25,15 +27,20 @@ export function hangupChannel(
   const call = s.calls.get(channel.linkedid);
   if (call === undefined) return;
   call.channels.delete(channel.uniqueid);
-  const outcome = hangupCauseOutcome(cause);
+  const outcome = refusalOutcome(hangupCauseOutcome(cause), channel.state);
   const leg = channel.extension === undefined ? undefined : call.legs.get(channel.extension);
   if (leg !== undefined) {
     leg.channels.delete(channel.uniqueid);
     if (leg.state === 'ringing' && !channel.name.isLocal && outcome !== undefined) {
-      if (outcome === 'answered-elsewhere') legAnsweredElsewhere(s, call, leg);
+      if (outcome === 'answered-elsewhere') legAnsweredElsewhere(s, call, leg, takerOf(call, leg));
+      else if (outcome === 'declined' && leg.role === 'callee') declineLeg(s, call, leg, at);
       else if (outcome !== 'normal') leg.ownOutcome ??= outcome;
     }
-    if (leg.channels.size === 0 && (leg.role !== 'callee' || leg.state === 'answered')) {
+    if (
+      call.legs.get(leg.extension) === leg &&
+      leg.channels.size === 0 &&
+      (leg.role !== 'callee' || leg.state === 'answered')
+    ) {
       endLeg(s, call, leg, at);
     }
   } else if (
@@ -48,11 +55,41 @@ export function hangupChannel(
   if (call.channels.size === 0) endCall(s, call, at);
 }
 
+const STATE_UP = 6;
+
+/**
+ * Who took a call whose ring of `leg` the PBX just ended as answered elsewhere (cause 26):
+ * the one other phone of the call already up, when there is exactly one. Dial hangs up the
+ * phones that lost before it reports the answer, so this names the winner without waiting.
+ */
+function takerOf(call: TrackedCall, leg: Leg): string | undefined {
+  const up = [...call.channels.values()].filter(
+    (c) =>
+      c.state === STATE_UP &&
+      c.uniqueid !== call.linkedid &&
+      c.extension !== leg.extension &&
+      isDeviceChannel(c.name),
+  );
+  return up.length === 1 ? partyOf(up[0]!) : undefined;
+}
+
 export function endLeg(s: TrackerState, call: TrackedCall, leg: Leg, at: number): void {
   const { result, missed } = legResult(call, leg);
   const { view, record } = endedLeg(s.config, call, leg, at, result, missed);
   call.legs.delete(leg.extension);
+  call.earlierStarts.set(leg.extension, leg.startedAt);
   s.out.push({ change: 'ended', view, record });
+}
+
+/**
+ * The operator rejected the call while the phone rang: the card ends now, even though other
+ * phones of a ring group or queue still ring. A queue that rings this phone again later
+ * opens the same extension's view of the call anew.
+ */
+export function declineLeg(s: TrackerState, call: TrackedCall, leg: Leg, at: number): void {
+  if (leg.role !== 'callee' || leg.state !== 'ringing') return;
+  leg.ownOutcome = 'declined';
+  endLeg(s, call, leg, at);
 }
 
 /** Ends every open leg of the call and forgets the call and whatever channels it still had. */

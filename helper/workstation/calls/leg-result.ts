@@ -11,7 +11,8 @@ export interface LegResult {
  * The result of an extension's part in a call once it ends.
  *
  * - A rung extension that nobody answered missed the call, whether the caller gave up
- *   (`cancelled` from its side is `no-answer` from ours), the phone was busy or failed.
+ *   (`cancelled` from its side is `no-answer` from ours), the phone was busy or failed —
+ *   unless its operator declined it while it rang: that call was seen, not missed.
  * - For a call the operator made, `cancelled` means the operator hung up before the far end
  *   answered; with no signal at all the operator is taken to have given up.
  * - A click-to-call that the operator's phone never picked up is judged by that phone;
@@ -22,7 +23,9 @@ export function legResult(call: TrackedCall, leg: Leg): LegResult {
   if (leg.state === 'answered-elsewhere') return { result: 'answered-elsewhere', missed: false };
   switch (leg.role) {
     case 'callee':
-      return { result: calleeResult(leg.ownOutcome), missed: true };
+      return leg.ownOutcome === 'declined'
+        ? { result: 'declined', missed: false }
+        : { result: calleeResult(leg.ownOutcome), missed: true };
     case 'caller':
       return { result: farResult(call.farOutcome), missed: false };
     case 'originated':

@@ -20,21 +20,27 @@ export function startLeg(
 ): Leg {
   const existing = call.legs.get(extension);
   if (existing !== undefined) return existing;
-  const leg: Leg = {
+  return openLeg(s, call, {
     extension,
     role,
     state: role === 'caller' ? 'dialling' : 'ringing',
-    startedAt: at,
+    startedAt: call.earlierStarts.get(extension) ?? at,
     answeredAt: undefined,
-    ownOutcome: undefined,
     answeredBy: undefined,
-    peerHint: undefined,
-    channels: new Set(),
-  };
+  });
+}
+
+/** Adds a leg with the extension's channels in the call, and announces it. */
+function openLeg(
+  s: TrackerState,
+  call: TrackedCall,
+  fields: Omit<Leg, 'ownOutcome' | 'peerHint' | 'channels'>,
+): Leg {
+  const leg: Leg = { ...fields, ownOutcome: undefined, peerHint: undefined, channels: new Set() };
   for (const channel of call.channels.values()) {
-    if (channel.extension === extension) joinLeg(leg, channel);
+    if (channel.extension === leg.extension) joinLeg(leg, channel);
   }
-  call.legs.set(extension, leg);
+  call.legs.set(leg.extension, leg);
   emit(s, call, leg);
   return leg;
 }
@@ -89,14 +95,73 @@ export function answeredElsewhere(
     if (leg.role !== 'callee' || leg.state !== 'ringing' || leg.extension === by) continue;
     leg.state = 'answered-elsewhere';
     leg.answeredBy = by;
+    supersede(call, leg);
     emit(s, call, leg);
   }
 }
 
-/** Marks one ringing leg as taken elsewhere, when only its own hangup cause says so. */
-export function legAnsweredElsewhere(s: TrackerState, call: TrackedCall, leg: Leg): void {
+/** The channels that rang for a leg whose call went elsewhere can no longer answer it. */
+function supersede(call: TrackedCall, leg: Leg): void {
+  for (const uniqueid of leg.channels) {
+    const channel = call.channels.get(uniqueid);
+    if (channel !== undefined) channel.superseded = true;
+  }
+}
+
+/**
+ * An extension's phone took a call it was not rung for, talking from `at`: it picked the call
+ * up from another phone, or an attended transfer joined it with the call's party. `role` is
+ * the side of the call it now takes (`callee` when it talks to the party that called).
+ */
+export function takeOver(
+  s: TrackerState,
+  call: TrackedCall,
+  extension: string,
+  role: LegRole,
+  startedAt: number,
+  at: number,
+): Leg {
+  const existing = call.legs.get(extension);
+  if (existing?.state === 'answered') return existing;
+  if (existing !== undefined) {
+    // Rung for this call before (a ring group whose call another phone took, then
+    // transferred here): the same view goes on, talking from now.
+    for (const channel of call.channels.values()) {
+      if (channel.extension === extension) joinLeg(existing, channel);
+    }
+    existing.state = 'answered';
+    existing.answeredAt = at;
+    existing.answeredBy = extension;
+    emit(s, call, existing);
+    answeredElsewhere(s, call, extension);
+    return existing;
+  }
+  const leg = openLeg(s, call, {
+    extension,
+    role,
+    state: 'answered',
+    startedAt,
+    answeredAt: at,
+    answeredBy: extension,
+  });
+  answeredElsewhere(s, call, extension);
+  return leg;
+}
+
+/**
+ * Marks one ringing leg as taken elsewhere, when only its own hangup cause says so; `by` is
+ * the phone that took it, when the call shows one already (the answer event may follow).
+ */
+export function legAnsweredElsewhere(
+  s: TrackerState,
+  call: TrackedCall,
+  leg: Leg,
+  by: string | undefined,
+): void {
   if (leg.role !== 'callee' || leg.state !== 'ringing') return;
   leg.state = 'answered-elsewhere';
+  leg.answeredBy = by;
+  supersede(call, leg);
   emit(s, call, leg);
 }
 

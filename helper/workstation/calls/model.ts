@@ -5,7 +5,11 @@ import type { AttemptOutcome } from './outcome';
 /** One live channel of a tracked call. */
 export interface ChannelRecord {
   readonly uniqueid: string;
-  readonly linkedid: string;
+  /**
+   * The call the channel belongs to now. Asterisk changes a channel's Linkedid when it joins
+   * another call (a pickup, an attended transfer), and so does the tracker (see join.ts).
+   */
+  linkedid: string;
   readonly name: ChannelName;
   /** The operator's extension this channel belongs to (directly or via Local), if any. */
   readonly extension: string | undefined;
@@ -15,6 +19,12 @@ export interface ChannelRecord {
   connectedLineNum: string | undefined;
   exten: string | undefined;
   bridged: boolean;
+  /**
+   * The call was taken elsewhere while this channel rang for its extension: a late answer on
+   * it (a phone that picked up in the same instant, a Local chain another phone picked up
+   * through) is no answer by that extension.
+   */
+  superseded: boolean;
 }
 
 /**
@@ -77,6 +87,11 @@ export interface TrackedCall {
   farAnsweredBy: string | undefined;
   readonly channels: Map<string, ChannelRecord>;
   readonly legs: Map<string, Leg>;
+  /**
+   * When the legs that ended while the call went on (declined, transferred away) had started:
+   * an extension rung again for the same call (a queue's next round) keeps its first start.
+   */
+  readonly earlierStarts: Map<string, number>;
 }
 
 export type PartyNumberOf = (raw: string) => PartyNumber;

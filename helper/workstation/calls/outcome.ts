@@ -3,7 +3,7 @@
  * extension's view of the call.
  */
 export type AttemptOutcome =
-  'answered' | 'busy' | 'no-answer' | 'cancelled' | 'failed' | 'answered-elsewhere';
+  'answered' | 'busy' | 'declined' | 'no-answer' | 'cancelled' | 'failed' | 'answered-elsewhere';
 
 /**
  * `DialEnd` `DialStatus` → outcome. `CANCEL` means the calling side gave up while the
@@ -57,6 +57,20 @@ export function hangupCauseOutcome(
     default:
       return 'failed';
   }
+}
+
+const STATE_RINGING = 5;
+
+/**
+ * A phone that refused a call after it had started ringing (486 Busy Here, 603 Decline:
+ * `BUSY`, cause 17 or 21) was declined by its operator; one that refused without ringing is
+ * busy. `state` is the refusing device channel's state (5: Ringing).
+ */
+export function refusalOutcome<T extends AttemptOutcome | 'normal' | undefined>(
+  outcome: T,
+  state: number | undefined,
+): T | 'declined' {
+  return outcome === 'busy' && state === STATE_RINGING ? 'declined' : outcome;
 }
 
 /** Parses a `Cause` header; undefined when absent or not a number. */

@@ -3,6 +3,7 @@ import { eventName } from '../../ami/events';
 import type { AmiFrame } from '../../ami/frame';
 import { legView } from './call-view';
 import { CallsConfigError } from './errors';
+import { onAttendedTransfer } from './handlers/attended-transfer';
 import { onBridgeEnter } from './handlers/bridge-enter';
 import { onBridgeLeave } from './handlers/bridge-leave';
 import { onDialBegin } from './handlers/dial-begin';
@@ -10,6 +11,7 @@ import { onDialEnd } from './handlers/dial-end';
 import { onHangup } from './handlers/hangup';
 import { onNewchannel } from './handlers/newchannel';
 import { onNewstate } from './handlers/newstate';
+import { onPickup } from './handlers/pickup';
 import { resyncState } from './resync';
 import { sweepState } from './sweep';
 import { createTrackerState, type TrackerState } from './tracker-state';
@@ -25,6 +27,8 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   BridgeEnter: onBridgeEnter,
   BridgeLeave: onBridgeLeave,
   Hangup: onHangup,
+  Pickup: onPickup,
+  AttendedTransfer: onAttendedTransfer,
 };
 
 /** Events the tracker reads; everything else is ignored cheaply. */
@@ -35,7 +39,9 @@ export const TRACKED_EVENTS: readonly string[] = Object.keys(HANDLERS);
  * operator's extensions go through: for each extension a state machine
  * ringing → answered | answered-elsewhere → ended (a rung phone), dialling → answered →
  * ended (a call the operator made) or ringing → dialling → answered → ended (a
- * click-to-call: the operator's phone first, then the far end).
+ * click-to-call: the operator's phone first, then the far end). A phone that takes a call
+ * it was not rung for (a pickup, an attended transfer) enters it answered; one that
+ * declines a call ringing it leaves it at once.
  *
  * Pure: it is fed AMI event frames and returns the updates each one causes; it does no
  * I/O and reads time only from the `now` option.

@@ -41,7 +41,10 @@ export interface EndedCallRecord {
 export interface CallUpdate {
   readonly change: CallChange;
   readonly view: TrackedCallView;
-  /** Present exactly when `change` is `ended`. */
+  /**
+   * Present when `change` is `ended`, except on a view that moved to another call
+   * (`view.movedTo`): the extension's part goes on there and is recorded when that ends.
+   */
   readonly record?: EndedCallRecord;
 }
 

@@ -17,7 +17,8 @@ export const createAmiSession: AmiSessionFactory = (pbx, signal) =>
     username: pbx.user,
     secret: pbx.secret,
     actionTimeoutMs: 5_000,
-    eventMask: 'off',
+    // Events on: the event filter check watches what reaches the account.
+    eventMask: 'on',
     signal,
   });
 

@@ -1,3 +1,4 @@
+import type { AmiFrame } from '../../ami/frame';
 import type { CheckResult } from './check-result';
 
 /** The part of the AMI client the doctor uses; `AmiClient` is the real one. */
@@ -13,11 +14,17 @@ export interface DoctorAmiSession {
     fields?: Record<string, string>,
     options?: { timeoutMs?: number },
   ): Promise<unknown>;
+  /** Events the account receives, until the signal aborts. */
+  on(
+    event: 'event',
+    listener: (frame: AmiFrame) => void,
+    options: { signal: AbortSignal },
+  ): () => void;
   close(): Promise<void>;
 }
 
 /**
- * Checks of other sections that need the doctor's logged-in AMI session (the transfer
+ * Checks that need the doctor's logged-in AMI session (the event filter, the transfer
  * contexts): run after the privilege checks, reported as skipped under `names` when the
  * login fails.
  */

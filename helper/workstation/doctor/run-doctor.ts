@@ -8,6 +8,7 @@ import { checkAmi } from './ami-checks';
 import { fail, ok, skip } from './check-result';
 import type { CheckResult } from './check-result';
 import { checkDatabase } from './database-checks';
+import { eventFilterCheck } from './event-filter-check';
 import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
 import { checkPortFree } from './port-check';
@@ -85,7 +86,10 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     const transfer = blockedBy(['transfer']);
     if (pbx) emit([skip('AMI checks', skipReason(pbx))]);
     else {
-      const after = transfer ? [] : [transferContextChecks(config.transfer)];
+      const after = [
+        eventFilterCheck(),
+        ...(transfer ? [] : [transferContextChecks(config.transfer)]),
+      ];
       emit(await checkAmi(config.pbx, options.signal, options.amiSession, after));
     }
     if (transfer && !pbx) emit([skip('transfer contexts', skipReason(transfer))]);

@@ -63,7 +63,8 @@ export class CallHub {
   /**
    * `listener` gets each ended call once with its final view, for the durable journal; a
    * call that ends before its lookup answers is reported once the answer (or the failure)
-   * is in. Until the signal aborts.
+   * is in. A view that moved to another call (`movedTo`) is reported too, so that it is
+   * forgotten. Until the signal aborts.
    */
   subscribeEnded(listener: (call: CallView) => void, signal: AbortSignal): void {
     if (signal.aborted) return;
@@ -103,7 +104,13 @@ export class CallHub {
       ...(outcome ? { outcome } : {}),
       ...(isMissed(call) ? { missed: true } : {}),
     });
-    if (call.state === 'ended') {
+    if (call.state === 'ended' && call.movedTo !== undefined) {
+      // The extension's part goes on under the new call's id: nothing to remember or journal.
+      this.active.delete(key);
+      this.transfers.delete(key);
+      this.outcomes.delete(key);
+      this.ended(view);
+    } else if (call.state === 'ended') {
       this.active.delete(key);
       this.transfers.delete(key);
       this.outcomes.delete(key);

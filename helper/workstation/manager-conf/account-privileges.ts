@@ -23,9 +23,20 @@ export const HELPER_EVENTS: readonly string[] = [
   'OriginateResponse',
   'BlindTransfer',
   'AttendedTransfer',
-  // Sent after a login and after a PBX restart: the moment to catch up on calls.
-  'FullyBooted',
+  // A phone picked up a call ringing another (directed pickup, FreePBX **<ext>, pickup groups).
+  'Pickup',
+  // Not FullyBooted: it needs the `system` read class; a successful login is the sign that
+  // the PBX is up, and CoreShowChannels then tells which calls are in progress.
 ];
 
 /** `VarSet` is the chattiest event: only the variables naming a call recording pass. */
 export const RECORDING_VARIABLES: readonly string[] = ['MIXMONITOR_FILENAME'];
+
+/**
+ * A variable no dialplan sets, whose `VarSet` the printed filters also let through: the
+ * doctor originates a probe channel carrying it and so tells this revision of the filters
+ * from an older one that would drop events the helper now needs. The number goes up with
+ * every change of HELPER_EVENTS (2: Pickup added, FullyBooted — never delivered without the
+ * `system` class — dropped).
+ */
+export const FILTER_REVISION_VARIABLE = 'COURIER_EVENT_FILTER_2';

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import {
+  FILTER_REVISION_VARIABLE,
   HELPER_EVENTS,
   READ_CLASSES,
   RECORDING_VARIABLES,
@@ -60,11 +61,14 @@ function permitLine(permit: string | undefined): string[] {
   return [`permit = ${permit}/${version === 4 ? '255.255.255.255' : '128'}`];
 }
 
+/** The variables whose VarSet passes: recordings, and the doctor's probe of this revision. */
+const VARIABLES = [...RECORDING_VARIABLES, FILTER_REVISION_VARIABLE];
+
 function filterLines(syntax: FilterSyntax): string[] {
   if (syntax === 'advanced') {
     return [
       ...HELPER_EVENTS.map((event) => `eventfilter(action(include),name(${event})) =`),
-      ...RECORDING_VARIABLES.map(
+      ...VARIABLES.map(
         (variable) =>
           `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${variable}`,
       ),
@@ -73,7 +77,7 @@ function filterLines(syntax: FilterSyntax): string[] {
   // The whitespace class stops `Hangup` from also admitting HangupRequest and the like.
   return [
     ...HELPER_EVENTS.map((event) => `eventfilter = Event: ${event}[[:space:]]`),
-    ...RECORDING_VARIABLES.map(
+    ...VARIABLES.map(
       (variable) => `eventfilter = Event: VarSet[[:space:]].*Variable: ${variable}[[:space:]]`,
     ),
   ];
@@ -103,12 +107,14 @@ export function renderManagerConf(options: ManagerConfOptions): string {
     'deny = 0.0.0.0/0.0.0.0',
     ...permitLine(options.permit),
     '; read: call events (channels, dials, bridges, transfers, originate results) and',
-    '; dialplan (VarSet, for the recording file name only); no system, command or config.',
+    "; dialplan (VarSet: the recording's file name, doctor's probe); no system, command or config.",
     `read = ${READ_CLASSES.join(',')}`,
     ...WRITE_CLASSES.map((entry) => `; write ${entry.name}: ${entry.why}`),
     `write = ${WRITE_CLASSES.map((entry) => entry.name).join(',')}`,
     'writetimeout = 5000',
     `; Only the events the helper uses (${options.filters === 'advanced' ? 'Asterisk 21.6, 22.1 or later; use --legacy-filters for older' : 'regular expressions for Asterisk before 21.6'}).`,
+    `; ${FILTER_REVISION_VARIABLE} is set by no dialplan: courier-helper doctor checks with it`,
+    '; that these filters are the current ones.',
     ...filterLines(options.filters),
     '',
   ].join('\n');

@@ -1,4 +1,4 @@
-import type { CallView, HelperStatus } from '../../../shared/protocol';
+import { PROTOCOL_VERSION, type CallView, type HelperStatus } from '../../../shared/protocol';
 
 export const TOKEN = 'tok-0123456789abcdef0123456789';
 
@@ -30,5 +30,5 @@ export function call(overrides: Partial<CallView> = {}): CallView {
 }
 
 export function welcome(overrides: Partial<HelperStatus> = {}, calls: CallView[] = []) {
-  return { type: 'welcome', v: 1, status: status(overrides), calls };
+  return { type: 'welcome', v: PROTOCOL_VERSION, status: status(overrides), calls };
 }

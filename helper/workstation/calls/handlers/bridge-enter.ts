@@ -2,6 +2,8 @@ import { channelOf } from '../../../ami/events';
 import { header, type AmiFrame } from '../../../ami/frame';
 import { enterBridge, evaluateBridge } from '../bridges';
 import { callOf, observeChannel } from '../channels';
+import { absorbingCall, joinCall } from '../join';
+import type { ChannelRecord } from '../model';
 import type { TrackerState } from '../tracker-state';
 
 /** Holding bridges (parking, music on hold) are no conversation. */
@@ -10,7 +12,11 @@ function isHolding(frame: AmiFrame): boolean {
   return /holding|parking/i.test(type);
 }
 
-/** A channel joined a bridge: who is bridged with whom tells who answered. */
+/**
+ * A channel joined a bridge: who is bridged with whom tells who answered. A bridge that
+ * joins channels of different calls (an attended transfer: the caller enters the bridge of
+ * the consultation call) makes them one call, as Asterisk does with their Linkedids.
+ */
 export function onBridgeEnter(s: TrackerState, frame: AmiFrame, at: number): void {
   const bridgeId = header(frame, 'BridgeUniqueid');
   const info = channelOf(frame);
@@ -18,6 +24,23 @@ export function onBridgeEnter(s: TrackerState, frame: AmiFrame, at: number): voi
   const channel = observeChannel(s, info, at);
   if (channel === undefined) return;
   enterBridge(s, bridgeId, channel);
+  mergeCalls(s, bridgeId, at);
   const call = callOf(s, channel);
   if (call !== undefined) evaluateBridge(s, call, bridgeId, at);
+}
+
+function mergeCalls(s: TrackerState, bridgeId: string, at: number): void {
+  const members: ChannelRecord[] = [];
+  for (const uniqueid of s.bridges.get(bridgeId) ?? []) {
+    const member = s.channels.get(uniqueid);
+    if (member !== undefined) members.push(member);
+  }
+  const target = absorbingCall(s, members);
+  if (target === undefined) return;
+  const peer = members.find((m) => m.linkedid === target.linkedid && m.extension === undefined);
+  for (const member of members) {
+    if (member.linkedid !== target.linkedid) {
+      joinCall(s, member, target, { kind: 'bridge', peer }, at);
+    }
+  }
 }

@@ -1,26 +1,38 @@
 import { channelOf } from '../../../ami/events';
 import { header, type AmiFrame } from '../../../ami/frame';
-import { partyOf } from '../bridges';
+import { partyOf, sameParty } from '../bridges';
 import { isDeviceChannel } from '../channel-name';
 import { callOf, observeChannel } from '../channels';
+import { declineLeg } from '../finish';
+import { joinCall } from '../join';
 import { answerLeg, answeredElsewhere, farAnswered, operatorAnswered } from '../legs';
-import { dialStatusOutcome } from '../outcome';
+import type { ChannelRecord } from '../model';
+import { dialStatusOutcome, refusalOutcome } from '../outcome';
 import type { TrackerState } from '../tracker-state';
 
 /**
  * A dial finished; `DialStatus` is the clearest word on how it went.
- * - Towards an operator's extension: that phone answered (or how it did not).
+ * - Towards an operator's extension: that phone answered (or how it did not). A phone that
+ *   answers the Local channel of its own queue membership or follow-me has not got the call
+ *   yet: the queue or ring group may have given it to another phone in the same instant, so
+ *   only the answer of that Local channel (or its bridge with the caller) counts.
  * - Towards anyone else: the far end of the operator's own call answered or failed, and a
- *   phone that is not the operator's answering means the call was taken elsewhere.
+ *   phone that is not the operator's answering means the call was taken elsewhere — unless
+ *   it only answered its own Local chain, as above.
+ * - Answered by a channel of another call: that channel picked the call up.
  */
 export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
   const outcome = dialStatusOutcome(header(frame, 'DialStatus'));
   if (outcome === undefined) return;
   const callerInfo = channelOf(frame);
-  if (callerInfo !== undefined) observeChannel(s, callerInfo, at);
+  const caller = callerInfo === undefined ? undefined : observeChannel(s, callerInfo, at);
   const destInfo = channelOf(frame, 'Dest');
   const dest = destInfo === undefined ? undefined : observeChannel(s, destInfo, at);
   if (dest === undefined) return;
+  if (outcome === 'answered' && caller !== undefined && caller.linkedid !== dest.linkedid) {
+    const picked = callOf(s, caller);
+    if (picked !== undefined) joinCall(s, dest, picked, { kind: 'pickup' }, at);
+  }
   const call = callOf(s, dest);
   if (call === undefined) return;
   const extension = dest.extension;
@@ -28,18 +40,30 @@ export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
     const leg = call.legs.get(extension);
     if (leg === undefined) return;
     if (outcome === 'answered') {
+      if (dest.superseded || (leg.role === 'callee' && withinOwnChain(caller, dest))) return;
       if (leg.role === 'callee') answerLeg(s, call, leg, at);
       else if (leg.role === 'originated') operatorAnswered(s, call, leg);
       farAnswered(s, call, extension, at);
     } else if (leg.state === 'ringing') {
-      leg.ownOutcome = outcome;
+      const own = isDeviceChannel(dest.name) ? refusalOutcome(outcome, dest.state) : outcome;
+      if (own === 'declined') declineLeg(s, call, leg, at);
+      else leg.ownOutcome = own;
     }
     return;
   }
   if (outcome === 'answered') {
-    if (isDeviceChannel(dest.name)) answeredElsewhere(s, call, partyOf(dest));
+    // Another phone answering its own queue member or follow-me leg has not got the call yet.
+    if (withinOwnChain(caller, dest)) return;
+    if (isDeviceChannel(dest.name) || dest.name.isLocal) {
+      answeredElsewhere(s, call, partyOf(dest));
+    }
     farAnswered(s, call, partyOf(dest), at);
   } else {
     call.farOutcome = outcome;
   }
+}
+
+/** A dial from a Local half of the same extension: a step inside that extension's chain. */
+function withinOwnChain(caller: ChannelRecord | undefined, dest: ChannelRecord): boolean {
+  return caller !== undefined && caller.name.isLocal && sameParty(caller, dest);
 }

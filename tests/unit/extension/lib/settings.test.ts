@@ -17,6 +17,7 @@ describe('settings storage', () => {
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.sites).toEqual([]);
     expect(DEFAULT_SETTINGS.helper).toEqual({ host: '127.0.0.1', port: 47800 });
+    expect(DEFAULT_SETTINGS.rendering).toBe('highlight');
   });
 
   it('persists every field in local storage, where another page reads it back', async () => {
@@ -24,6 +25,7 @@ describe('settings storage', () => {
       helper: { host: 'localhost', port: 47801 },
       sites: ['https://cabinet.example.com/*'],
       linkify: false,
+      rendering: 'links',
       cards: false,
       notifications: false,
       sound: true,

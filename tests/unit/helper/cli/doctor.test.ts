@@ -100,6 +100,19 @@ function answerShowDialPlan(action: FakeAmiAction, connection: FakeAmiConnection
   });
 }
 
+/**
+ * The doctor's event filter probe, as Asterisk 22 and the filter manager-conf prints answer
+ * it: the probe's Local channel appears and carries the filter revision variable.
+ */
+function answerProbe(action: FakeAmiAction, connection: FakeAmiConnection): void {
+  connection.respond(action, 'Success', { Message: 'Originate successfully queued' });
+  const channel = `${action.get('Channel') ?? ''}-00000001;1`;
+  const [variable = '', value = ''] = (action.get('Variable') ?? '').split('=');
+  connection.sendFrame({ Event: 'Newchannel', Channel: channel, Uniqueid: '1.1', Linkedid: '1.1' });
+  connection.sendFrame({ Event: 'VarSet', Channel: channel, Variable: variable, Value: value });
+  connection.sendFrame({ Event: 'Hangup', Channel: channel, Uniqueid: '1.1', Cause: '0' });
+}
+
 /** Answers as Asterisk does for an account holding only `classes` in its write= line. */
 function onlyPermitted(classes: Set<string>) {
   const needs: Record<string, string[]> = {
@@ -117,6 +130,8 @@ function onlyPermitted(classes: Set<string>) {
       connection.respond(action, 'Error', { Message: 'Permission denied' });
     } else if (action.name === 'ShowDialPlan') {
       answerShowDialPlan(action, connection);
+    } else if (action.name === 'Originate' && action.get('Channel') !== undefined) {
+      answerProbe(action, connection);
     } else if (action.name === 'CoreShowChannels') {
       connection.respond(action, 'Success', {
         EventList: 'start',

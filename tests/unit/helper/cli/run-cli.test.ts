@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, VERSION } from '../../../../helper/cli/run-cli';
 import type { HelperConfig } from '../../../../helper/config/types';
@@ -9,6 +11,7 @@ import {
   testIo,
 } from '../../../support/helper/cli/cli-harness';
 import type { TempDir } from '../../../support/helper/cli/cli-harness';
+import { FILTER_REVISION_VARIABLE } from '../../../../helper/workstation/manager-conf/account-privileges';
 
 describe('command line', () => {
   let dir: TempDir;
@@ -151,7 +154,29 @@ describe('manager-conf', () => {
     expect(text).not.toMatch(/^(read|write) = .*\b(system|command|all)\b/m);
     expect(text).toContain('eventfilter(action(include),name(Newchannel)) =');
     expect(text).toContain('eventfilter(action(include),name(Hangup)) =');
+    expect(text).toContain('eventfilter(action(include),name(Pickup)) =');
+    expect(text).toContain(
+      `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${FILTER_REVISION_VARIABLE}`,
+    );
     expect(text).not.toContain(AMI_SECRET);
+  });
+
+  it("is what the test PBX's helper account holds: the same classes and event filters", async () => {
+    const io = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(await runCli(['manager-conf', '--permit', '127.0.0.1'], io)).toBe(0);
+    const rules = (text: string): string[] =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /^(read|write|eventfilter)/.test(line))
+        .map((line) => line.replace(/\s+/g, ' '))
+        .sort();
+    const harness = readFileSync(
+      fileURLToPath(new URL('../../../../harness/asterisk/manager.conf', import.meta.url)),
+      'utf8',
+    );
+    const helperSection = /^\[helper\]$([\s\S]*?)^\[/m.exec(harness)?.[1] ?? '';
+    expect(rules(helperSection)).toEqual(rules(io.out()));
   });
 
   it('prints regular-expression filters for older Asterisk and a named account', async () => {

@@ -92,6 +92,17 @@ describe('CallJournal', () => {
     expect(JSON.parse(await readFile(active.path, 'utf8')).calls).toEqual([]);
   });
 
+  it('writes no entry for a view that moved to another call, and forgets it as in progress', async () => {
+    journal.observe(activeView({ state: 'dialling', answeredAt: undefined }));
+    await journal.settled();
+    journal.ended(endedView({ movedTo: '1741944599.3', result: undefined, talkSeconds: 0 }));
+    await journal.settled();
+    await durable.drained();
+    await active.flushed();
+    expect(store.rows.size).toBe(0);
+    expect(JSON.parse(await readFile(active.path, 'utf8')).calls).toEqual([]);
+  });
+
   it('asks the database itself when the call ended before the card lookup answered', async () => {
     journal.ended(endedView({ identity: NO_IDENTITY, lookup: 'pending' }));
     await journal.settled();

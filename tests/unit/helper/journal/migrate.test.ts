@@ -102,10 +102,10 @@ describe('runMigrations', () => {
       return run(sql, params);
     };
     const source = textMigrations({
-      '003_cut.sql': 'ALTER TABLE t ADD COLUMN note INT; DROP INDEX i ON t; UPDATE t SET note = 1;',
+      '004_cut.sql': 'ALTER TABLE t ADD COLUMN note INT; DROP INDEX i ON t; UPDATE t SET note = 1;',
     });
     const report = await runMigrations(admin, source);
-    expect(report.applied.map((m) => m.version)).toEqual(['003']);
+    expect(report.applied.map((m) => m.version)).toEqual(['004']);
     expect(admin.statements.some((s) => s.sql === 'UPDATE t SET note = 1')).toBe(true);
   });
 

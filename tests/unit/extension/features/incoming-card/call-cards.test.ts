@@ -164,6 +164,16 @@ describe('incoming-call card live state', () => {
     expect(container.querySelector('.state')!.textContent).toBe('Ответил 103');
   });
 
+  it('says who took a call answered elsewhere, and that the operator declined one', () => {
+    show(clientCall({ state: 'ended', result: 'answered-elsewhere', answeredBy: '102' }));
+    expect(container.querySelector('.state')!.textContent).toBe('Ответил 102');
+    show(clientCall({ state: 'ended', result: 'declined' }));
+    expect(container.querySelector('.state')!.textContent).toBe('Вы отклонили звонок');
+    setLanguage('en');
+    show(clientCall({ state: 'ended', result: 'declined' }));
+    expect(container.querySelector('.state')!.textContent).toBe('You declined the call');
+  });
+
   it('marks a missed call and offers to call back', () => {
     const card = show(recipientCall({ state: 'ended', result: 'no-answer', missed: true }));
     expect(card.querySelector('.state')!.textContent).toBe('Пропущенный звонок');

@@ -119,6 +119,36 @@ describe('incoming calls', () => {
     expect(cardIds()).toEqual([]);
   });
 
+  it("keeps a declined card that rings again (a queue's next round) until it ends again", async () => {
+    vi.useFakeTimers();
+    channel.push({ kind: 'call', call: clientCall() });
+    channel.push({ kind: 'call', call: clientCall({ state: 'ended', result: 'declined' }) });
+    await vi.advanceTimersByTimeAsync(500);
+    channel.push({ kind: 'call', call: clientCall() });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(cardIds()).toEqual(['client-call']);
+    channel.push({ kind: 'call', call: clientCall({ state: 'ended', result: 'answered' }) });
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(cardIds()).toEqual([]);
+  });
+
+  it('replaces the card of a call that moved (a pickup) by the call it became, without ringing', async () => {
+    channel.push({ kind: 'call', call: clientCall({ callId: 'own-call', state: 'dialling' }) });
+    await flush();
+    expect(cardIds()).toEqual(['own-call']);
+    channel.push({
+      kind: 'call',
+      call: clientCall({ callId: 'own-call', state: 'ended', movedTo: 'picked-call' }),
+    });
+    channel.push({
+      kind: 'call',
+      call: clientCall({ callId: 'picked-call', state: 'answered', answeredAt: Date.now() }),
+    });
+    await flush();
+    expect(cardIds()).toEqual(['picked-call']);
+    expect(ring.play).not.toHaveBeenCalled();
+  });
+
   it('keeps an ended card open while focus is inside it', async () => {
     vi.useFakeTimers();
     channel.push({ kind: 'call', call: clientCall() });

@@ -13,6 +13,7 @@ import {
   type FakeWebSocket,
 } from '../../../../support/extension/lib/helper-client/fake-websocket';
 import { call, status, TOKEN, welcome } from '../../../../support/extension/samples';
+import { PROTOCOL_VERSION } from '../../../../../shared/protocol';
 
 const ENDPOINT = { host: '127.0.0.1', port: 47800 };
 
@@ -61,7 +62,7 @@ describe('HelperClient', () => {
     socket().serverOpen();
     expect(socket().sent[0]).toEqual({
       type: 'hello',
-      v: 1,
+      v: PROTOCOL_VERSION,
       token: TOKEN,
       client: { name: 'Courier Telephony', version: '0.1.0', browser: 'chrome' },
     });
@@ -215,7 +216,7 @@ describe('HelperClient', () => {
     const first = setup();
     first.client.configure({ endpoint: ENDPOINT, token: TOKEN });
     first.socket().serverOpen();
-    first.socket().serverSend({ ...welcome(), v: 2 });
+    first.socket().serverSend({ ...welcome(), v: PROTOCOL_VERSION + 1 });
     expect(first.client.connection.state).toBe('incompatible');
     vi.advanceTimersByTime(60_000);
     expect(first.factory.sockets).toHaveLength(1);
@@ -340,8 +341,8 @@ describe('HelperClient', () => {
     client.configure({ endpoint: ENDPOINT, token: null });
     const paired = client.pair('123456');
     socket().serverOpen();
-    expect(socket().sent[0]).toMatchObject({ type: 'pair', v: 1, code: '123456' });
-    socket().serverSend({ type: 'paired', v: 1, token: TOKEN, status: status() });
+    expect(socket().sent[0]).toMatchObject({ type: 'pair', v: PROTOCOL_VERSION, code: '123456' });
+    socket().serverSend({ type: 'paired', v: PROTOCOL_VERSION, token: TOKEN, status: status() });
     await expect(paired).resolves.toEqual({ token: TOKEN, status: status() });
     expect(client.connection.state).toBe('connected');
     client.configure({ endpoint: ENDPOINT, token: TOKEN });

@@ -18,6 +18,9 @@ import { buttonByText, rendered, submit, typeInto } from '../../../../support/ex
 import { status, TOKEN } from '../../../../support/extension/samples';
 import { scriptedBackground } from '../../../../support/extension/background/scripted-background';
 
+/** A functional bound for a loaded machine, where the default second is not always enough. */
+const GENEROUS = { timeout: 10_000 };
+
 function setup(
   connection: ConnectionState = { state: 'not-paired' },
   pairReply = { ok: true } as const,
@@ -99,10 +102,12 @@ describe('options page', () => {
     await vi.waitFor(() => field(root, 'host'));
     await typeInto(field(root, 'host'), '192.168.1.5');
     submit(field(root, 'host').form);
-    await vi.waitFor(() =>
-      expect(root.querySelector('#ct-address-error')?.textContent).toContain(
-        '127.0.0.1, localhost or ::1',
-      ),
+    await vi.waitFor(
+      () =>
+        expect(root.querySelector('#ct-address-error')?.textContent).toContain(
+          '127.0.0.1, localhost or ::1',
+        ),
+      GENEROUS,
     );
     expect(field(root, 'host').getAttribute('aria-invalid')).toBe('true');
     expect((await getSettings()).helper).toEqual(DEFAULT_SETTINGS.helper);
@@ -110,16 +115,18 @@ describe('options page', () => {
     await typeInto(field(root, 'host'), 'localhost');
     await typeInto(field(root, 'port'), '70000');
     submit(field(root, 'host').form);
-    await vi.waitFor(() =>
-      expect(root.querySelector('#ct-address-error')?.textContent).toContain('1 to 65535'),
+    await vi.waitFor(
+      () => expect(root.querySelector('#ct-address-error')?.textContent).toContain('1 to 65535'),
+      GENEROUS,
     );
 
     await typeInto(field(root, 'port'), '47801');
     submit(field(root, 'host').form);
-    await vi.waitFor(async () =>
-      expect((await getSettings()).helper).toEqual({ host: 'localhost', port: 47801 }),
+    await vi.waitFor(
+      async () => expect((await getSettings()).helper).toEqual({ host: 'localhost', port: 47801 }),
+      GENEROUS,
     );
-    await vi.waitFor(() => expect(root.textContent).toContain('Сохранено.'));
+    await vi.waitFor(() => expect(root.textContent).toContain('Сохранено.'), GENEROUS);
   });
 
   it('pairs with the code from "helper pair" and then offers to unpair', async () => {

@@ -23,6 +23,7 @@ function session(contexts: string[], fails?: Error): DoctorAmiSession & { asked:
       }
       return { response: { response: 'Success' }, events: [], complete: undefined };
     },
+    on: () => () => undefined,
     close: async () => undefined,
   };
 }

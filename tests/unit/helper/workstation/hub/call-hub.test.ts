@@ -131,6 +131,37 @@ describe('CallHub', () => {
     });
   });
 
+  describe('a view that moved to another call (a pickup)', () => {
+    it('is pushed and handed to the journal, but neither remembered nor counted as missed', async () => {
+      hub.update(
+        tracked('dialling', { callId: 'own', direction: 'out', remote: { raw: '**101' } }),
+      );
+      hub.update(
+        tracked('ended', {
+          callId: 'own',
+          direction: 'out',
+          remote: { raw: '**101' },
+          answeredAt: undefined,
+          talkSeconds: undefined,
+          result: undefined,
+          movedTo: '1700000000.1',
+        }),
+      );
+      hub.update(tracked('answered'));
+      expect(pushes.map((p) => [p.callId, p.state])).toEqual([
+        ['own', 'dialling'],
+        ['own', 'ended'],
+        ['1700000000.1', 'answered'],
+      ]);
+      expect(ended.map((v) => v.movedTo)).toEqual(['1700000000.1']);
+      expect(hub.recentCalls()).toEqual([]);
+      expect(hub.missedCount()).toBe(0);
+      expect(hub.activeCalls().map((v) => v.callId)).toEqual(['1700000000.1']);
+      await resolver.release();
+      expect(pushes.at(-1)).toMatchObject({ callId: '1700000000.1', identity: IDENTITY });
+    });
+  });
+
   describe('identity at hand', () => {
     it('puts an identity the resolver already holds on the first view, with no pending step', () => {
       const asked: string[] = [];
