@@ -12,6 +12,7 @@ import { DIDS } from '../../harness/pbx-plan';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { cardText } from '../support/e2e/card-text';
 import { OwnUi } from '../support/e2e/own-ui';
+import { paintedRanges } from '../support/e2e/painted-numbers';
 import { waitUntil } from '../support/e2e/wait-until';
 import { harnessFaults } from '../support/fault-control';
 import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../support/fixtures';
@@ -113,7 +114,12 @@ describe('outcome and note on the card, with Chromium, the real helper, Asterisk
     await browser.enableSite(demo.url);
     cabinet = await browser.context.newPage();
     await cabinet.goto(demo.url);
-    await cabinet.locator('a.ct-phone').first().waitFor({ timeout: 15_000 });
+    // The content script is at work once it has painted the page's numbers.
+    await waitUntil(
+      () => paintedRanges(cabinet),
+      (ranges) => ranges.length > 0,
+      15_000,
+    );
     cards = new OwnUi(cabinet, 'ct-call-cards');
   });
 
