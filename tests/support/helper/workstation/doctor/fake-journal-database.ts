@@ -35,7 +35,7 @@ export interface JournalDatabaseState {
 }
 
 /** The migrations the helper carries, all applied. */
-export const APPLIED_VERSIONS = ['001', '002', '003', '004'];
+export const APPLIED_VERSIONS = ['001', '002', '003', '005'];
 
 const MIGRATED_INDEXES: Record<string, string[]> = {
   PRIMARY: ['id'],

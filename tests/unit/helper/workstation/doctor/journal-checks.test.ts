@@ -71,7 +71,7 @@ describe('checkJournal', () => {
       'logged in to db.office.lan:3306/courier as "courier_journal"',
     );
     expect(line(results, 'journal tables migrated').detail).toBe(
-      'call_journal, call_journal_orders, call_feedback present, migrations up to 004 applied',
+      'call_journal, call_journal_orders, call_feedback present, migrations up to 005 applied',
     );
     expect(line(results, 'journal account grants').detail).toBe(
       '"courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
@@ -130,11 +130,11 @@ describe('checkJournal', () => {
     const results = await run({ versions: ['001', '002', '003'] });
     const tables = line(results, 'journal tables migrated');
     expect(tables.status).toBe('fail');
-    expect(tables.detail).toBe('migration 004 of this helper (up to 004) is not applied');
+    expect(tables.detail).toBe('migration 005 of this helper (up to 005) is not applied');
     expect(tables.fix).toContain('courier-helper migrate');
   });
 
-  it('names the outcome columns and the paging index a journal without 004 lacks', async () => {
+  it('names the outcome columns and the paging index a journal without 005 lacks', async () => {
     const results = await run({
       versions: ['001', '002', '003'],
       columns: ['id', ...ENTRY_COLUMNS.filter((c) => !OUTCOME_COLUMNS.some((o) => o === c))],
