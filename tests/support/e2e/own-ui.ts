@@ -1,30 +1,14 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { findHost, type CdpNode } from './card-text';
 import { SCREENSHOT_DIR } from './screenshot';
-
-/** A DOM node as the DevTools protocol describes it with `pierce: true`. */
-interface CdpNode {
-  nodeId: number;
-  nodeName: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
 
 export interface Box {
   x: number;
   y: number;
   width: number;
   height: number;
-}
-
-function findHost(node: CdpNode, name: string): CdpNode | undefined {
-  if (node.nodeName === name) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findHost(child, name);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /**
