@@ -196,7 +196,13 @@ describe('the popup journal with 120 calls in MariaDB, in Chromium with the real
     expect(await noted.locator('.ct-call__note').textContent()).toBe(
       'Заметка: Перенести на понедельник, до обеда',
     );
-    await noted.scrollIntoViewIfNeeded();
+    // The guides' picture: a name searched within the period, the noted call whole in view.
+    await popup.locator('#ct-journal-search').fill('Зайцева');
+    await waitUntil(
+      rows,
+      (list) => list.length === 2 && list.every((row) => row.includes('Зайцева')),
+      20_000,
+    );
     await screenshot(popup, 'popup-journal.ru');
     await browser.setSettings({ language: 'en' });
     await waitUntil(
@@ -204,7 +210,6 @@ describe('the popup journal with 120 calls in MariaDB, in Chromium with the real
       (text) => text.includes('Outcome'),
       15_000,
     );
-    await noted.scrollIntoViewIfNeeded();
     await screenshot(popup, 'popup-journal.en');
     await browser.setSettings({ language: 'ru' });
 
