@@ -3,6 +3,16 @@
  * the migration in db/migrations.
  */
 
+/** What the operator noted; `noted_at` is set whenever any of it was saved. */
+export const OUTCOME_COLUMNS = [
+  'outcome',
+  'outcome_label',
+  'note',
+  'outcome_order_code',
+  'outcome_order_number',
+  'noted_at',
+] as const;
+
 export const ENTRY_COLUMNS = [
   'call_id',
   'extension',
@@ -30,23 +40,8 @@ export const ENTRY_COLUMNS = [
   'transfer_ok',
   'transferred_at',
   'transfer_message',
-  'outcome',
-  'outcome_label',
-  'note',
-  'outcome_order_code',
-  'outcome_order_number',
-  'noted_at',
+  ...OUTCOME_COLUMNS,
   'recovered',
-] as const;
-
-/** What the operator noted; `noted_at` is set whenever any of it was saved. */
-export const OUTCOME_COLUMNS = [
-  'outcome',
-  'outcome_label',
-  'note',
-  'outcome_order_code',
-  'outcome_order_number',
-  'noted_at',
 ] as const;
 
 /** Kept from an earlier write when a later one does not know them (a transfer noted first). */
