@@ -3,10 +3,10 @@ import type { CallOutcome, CallView, OutcomeSettings } from '../../../shared/pro
 import { configuredLabel } from '../../lib/i18n/configured-label';
 import { t } from '../../lib/i18n/core';
 import '../../lib/i18n/journal-strings';
+import { formatCallTime, formatDuration } from '../../lib/i18n/format';
 import type { BackgroundClient } from '../common/background-client';
 import { callerName, displayNumber } from '../../lib/i18n/caller-summary';
 import { CallLinks } from './call-links';
-import { callTime, talkDuration } from './call-time';
 import { JournalFilters } from './journal-filters';
 import type { Dialer } from './use-dialer';
 import { useDebouncedValue } from './use-debounced-value';
@@ -139,7 +139,7 @@ export function RecentCalls({
               const who = callerName(call);
               const result = resultText(call);
               const target = callBackNumber(call);
-              const time = callTime(call.startedAt);
+              const time = formatCallTime(call.startedAt);
               return (
                 <li
                   key={`${call.callId}|${call.extension}`}
@@ -159,7 +159,7 @@ export function RecentCalls({
                       {who === null ? null : <span>{number}</span>}
                       <span>{time}</span>
                       {result === null ? null : <span class="ct-call__result">{result}</span>}
-                      {call.talkSeconds ? <span>{talkDuration(call.talkSeconds)}</span> : null}
+                      {call.talkSeconds ? <span>{formatDuration(call.talkSeconds)}</span> : null}
                     </span>
                     {call.outcome ? (
                       <NotedOutcome outcome={call.outcome} settings={outcomes} />

@@ -4,8 +4,10 @@ import type { CheckResult } from './check-result';
 import { codeOf, diagnoseQuery } from './database-errors';
 import type { DoctorDatabase } from './doctor-database';
 import { migrateCommandFor } from './migrate-fix';
+import { tr } from '../../core/cli-text';
+import './russian';
 
-export const JOURNAL_COLUMNS_CHECK = 'journal columns and paging index';
+export const JOURNAL_COLUMNS_CHECK = (): string => tr`journal columns and paging index`;
 
 /** The popup's journal reads one operator's calls newest first along these columns. */
 export const PAGES_INDEX_COLUMNS = ['extension', 'started_at', 'call_id'];
@@ -37,7 +39,7 @@ export async function checkJournalColumns(
   writer: DoctorDatabase,
   configFile: string,
 ): Promise<CheckResult> {
-  const fix = `run ${migrateCommandFor(configFile)}`;
+  const fix = tr`run ${migrateCommandFor(configFile)}`;
   let present: Set<string>;
   let indexes: string[];
   try {
@@ -47,20 +49,20 @@ export async function checkJournalColumns(
     indexes = indexesLeadingWith(index.rows, PAGES_INDEX_COLUMNS);
   } catch (error) {
     if (codeOf(error) === 'ER_NO_SUCH_TABLE') {
-      return skip(JOURNAL_COLUMNS_CHECK, 'needs the call_journal table');
+      return skip(JOURNAL_COLUMNS_CHECK(), tr`needs the call_journal table`);
     }
     const { detail } = diagnoseQuery(error, 'journal');
-    return fail(JOURNAL_COLUMNS_CHECK, `cannot read call_journal's columns: ${detail}`, fix);
+    return fail(JOURNAL_COLUMNS_CHECK(), tr`cannot read call_journal's columns: ${detail}`, fix);
   }
   const missing = ENTRY_COLUMNS.filter((column) => !present.has(column));
   const problems: string[] = [];
-  if (missing.length > 0) problems.push(`call_journal has no column ${missing.join(', ')}`);
+  if (missing.length > 0) problems.push(tr`call_journal has no column ${missing.join(', ')}`);
   if (indexes.length === 0) {
-    problems.push(`call_journal has no index on (${PAGES_INDEX_COLUMNS.join(', ')})`);
+    problems.push(tr`call_journal has no index on (${PAGES_INDEX_COLUMNS.join(', ')})`);
   }
-  if (problems.length > 0) return fail(JOURNAL_COLUMNS_CHECK, problems.join('; '), fix);
+  if (problems.length > 0) return fail(JOURNAL_COLUMNS_CHECK(), problems.join('; '), fix);
   return ok(
-    JOURNAL_COLUMNS_CHECK,
-    `the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ${indexes.join(', ')}`,
+    JOURNAL_COLUMNS_CHECK(),
+    tr`the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ${indexes.join(', ')}`,
   );
 }

@@ -2,8 +2,10 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok } from './check-result';
 import type { CheckResult } from './check-result';
+import { tr } from '../../core/cli-text';
+import './russian';
 
-export const SPOOL_CHECK = 'journal spool folder writable';
+export const SPOOL_CHECK = (): string => tr`journal spool folder writable`;
 
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -31,17 +33,16 @@ export async function checkSpoolDir(dir: string): Promise<CheckResult> {
       await handle.close();
     }
     return ok(
-      SPOOL_CHECK,
+      SPOOL_CHECK(),
       created === undefined
-        ? `"${dir}" is writable`
-        : `"${dir}" does not exist yet; it can be created and written`,
+        ? tr`"${dir}" is writable`
+        : tr`"${dir}" does not exist yet; it can be created and written`,
     );
   } catch (error) {
     return fail(
-      SPOOL_CHECK,
-      `cannot write in "${dir}" (${reasonOf(error)})`,
-      'set journal.spoolDir to a folder on a local disk that this user may write, or give ' +
-        `this user write access to "${dir}"`,
+      SPOOL_CHECK(),
+      tr`cannot write in "${dir}" (${reasonOf(error)})`,
+      tr`set journal.spoolDir to a folder on a local disk that this user may write, or give this user write access to "${dir}"`,
     );
   } finally {
     if (probeOpened) await rm(probe, { force: true }).catch(() => undefined);

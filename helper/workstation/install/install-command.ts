@@ -13,6 +13,8 @@ import {
 } from './install-context';
 import { packagedExecutable } from './packaged-executable';
 import { stopRunningHelper } from './stop-running-helper';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 /**
  * `install`: copies the example configuration where the helper looks for it (when there is
@@ -30,8 +32,7 @@ export function installCommand(
     const executable = seams.executable ?? packagedExecutable();
     if (executable === undefined) {
       throw new InstallError(
-        'install registers the single-file executable, and this is the source tree: build it ' +
-          'with "npm run package:helper" and run "dist/helper/courier-helper-<platform> install".',
+        tr`install registers the single-file executable, and this is the source tree: build it with "npm run package:helper" and run "dist/helper/courier-helper-<platform> install".`,
       );
     }
     const autostart = autostartFor(context);
@@ -48,9 +49,8 @@ export function installCommand(
     });
     lines.push(
       created
-        ? `Wrote an example configuration to ${configFile}: set the PBX, the database and the ` +
-            `extensions there, then check it with: "${executable}" doctor --config "${configFile}"`
-        : `Configuration: ${configFile} (kept as it was).`,
+        ? tr`Wrote an example configuration to ${configFile}: set the PBX, the database and the extensions there, then check it with: "${executable}" doctor --config "${configFile}"`
+        : tr`Configuration: ${configFile} (kept as it was).`,
     );
     return lines;
   });
@@ -71,7 +71,7 @@ export function uninstallCommand(
     const configFile = installedConfigFile(context, config);
     lines.push(
       ...stopRunningHelper(stateDirFor(configFile, context.platform), seams.alive, seams.kill),
-      `Kept the configuration ${configFile}; delete it yourself if it is no longer needed.`,
+      tr`Kept the configuration ${configFile}; delete it yourself if it is no longer needed.`,
     );
     return lines;
   });
@@ -89,7 +89,8 @@ async function reportSteps(
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof InstallError) && !isFileSystemError(error)) throw error;
-    io.stderr.write(`Cannot ${verb}: ${error.message}\n`);
+    const cannot = verb === 'install' ? tr`Cannot install:` : tr`Cannot uninstall:`;
+    io.stderr.write(`${cannot} ${error.message}\n`);
     return EXIT.failed;
   }
 }

@@ -1,6 +1,6 @@
 export type PairingCodeFailure = 'none-pending' | 'expired' | 'wrong-code' | 'void';
 
-const RUN_PAIR = 'Run `helper pair` on this computer to get a new code.';
+const RUN_PAIR = 'Run `courier-helper pair` on this computer to get a new code.';
 
 function describeFailure(reason: PairingCodeFailure, attemptsLeft: number): string {
   switch (reason) {

@@ -24,7 +24,7 @@ export type PendingCode = v.InferOutput<typeof PendingCode>;
 
 /**
  * Contents of the pairing state file. One pending code at a time: a new
- * `helper pair` replaces the previous code, which keeps the wrong-attempt
+ * `courier-helper pair` replaces the previous code, which keeps the wrong-attempt
  * budget unambiguous.
  */
 export const PairingState = v.object({
