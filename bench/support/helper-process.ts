@@ -13,10 +13,13 @@ const READY_LINE = 'listening for the extension';
 
 /**
  * How the helper is run: `bundle` is one esbuild file under plain `node`, as shipped;
- * `tsx` is the sources under tsx's loader, as `npm run helper` runs them.
+ * `tsx` is the sources under tsx's loader, as `npm run helper` runs them; `executable` is a
+ * built single-file executable (`npm run package`), with the node it embeds.
  */
 export type HelperRuntime =
-  { readonly kind: 'bundle'; readonly file: string } | { readonly kind: 'tsx' };
+  | { readonly kind: 'bundle'; readonly file: string }
+  | { readonly kind: 'executable'; readonly file: string }
+  | { readonly kind: 'tsx' };
 
 export interface AmiAccess {
   readonly host: string;
@@ -100,11 +103,20 @@ function nodeOptions(): string[] {
   return (process.env['CT_BENCH_HELPER_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
 }
 
-function commandFor(runtime: HelperRuntime, configFile: string): string[] {
+/** The program and its arguments. */
+function commandFor(runtime: HelperRuntime, configFile: string): [string, string[]] {
   const command = ['run', '--config', configFile];
-  return runtime.kind === 'bundle'
-    ? [...nodeOptions(), runtime.file, ...command]
-    : [...nodeOptions(), '--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...command];
+  switch (runtime.kind) {
+    case 'bundle':
+      return [process.execPath, [...nodeOptions(), runtime.file, ...command]];
+    case 'executable':
+      return [runtime.file, command];
+    case 'tsx':
+      return [
+        process.execPath,
+        [...nodeOptions(), '--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...command],
+      ];
+  }
 }
 
 /** Only the bench's own configuration applies: COURIER_* variables would override it. */
@@ -128,7 +140,8 @@ export async function startHelperProcess(options: HelperProcessOptions): Promise
   writeConfig(configFile, options, reservation.port);
   // The helper binds the port itself; the lock file stays until it is stopped.
   const logFd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, commandFor(options.runtime, configFile), {
+  const [program, programArgs] = commandFor(options.runtime, configFile);
+  const child = spawn(program, programArgs, {
     cwd: REPO_ROOT,
     env: cleanEnvironment(),
     stdio: ['ignore', logFd, logFd],
@@ -138,7 +151,7 @@ export async function startHelperProcess(options: HelperProcessOptions): Promise
   const pid = child.pid;
   if (pid === undefined) {
     reservation.release();
-    throw new HelperStartError(`the helper could not be started with ${process.execPath}`);
+    throw new HelperStartError(`the helper could not be started with ${program}`);
   }
   const unregister = onProcessExit(() => killNow(pid));
   const stop = async (): Promise<void> => {
