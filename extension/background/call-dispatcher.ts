@@ -25,7 +25,7 @@ interface TrackedCall {
  * a ringing incoming call when no cabinet tab is in front or the browser is in
  * the background. Updates are handled strictly in order.
  */
-/** Ended calls whose tabs still get late updates (a transfer, the caller's name), newest last. */
+/** Ended calls whose cards may still change (a transfer, an outcome saved, a late lookup), newest last. */
 const REMEMBERED_ENDED = 50;
 
 export class CallDispatcher {
@@ -112,7 +112,6 @@ export class CallDispatcher {
       this.#calls.set(call.callId, tracked);
       this.#ended.delete(call.callId);
     } else {
-      this.#calls.delete(call.callId);
       this.#rememberEnded(tracked);
     }
 
@@ -141,8 +140,10 @@ export class CallDispatcher {
   }
 
   #rememberEnded(tracked: TrackedCall): void {
-    this.#ended.delete(tracked.call.callId);
-    this.#ended.set(tracked.call.callId, tracked);
+    const { callId } = tracked.call;
+    this.#calls.delete(callId);
+    this.#ended.delete(callId);
+    this.#ended.set(callId, tracked);
     if (this.#ended.size > REMEMBERED_ENDED) {
       this.#ended.delete(this.#ended.keys().next().value as string);
     }

@@ -2,6 +2,7 @@ import { t } from '../lib/i18n/core';
 import {
   HelperConnectionLostError,
   HelperNotConnectedError,
+  HelperRequestError,
   HelperTimeoutError,
   PairingFailedError,
 } from '../lib/helper-client/errors';
@@ -10,6 +11,8 @@ import type {
   CallControlRequest,
   JournalReply,
   OkReply,
+  OutcomeFailure,
+  OutcomeReply,
 } from '../lib/runtime-messages';
 import type { HelperPort } from './helper-port';
 import type { RouterDeps } from './router';
@@ -62,6 +65,16 @@ function controlMessage(request: CallControlRequest) {
   }
 }
 
+function outcomeFailure(error: unknown): OutcomeFailure {
+  if (!(error instanceof HelperRequestError)) {
+    return error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError
+      ? 'not-connected'
+      : 'refused';
+  }
+  if (error.code === 'not-found') return 'not-found';
+  return error.code === 'expired' ? 'too-late' : 'refused';
+}
+
 /**
  * The router's helper-backed requests: each turns a runtime message into a
  * protocol request and the helper's answer (or error) into a reply.
@@ -69,7 +82,10 @@ function controlMessage(request: CallControlRequest) {
 export function helperRequests(
   helper: Pick<HelperPort, 'request' | 'pair'>,
   storeToken: (token: string) => Promise<void>,
-): Pick<RouterDeps, 'journal' | 'ackMissed' | 'callControl' | 'pauseQueues' | 'simulate' | 'pair'> {
+): Pick<
+  RouterDeps,
+  'journal' | 'ackMissed' | 'callControl' | 'pauseQueues' | 'noteOutcome' | 'simulate' | 'pair'
+> {
   return {
     async journal(query): Promise<JournalReply> {
       try {
@@ -114,6 +130,14 @@ export function helperRequests(
         return { ok: true };
       } catch (error) {
         return failure(error);
+      }
+    },
+    async noteOutcome(note): Promise<OutcomeReply> {
+      try {
+        await helper.request({ type: 'call.outcome', ...note });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: outcomeFailure(error), message: failure(error).message };
       }
     },
     async simulate(number, scenario): Promise<OkReply> {

@@ -1,7 +1,9 @@
 import type {
   CallControlFailure,
   CallView,
+  ClientMessageOf,
   HelperStatus,
+  JournalCursor,
   ServerMessageOf,
   TransferMode,
   TransferTarget,
@@ -20,11 +22,12 @@ export type ToBackground =
   | { kind: 'dial'; number: string; source: DialSource }
   | { kind: 'tab-ready' }
   | { kind: 'get-state' }
-  | { kind: 'journal'; missedOnly?: boolean; search?: string; before?: number }
+  | ({ kind: 'journal' } & JournalFilter)
   | { kind: 'missed-ack'; callIds: string[] }
   | CallControlRequest
   | { kind: 'queue-pause'; paused: boolean; reason?: string }
   | { kind: 'card-dismiss'; callId: string }
+  | ({ kind: 'call-outcome' } & OutcomeNote)
   | {
       kind: 'demo-simulate';
       number: string;
@@ -37,6 +40,23 @@ export type CallControlAction = { callId: string; extension: string } & (
   | { action: 'transfer'; to: string; target: TransferTarget; mode: TransferMode }
 );
 export type CallControlRequest = { kind: 'call-control' } & CallControlAction;
+/** What the popup's journal asks for: one page of calls. */
+export interface JournalFilter {
+  missedOnly?: boolean;
+  search?: string;
+  from?: number;
+  to?: number;
+  /** The last call of the page before. */
+  cursor?: JournalCursor;
+}
+
+/** What the operator noted on a call from its card (the helper's `call.outcome`). */
+export type OutcomeNote = Omit<ClientMessageOf<'call.outcome'>, 'type' | 'id'>;
+
+/** Why an outcome was not saved, for the card to say in the operator's language. */
+export type OutcomeFailure = 'not-connected' | 'too-late' | 'not-found' | 'refused';
+
+export type OutcomeReply = { ok: true } | { ok: false; reason: OutcomeFailure; message: string };
 
 export type DialUpdate =
   ServerMessageOf<'dial.progress'> | ServerMessageOf<'dial.result'> | ServerMessageOf<'error'>;
@@ -90,6 +110,7 @@ export interface BackgroundReplies {
   'call-control': CallControlReply;
   'queue-pause': OkReply;
   'card-dismiss': OkReply;
+  'call-outcome': OutcomeReply;
   'demo-simulate': OkReply;
   pair: OkReply;
 }
@@ -105,6 +126,7 @@ const KINDS: ReadonlySet<string> = new Set<keyof BackgroundReplies>([
   'call-control',
   'queue-pause',
   'card-dismiss',
+  'call-outcome',
   'demo-simulate',
   'pair',
 ]);

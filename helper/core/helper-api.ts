@@ -15,6 +15,7 @@ export type CallControlRequest = ClientMessageOf<
 >;
 export type QueuePauseRequest = Omit<ClientMessageOf<'queue.pause'>, 'type' | 'id'>;
 export type SimulateRequest = Omit<ClientMessageOf<'demo.simulate'>, 'type'>;
+export type OutcomeRequest = Omit<ClientMessageOf<'call.outcome'>, 'type'>;
 
 /** What the helper pushes to every paired extension without being asked. */
 export type PushMessage =
@@ -44,6 +45,8 @@ export interface HelperApi {
   control(request: CallControlRequest): Promise<CallControlOutcome>;
   /** Pauses or unpauses the operator in every queue they are a member of. */
   pauseQueues(request: QueuePauseRequest): Promise<void>;
+  /** Saves what the operator noted on one of their calls; resolves once it is kept. */
+  noteOutcome(request: OutcomeRequest): Promise<void>;
   /** Demo mode only; throws `NotAllowedError` on a real PBX. */
   simulate(request: SimulateRequest): Promise<void>;
   /** Pushes until the signal aborts. */

@@ -12,6 +12,8 @@ import {
   RawNumber,
   RequestId,
 } from './common';
+import { JournalQueryMessage } from './journal';
+import { OutcomeMessage } from './outcome';
 import { QueuePauseMessage } from './queue-presence';
 
 /**
@@ -51,15 +53,6 @@ export const DialMessage = v.strictObject({
   source: v.picklist(['link', 'popup', 'context-menu', 'journal', 'card']),
 });
 
-export const JournalQueryMessage = v.strictObject({
-  type: v.literal('journal.query'),
-  id: RequestId,
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
-  before: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  missedOnly: v.optional(v.boolean()),
-  search: v.optional(v.pipe(v.string(), v.maxLength(64))),
-});
-
 /** Marks missed calls as seen (called back or dismissed). */
 export const MissedAckMessage = v.strictObject({
   type: v.literal('missed.ack'),
@@ -91,6 +84,7 @@ export const ClientMessage = v.variant('type', [
   CallTransferCompleteMessage,
   CallTransferCancelMessage,
   QueuePauseMessage,
+  OutcomeMessage,
   PingMessage,
   SimulateCallMessage,
 ]);

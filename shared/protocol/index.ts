@@ -4,6 +4,8 @@ export * from './identity';
 export * from './call';
 export * from './call-control';
 export * from './queue-presence';
+export * from './outcome';
+export * from './journal';
 export * from './errors';
 export * from './client-messages';
 export * from './server-messages';

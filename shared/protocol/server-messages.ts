@@ -11,6 +11,7 @@ import { CallView } from './call';
 import { CallControlResultMessage } from './call-control';
 import { ErrorCode } from './errors';
 import { QueueMembership } from './queue-presence';
+import { OutcomeSettings } from './outcome';
 
 /** Helper → extension. Unknown keys are stripped so a newer helper stays readable. */
 
@@ -37,6 +38,8 @@ export const HelperStatus = v.object({
    */
   queues: v.optional(v.array(QueueMembership)),
   missedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** What the card offers to note on a call; absent from helpers that take no outcomes. */
+  outcomes: v.optional(OutcomeSettings),
 });
 export type HelperStatus = v.InferOutput<typeof HelperStatus>;
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
+import { ENTRY_COLUMNS } from '../../helper/journal/journal-sql';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
@@ -230,6 +231,9 @@ describe('doctor against the real PBX and database', () => {
     );
     expect(out).toContain(
       '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 006 applied',
+    );
+    expect(out).toContain(
+      `[ok]   journal columns and paging index: the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ix_call_journal_pages`,
     );
     expect(out).toContain(
       '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',

@@ -9,6 +9,7 @@ import type {
   DatabaseConfig,
   JournalConfig,
   LinkTemplates,
+  OutcomeConfig,
   RecordingConfig,
   TransferConfig,
 } from '../../helper/config/types';
@@ -43,7 +44,9 @@ export interface RealHelperOptions {
   recording?: Partial<RecordingConfig>;
   /** `[transfer]` keys written to the file. */
   transfer?: Partial<TransferConfig>;
-  /** Cabinet link templates; `https://cabinet.test/…` by default. */
+  /** `[outcomes]` keys written to the file. */
+  outcomes?: Partial<OutcomeConfig>;
+  /** Cabinet link templates (`create`: the pages offered for an unknown caller); `https://cabinet.test/…` by default. */
   links?: Partial<LinkTemplates>;
   /** `[database]` keys besides the connection, which the harness decides. */
   database?: Partial<Pick<DatabaseConfig, 'cacheTtlSeconds' | 'prefetch'>>;
@@ -141,6 +144,7 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       ...section('journal', options.journal),
       ...section('recording', options.recording),
       ...section('transfer', options.transfer),
+      ...section('outcomes', options.outcomes),
       '',
     ].join('\n'),
   );

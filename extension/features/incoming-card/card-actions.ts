@@ -1,4 +1,9 @@
-import type { CallControlAction, CallControlReply } from '../../lib/runtime-messages';
+import type {
+  CallControlAction,
+  CallControlReply,
+  OutcomeNote,
+  OutcomeReply,
+} from '../../lib/runtime-messages';
 
 /** A card's hang-up or transfer. */
 export type CardControl = CallControlAction;
@@ -12,4 +17,6 @@ export interface CardActions {
   /** Hangs up or transfers the call; resolves with how it went. */
   control(request: CardControl): Promise<CallControlReply>;
   callBack(e164: string): void;
+  /** Saves the outcome and note; resolves with whether the helper kept them. */
+  noteOutcome(note: OutcomeNote): Promise<OutcomeReply>;
 }

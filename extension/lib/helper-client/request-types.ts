@@ -9,6 +9,7 @@ export interface ReplyTypes {
   'call.transfer.complete': 'call.control.result';
   'call.transfer.cancel': 'call.control.result';
   'queue.pause': 'ack';
+  'call.outcome': 'ack';
   'demo.simulate': 'ack';
 }
 
@@ -27,6 +28,7 @@ export const REPLY_TYPES: { readonly [T in RequestType]: ReplyTypes[T] } = {
   'call.transfer.complete': 'call.control.result',
   'call.transfer.cancel': 'call.control.result',
   'queue.pause': 'ack',
+  'call.outcome': 'ack',
   'demo.simulate': 'ack',
 };
 

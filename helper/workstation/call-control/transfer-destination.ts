@@ -3,6 +3,7 @@ import type { CountryCode } from '../../../shared/phone/types';
 import type { TransferMode } from '../../../shared/protocol';
 import { validateDialTarget } from '../../ami/dial-target';
 import { AmiValueError } from '../../ami/errors';
+import { fillNumber } from '../../core/number-forms';
 import type { TransferSettings } from '../../config/transfer-settings';
 import { CallControlRefusedError } from './errors';
 
@@ -16,12 +17,7 @@ export interface TransferDestination {
 
 /** An outside number (E.164) as `transfer.courierExten` says to dial it. */
 export function outsideExten(template: string, e164: string): string {
-  const digits = e164.replace(/\D/g, '');
-  const national = digits.length === 11 && digits.startsWith('7') ? `8${digits.slice(1)}` : digits;
-  return template
-    .replace('{e164}', `+${digits}`)
-    .replace('{digits}', digits)
-    .replace('{national}', national);
+  return fillNumber(template, e164);
 }
 
 function dialable(value: string, input: string): string {

@@ -3,6 +3,7 @@ import { AmiActionError, AmiPermissionError } from '../../ami/errors';
 import { NotAQueueMemberError } from '../queues/queue-presence';
 import { ApiError, NotAllowedError } from '../ws/api-error';
 import type { CallHub } from './call-hub';
+import type { CallOutcomes } from './call-outcomes';
 import type {
   CallControl,
   CallControlOutcome,
@@ -12,6 +13,7 @@ import type {
   DialUpdate,
   HelperApi,
   JournalQuery,
+  OutcomeRequest,
   PushMessage,
   QueuePauseRequest,
   QueuePausing,
@@ -30,6 +32,8 @@ export interface HelperServiceParts {
   callControl?: CallControl;
   /** Pausing in queues; real PBX only. */
   queues?: QueuePausing;
+  /** What the operator notes on calls; without it the helper takes no outcomes. */
+  outcomes?: CallOutcomes;
   simulator?: Simulator;
 }
 
@@ -104,6 +108,13 @@ export class HelperService implements HelperApi {
     } catch (error) {
       throw queuePauseError(error);
     }
+  }
+
+  async noteOutcome(request: OutcomeRequest): Promise<void> {
+    if (!this.parts.outcomes) {
+      throw new NotAllowedError('This helper takes no outcomes or notes.');
+    }
+    await this.parts.outcomes.note(request);
   }
 
   async simulate(request: SimulateRequest): Promise<void> {

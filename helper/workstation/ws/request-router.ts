@@ -95,6 +95,15 @@ export class RequestRouter {
           () => ({ type: 'ack', id: message.id }),
         );
         return;
+      case 'call.outcome': {
+        const { type: _type, ...request } = message;
+        this.reply(
+          message.id,
+          () => api.noteOutcome(request),
+          () => ({ type: 'ack', id: message.id }),
+        );
+        return;
+      }
       case 'demo.simulate': {
         const { type: _type, ...request } = message;
         this.reply(

@@ -25,6 +25,7 @@ export function mountCards(): CardHarness {
     dismiss: vi.fn(),
     control: vi.fn(() => Promise.resolve({ ok: true })),
     callBack: vi.fn(),
+    noteOutcome: vi.fn(),
   };
   const presenter = new CardPresenter({
     container,

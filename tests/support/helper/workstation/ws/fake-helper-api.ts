@@ -5,6 +5,7 @@ import type {
   DialUpdate,
   HelperApi,
   JournalQuery,
+  OutcomeRequest,
   PushMessage,
   QueuePauseRequest,
   SimulateRequest,
@@ -68,7 +69,10 @@ export class FakeHelperApi implements HelperApi {
   };
   controlResult: CallControlOutcome = { ok: true, to: '205' };
   failWith: Partial<
-    Record<'journal' | 'ackMissed' | 'control' | 'pauseQueues' | 'simulate' | 'dial', Error>
+    Record<
+      'journal' | 'ackMissed' | 'control' | 'pauseQueues' | 'noteOutcome' | 'simulate' | 'dial',
+      Error
+    >
   > = {};
 
   status(): HelperStatus {
@@ -106,6 +110,11 @@ export class FakeHelperApi implements HelperApi {
   async pauseQueues(request: QueuePauseRequest) {
     this.calls.push({ method: 'pauseQueues', args: request });
     if (this.failWith.pauseQueues) throw this.failWith.pauseQueues;
+  }
+
+  async noteOutcome(request: OutcomeRequest) {
+    this.calls.push({ method: 'noteOutcome', args: request });
+    if (this.failWith.noteOutcome) throw this.failWith.noteOutcome;
   }
 
   async simulate(request: SimulateRequest) {

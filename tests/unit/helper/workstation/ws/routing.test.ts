@@ -65,6 +65,15 @@ describe('requests after hello', () => {
 
     client.send({ type: 'queue.pause', id: 'q1', paused: true, reason: 'Обед' });
     expect(await client.next('ack')).toEqual({ type: 'ack', id: 'q1' });
+    client.send({
+      type: 'call.outcome',
+      id: 'o1',
+      callId: SAMPLE_CALL.callId,
+      extension: '101',
+      outcome: 'rescheduled',
+      note: 'В субботу',
+    });
+    expect(await client.next('ack')).toEqual({ type: 'ack', id: 'o1' });
 
     client.send({ type: 'demo.simulate', id: 's1', number: '+79161234567', scenario: 'answer' });
     expect(await client.next('ack')).toEqual({ type: 'ack', id: 's1' });
@@ -79,6 +88,16 @@ describe('requests after hello', () => {
         args: { type: 'call.hangup', id: 'h1', callId: SAMPLE_CALL.callId, extension: '101' },
       },
       { method: 'pauseQueues', args: { paused: true, reason: 'Обед' } },
+      {
+        method: 'noteOutcome',
+        args: {
+          id: 'o1',
+          callId: SAMPLE_CALL.callId,
+          extension: '101',
+          outcome: 'rescheduled',
+          note: 'В субботу',
+        },
+      },
       { method: 'simulate', args: { id: 's1', number: '+79161234567', scenario: 'answer' } },
     ]);
   });
