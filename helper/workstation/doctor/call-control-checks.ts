@@ -4,7 +4,7 @@ import { header, type AmiFrame } from '../../ami/frame';
 import type { TransferConfig } from '../../config/types';
 import { outsideExten } from '../call-control/transfer-destination';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
-import { fail, NO_PROGRESS, ok } from './check-result';
+import { fail, NO_PROGRESS, ok, warn } from './check-result';
 import type { CheckResult } from './check-result';
 import './russian';
 
@@ -101,9 +101,10 @@ export function outsideNumbersCheck(transfer: Pick<TransferConfig, 'courierExten
       tr`transfer.courierExten "${transfer.courierExten}" dials outside numbers in keypad digits (+79161234567 as ${sample})`,
     );
   }
-  return fail(
+  // Blind transfers dial the "+" fine, so this takes one feature away and is no failure.
+  return warn(
     OUTSIDE_NUMBERS_CHECK(),
-    tr`transfer.courierExten "${transfer.courierExten}" dials outside numbers with "+", which an attended transfer cannot send (it reaches the PBX as keypad digits), so the card refuses attended transfers to couriers' mobiles and typed numbers (blind transfers work)`,
-    tr`if the outbound route of transfer.courierContext takes them, set transfer.courierExten to "{digits}" or "{national}", with the route's prefix if it needs one (e.g. "9{national}")`,
+    tr`transfer.courierExten "${transfer.courierExten}" dials outside numbers with "+", which an attended transfer cannot send (it reaches the PBX as keypad digits): talk-first transfers to outside numbers (couriers' mobiles, typed numbers) are unavailable; blind transfers work`,
+    tr`set transfer.courierExten = "{digits}", or the form the outbound route of transfer.courierContext dials (e.g. "{national}", "9{national}" with the route's prefix)`,
   );
 }

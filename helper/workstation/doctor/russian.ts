@@ -7,6 +7,8 @@ registerRussian({
   'All {0} checks passed.': 'Все проверки пройдены: {0}.',
   '{0} check(s) failed, {1} passed: change what each [FAIL] line says and run doctor again.':
     'Не пройдено проверок: {0}, пройдено: {1}. Исправьте то, что сказано в каждой строке [FAIL], и запустите doctor снова.',
+  'All {0} checks passed, {1} with a warning: each [warn] line says what is unavailable and how to enable it.':
+    'Все проверки пройдены: {0}, из них с предупреждением: {1}. Каждая строка [warn] говорит, что недоступно и как это включить.',
   'config {0}': 'настройка {0}',
   'config file': 'файл настроек',
   'none found, so the helper would start in demo mode':
@@ -239,8 +241,8 @@ registerRussian({
     'atxfer — "{0}", atxferabort — "{1}": карточка может начать и отменить перевод с разговором; сами звонки должны разрешать оператору перевод (параметр Dial t или T, параметр Queue t; стандартные параметры FreePBX Ttr разрешают)',
   'transfer.courierExten "{0}" dials outside numbers in keypad digits (+79161234567 as {1})':
     'transfer.courierExten "{0}" набирает внешние номера цифрами клавиатуры (+79161234567 как {1})',
-  'transfer.courierExten "{0}" dials outside numbers with "+", which an attended transfer cannot send (it reaches the PBX as keypad digits), so the card refuses attended transfers to couriers\' mobiles and typed numbers (blind transfers work)':
-    'transfer.courierExten "{0}" набирает внешние номера с "+", которого перевод с разговором отправить не может (он доходит до АТС цифрами клавиатуры), поэтому карточка не переводит с разговором на мобильные курьеров и набранные номера (перевод сразу работает)',
-  'if the outbound route of transfer.courierContext takes them, set transfer.courierExten to "{digits}" or "{national}", with the route\'s prefix if it needs one (e.g. "9{national}")':
-    'если исходящий маршрут transfer.courierContext их принимает, задайте transfer.courierExten "{digits}" или "{national}", с префиксом маршрута, если он нужен (например, "9{national}")',
+  'transfer.courierExten "{0}" dials outside numbers with "+", which an attended transfer cannot send (it reaches the PBX as keypad digits): talk-first transfers to outside numbers (couriers\' mobiles, typed numbers) are unavailable; blind transfers work':
+    'transfer.courierExten "{0}" набирает внешние номера с "+", которого перевод с разговором отправить не может (он доходит до АТС цифрами клавиатуры): перевод с разговором на внешние номера (мобильные курьеров, набранные номера) недоступен; перевод сразу работает',
+  'set transfer.courierExten = "{digits}", or the form the outbound route of transfer.courierContext dials (e.g. "{national}", "9{national}" with the route\'s prefix)':
+    'задайте transfer.courierExten = "{digits}" или ту запись, которую набирает исходящий маршрут transfer.courierContext (например, "{national}", "9{national}" с префиксом маршрута)',
 });

@@ -327,16 +327,38 @@ describe('doctor', () => {
     );
   });
 
-  it('says attended transfers to outside numbers need keypad digits in transfer.courierExten', async () => {
+  it('warns that outside numbers with "+" leave out talk-first transfers to them, and passes', async () => {
     ami.onAction = onlyPermitted(HEALTHY);
     const { code, out } = await doctor(
       configText({ pbxPort: ami.port, wsPort: freePort }),
       fakeDatabase({ indexed: true }),
     );
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(out).toMatch(
-      /\[FAIL\] attended transfer to outside numbers: transfer.courierExten "\{e164\}" dials outside numbers with "\+".*\n\s+fix: .*set transfer.courierExten to "\{digits\}" or "\{national\}"/,
+      /\[warn\] attended transfer to outside numbers: transfer.courierExten "\{e164\}" dials outside numbers with "\+".*talk-first transfers to outside numbers .* are unavailable; blind transfers work\n\s+fix: set transfer.courierExten = "\{digits\}", or the form the outbound route/,
     );
+    expect(out).not.toContain('[FAIL]');
+    expect(out).toMatch(/All \d+ checks passed, 1 with a warning: each \[warn\] line says/);
+
+    const russian = await doctor(
+      configText({ pbxPort: ami.port, wsPort: freePort }),
+      fakeDatabase({ indexed: true }),
+      { LANG: 'ru_RU.UTF-8' },
+    );
+    expect(russian.out).toMatch(
+      /\[warn\] перевод с разговором на внешние номера: .*недоступен; перевод сразу работает\n\s+исправить: задайте transfer.courierExten = "\{digits\}"/,
+    );
+    expect(russian.out).toMatch(/Все проверки пройдены: \d+, из них с предупреждением: 1\./);
+
+    const file = dir.write('helper.toml', configText({ pbxPort: ami.port, wsPort: freePort }));
+    const io = testIo();
+    const json = await runCli(['doctor', '--config', file, '--json'], io, {
+      doctor: { database: fakeDatabase({ indexed: true }) },
+    });
+    expect(json).toBe(0);
+    const report = JSON.parse(io.out()) as DoctorJson;
+    expect(report).toMatchObject({ ok: true, warned: 1, failed: 0 });
+    expect(report.passed + report.skipped).toBe(report.checks.length);
   });
 
   it('names the transfer key whose context the PBX dialplan lacks', async () => {
