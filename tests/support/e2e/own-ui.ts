@@ -1,8 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { findHost, type CdpNode } from './card-text';
-import { SCREENSHOT_DIR } from './screenshot';
+import { screenshotOfBox } from './screenshot';
 
 export interface Box {
   x: number;
@@ -90,19 +88,6 @@ export class OwnUi {
 
   /** A PNG of just this element as `artifacts/screenshots/<name>.png`, for the guides. */
   async screenshot(selector: string, name: string): Promise<string> {
-    const box = await this.box(selector);
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    const path = join(SCREENSHOT_DIR, `${name}.png`);
-    const margin = 8;
-    await this.page.screenshot({
-      path,
-      clip: {
-        x: Math.max(0, box.x - margin),
-        y: Math.max(0, box.y - margin),
-        width: box.width + 2 * margin,
-        height: box.height + 2 * margin,
-      },
-    });
-    return path;
+    return screenshotOfBox(this.page, await this.box(selector), name);
   }
 }

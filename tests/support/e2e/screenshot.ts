@@ -24,9 +24,17 @@ export async function screenshotOf(locator: Locator, name: string): Promise<stri
 
 /** Saves a PNG of the newest call's card alone, with a little of the page around it. */
 export async function screenshotOfCard(page: Page, name: string): Promise<string> {
+  return screenshotOfBox(page, await newestCardBox(page), name);
+}
+
+/** Saves a PNG of one box of the page (e.g. a shadow root's element), with a little around it. */
+export async function screenshotOfBox(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  name: string,
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  const box = await newestCardBox(page);
   const margin = 8;
   await page.screenshot({
     path,
