@@ -46,3 +46,11 @@ export const PICKUP_CODES = { freepbx: '**', byExtension: '*8' } as const;
 
 /** AMI account names in `manager.conf`; the secrets are chosen per run. */
 export const AMI_USERS = { helper: 'helper', admin: 'admin' } as const;
+
+/** The phones that have a per-seat AMI account of their own (`manager-conf --seats 101-103`). */
+export const SEAT_RANGE = '101-103';
+
+/** The per-seat account of an extension, as `manager-conf --seats` names it. */
+export function seatUser(extension: string): string {
+  return `courier-${extension}`;
+}

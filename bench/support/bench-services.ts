@@ -23,6 +23,8 @@ export interface BenchServicesOptions {
   readonly contacts: number;
   readonly seed: number;
   readonly log: (line: string) => void;
+  /** Per-seat AMI accounts besides 101–103 (`2000-2299`), for the fleet benchmark. */
+  readonly extraSeats?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function startBenchServices(options: BenchServicesOptions): Promise
   checkTestServices();
   const [db, pbx] = await Promise.allSettled([
     startCachedCourierDb({ contacts: options.contacts, seed: options.seed, log: options.log }),
-    startAsterisk(),
+    startAsterisk(options.extraSeats === undefined ? {} : { extraSeats: options.extraSeats }),
   ]);
   if (db.status === 'rejected' || pbx.status === 'rejected') {
     if (db.status === 'fulfilled') await db.value.mariadb.stop();

@@ -46,7 +46,9 @@ export class CallTimeline {
         this.calls.set(linkedid, { linkedid, caller: frame['CallerIDNum'] ?? '', trunkAt: at });
         continue;
       }
-      const steps = this.calls.get(linkedid);
+      // A stream filtered to the operator's own channels has no trunk Newchannel: the call
+      // starts with the first message naming the operator's phone, which carries the caller.
+      const steps = this.calls.get(linkedid) ?? this.openFromLeg(frame, linkedid);
       if (steps === undefined) continue;
       if (event === 'Newchannel' && frame['Channel']?.startsWith(this.legPrefix)) {
         steps.legAt ??= at;
@@ -54,6 +56,18 @@ export class CallTimeline {
         steps.dialAt ??= at;
       }
     }
+  }
+
+  private openFromLeg(frame: AmiFields, linkedid: string): CallSteps | undefined {
+    const leg =
+      (frame['Event'] === 'Newchannel' && frame['Channel']?.startsWith(this.legPrefix)) ||
+      (frame['Event'] === 'DialBegin' && frame['DestChannel']?.startsWith(this.legPrefix));
+    if (!leg) return undefined;
+    const caller =
+      frame['Event'] === 'DialBegin' ? frame['CallerIDNum'] : frame['ConnectedLineNum'];
+    const steps: CallSteps = { linkedid, caller: caller ?? '' };
+    this.calls.set(linkedid, steps);
+    return steps;
   }
 
   onWebSocketFrame(text: string, at: number): void {

@@ -14,8 +14,9 @@ import {
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { AMI_USERS, PBX_IP, SIP_PEERS, TRUNK_IP, type SipPeerName } from '../pbx-plan';
+import { PBX_IP, SIP_PEERS, TRUNK_IP, type SipPeerName } from '../pbx-plan';
 import { RawAmiClient, type AmiAccount } from '../raw-ami';
+import { createAmiAccounts, helperAccountsConf, type HarnessAmiAccounts } from './ami-accounts';
 import { onProcessExit } from './exit-cleanup';
 import type { NetAddress } from './net-address';
 import { logTail } from './log-tail';
@@ -40,6 +41,8 @@ export interface AsteriskOptions {
   readonly root?: string;
   readonly templateDir?: string;
   readonly startTimeoutMs?: number;
+  /** More per-seat AMI accounts besides 101–103, as a `--seats` list: `2000-2299`. */
+  readonly extraSeats?: string;
 }
 
 export interface AsteriskService {
@@ -51,7 +54,7 @@ export interface AsteriskService {
   readonly peers: Readonly<Record<SipPeerName, NetAddress>>;
   /** Source address the inbound trunk's calls must come from. */
   readonly trunkIp: string;
-  readonly accounts: { readonly helper: AmiAccount; readonly admin: AmiAccount };
+  readonly accounts: HarnessAmiAccounts;
   /** The Asterisk root (chroot directory) on the host. */
   readonly root: string;
   /** This run's directory as Asterisk sees it (inside the root), e.g. `/run/ct-1a2b3c4d`. */
@@ -243,10 +246,7 @@ export async function startAsterisk(options: AsteriskOptions = {}): Promise<Aste
     hostRunDir: join(root, runDir),
     config: `${runDir}/etc/asterisk.conf`,
   };
-  const accounts = {
-    helper: { username: AMI_USERS.helper, secret: randomBytes(12).toString('hex') },
-    admin: { username: AMI_USERS.admin, secret: randomBytes(12).toString('hex') },
-  };
+  const accounts = createAmiAccounts(options.extraSeats);
   const ports = await reservePorts();
   let child: ChildProcess | undefined;
   const unregister = onProcessExit(() => {
@@ -276,7 +276,7 @@ export async function startAsterisk(options: AsteriskOptions = {}): Promise<Aste
       AMI_PORT: ports.ami.port,
       SIP_PORT: ports.sip.port,
       TRUNK_IP,
-      HELPER_SECRET: accounts.helper.secret,
+      HELPER_ACCOUNTS: helperAccountsConf(accounts),
       ADMIN_SECRET: accounts.admin.secret,
       PORT_101: ports.peers['101'].port,
       PORT_102: ports.peers['102'].port,

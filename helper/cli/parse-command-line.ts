@@ -19,6 +19,10 @@ export interface CommandLine {
   permit?: string;
   user?: string;
   legacyFilters: boolean;
+  /** manager-conf: the seats to print accounts for, e.g. `101-103,110`. */
+  seats?: string;
+  /** manager-conf: filters that pass the whole office's calls, not one seat's. */
+  officeWide?: boolean;
   /** migrate: the administrator account (its password comes from the environment). */
   adminUser?: string;
   /** migrate: where the journal account may connect from, `%` by default. */
@@ -29,7 +33,7 @@ export interface CommandLine {
   serve?: boolean;
 }
 
-const MANAGER_CONF_ONLY = ['permit', 'user', 'legacy-filters'] as const;
+const MANAGER_CONF_ONLY = ['permit', 'user', 'legacy-filters', 'seats', 'office-wide'] as const;
 const MIGRATE_ONLY = ['admin-user', 'writer-host'] as const;
 
 function isCommand(value: string): value is CommandName {
@@ -49,6 +53,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
         permit: { type: 'string' },
         user: { type: 'string' },
         'legacy-filters': { type: 'boolean' },
+        seats: { type: 'string' },
+        'office-wide': { type: 'boolean' },
         background: { type: 'boolean' },
         serve: { type: 'boolean' },
         'admin-user': { type: 'string' },
@@ -90,12 +96,19 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     throw new UsageError('--serve belongs to the install and uninstall commands');
   }
   if (values.config === '') throw new UsageError('--config needs a file path');
+  if (values.seats !== undefined && (values['office-wide'] || values['legacy-filters'])) {
+    throw new UsageError(
+      '--seats prints per-seat filters: leave out --office-wide and --legacy-filters',
+    );
+  }
   return {
     command,
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.permit !== undefined ? { permit: values.permit } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
     legacyFilters: values['legacy-filters'] ?? false,
+    ...(values.seats !== undefined ? { seats: values.seats } : {}),
+    ...(values['office-wide'] ? { officeWide: true } : {}),
     ...(values['admin-user'] !== undefined ? { adminUser: values['admin-user'] } : {}),
     ...(values['writer-host'] !== undefined ? { writerHost: values['writer-host'] } : {}),
     ...(values.background ? { background: true } : {}),

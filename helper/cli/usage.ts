@@ -37,7 +37,10 @@ Options:
                      the COURIER_CONFIG environment variable).
   --permit ADDRESS   manager-conf: the workstation address the PBX admits.
   --user NAME        manager-conf: the AMI account name (default: pbx.user).
-  --legacy-filters   manager-conf: event filters for Asterisk before 21.6.
+  --seats LIST       manager-conf: one account per seat, each passing only the
+                     events of that seat's own calls, e.g. --seats 101-103,110.
+  --office-wide      manager-conf: filters passing every call in the office.
+  --legacy-filters   manager-conf: office-wide filters for Asterisk before 21.6.
   --background       run: start detached (no console window) and return.
   --serve            install, uninstall: the PBX-side service, not the helper.
   --admin-user NAME  migrate: the administrator account that may create tables

@@ -29,8 +29,8 @@ import { startRealHelper, type RealHelper } from '../support/real-helper';
 
 /**
  * Every way a call changes hands between the phones of two operators, each with the real
- * helper of their own workstation (101 and 102) writing the journal: what the paired
- * extension receives, and the rows in MariaDB.
+ * helper of their own workstation (101 and 102) on its per-seat AMI account writing the
+ * journal: what the paired extension receives, and the rows in MariaDB.
  */
 
 const CALLER = FIXTURE_NUMBERS.recipient;
@@ -54,8 +54,10 @@ let db: Connection;
 let admin: RawAmiClient;
 
 async function operator(extension: '101' | '102'): Promise<Operator> {
+  // Each helper on its seat's own account: it receives only the events of its own phone.
   const helper = await startRealHelper({
     extensions: [extension],
+    amiAccount: 'seat',
     journal: { enabled: true, user: JOURNAL_ACCOUNT.user, password: JOURNAL_ACCOUNT.password },
   });
   const client = await helper.connect();

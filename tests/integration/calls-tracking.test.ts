@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AmiClient } from '../../helper/ami/client';
+import { amiChannelExists, startCallProber } from '../../helper/workstation/calls/call-prober';
 import { CallTracker } from '../../helper/workstation/calls/tracker';
 import type { CallUpdate } from '../../helper/workstation/calls/types';
 import { FIXTURE_NUMBERS } from '../support/fixtures';
@@ -18,7 +19,11 @@ const CALLER = FIXTURE_NUMBERS.recipient;
 const CALLER_PARTY = { raw: CALLER, e164: `+${CALLER}`, dbKey: CALLER };
 const WAIT = { timeout: 30_000, interval: 100 };
 
-/** The product AMI client on the helper account, feeding one tracker per operator set-up. */
+/**
+ * The product AMI client feeding one tracker per operator set-up, with the prober the helper
+ * runs beside it: on the seat's own per-seat account for one extension, on the office-wide
+ * `helper` account for several.
+ */
 interface Session {
   readonly updates: CallUpdate[];
   close(): Promise<void>;
@@ -30,12 +35,20 @@ async function follow(extensions: readonly string[]): Promise<Session> {
   const ami = new AmiClient({
     host: asterisk.amiHost,
     port: asterisk.amiPort,
-    ...asterisk.accounts.helper,
+    ...(extensions.length === 1
+      ? asterisk.accounts.seats[extensions[0]!]!
+      : asterisk.accounts.helper),
     signal: controller.signal,
   });
   const tracker = new CallTracker({ extensions });
   const updates: CallUpdate[] = [];
   ami.on('event', (frame) => updates.push(...tracker.handle(frame)), { signal: controller.signal });
+  startCallProber(
+    tracker,
+    amiChannelExists(ami),
+    (found) => updates.push(...found),
+    controller.signal,
+  );
   await ami.start();
   return {
     updates,

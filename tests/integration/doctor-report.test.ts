@@ -24,6 +24,8 @@ interface Overrides {
   dbPort?: number;
   database?: string;
   extra?: string;
+  /** `[operator]` lines instead of the cabinet user operator1. */
+  operator?: string;
 }
 
 function journalSection(account: { user: string; password: string }, spoolDir: string): string {
@@ -124,7 +126,7 @@ describe('doctor against the real PBX and database', () => {
         `user = "${overrides.amiUser ?? helper.username}"`,
         `secret = "${overrides.amiSecret ?? helper.secret}"`,
         '[operator]',
-        'user = "operator1"',
+        overrides.operator ?? 'user = "operator1"',
         '[database]',
         `host = "${mariadb.host}"`,
         `port = ${overrides.dbPort ?? mariadb.port}`,
@@ -161,7 +163,7 @@ describe('doctor against the real PBX and database', () => {
     expect(out).toContain('[ok]   AMI privileges');
     expect(out).toContain('[ok]   AMI least privilege');
     expect(out).toContain(
-      '[ok]   AMI event filter: the account has the current filter: the events the helper reads reach it, Pickup included',
+      '[ok]   AMI event filter: office-wide filter (current): every call in the office reaches this seat',
     );
     expect(out).toContain('[ok]   database account is read-only');
     expect(out).toContain(
@@ -240,6 +242,27 @@ describe('doctor against the real PBX and database', () => {
     );
     expect(out).toContain('[ok]   transfer.managerContext exists');
     expectNoSecrets(out);
+  });
+
+  it('says a per-seat account is filtered to its seat, and fails the account of another seat', async () => {
+    const seats = harnessInfo().asterisk.accounts.seats;
+    const own = await doctor({
+      amiUser: seats['101']!.username,
+      amiSecret: seats['101']!.secret,
+      operator: 'extensions = ["101"]',
+    });
+    expect(own.out).toContain(
+      "[ok]   AMI event filter: per-seat filter for 101 (current): only this seat's own calls reach it",
+    );
+    const other = await doctor({
+      amiUser: seats['102']!.username,
+      amiSecret: seats['102']!.secret,
+      operator: 'extensions = ["101"]',
+    });
+    expect(other.code).toBe(1);
+    expect(other.out).toMatch(
+      /\[FAIL\] AMI event filter: the account's per-seat filter is for other extensions: calls of 101 would not reach it\n\s+fix: print this seat's account with courier-helper manager-conf --seats 101/,
+    );
   });
 
   it('fails an AMI account whose event filter is an older manager-conf’s, which drops Pickup', async () => {

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { NetAddress } from '../../harness/services/net-address';
 import type { SipPeerName } from '../../harness/pbx-plan';
-import type { AmiAccount } from '../../harness/raw-ami';
+import type { HarnessAmiAccounts } from '../../harness/services/ami-accounts';
 
 export interface DatabaseAccount {
   readonly user: string;
@@ -25,8 +25,11 @@ export interface HarnessInfo {
     readonly amiPort: number;
     readonly sipHost: string;
     readonly sipPort: number;
-    /** Least-privilege `helper` account and full-rights `admin` account. */
-    readonly accounts: { readonly helper: AmiAccount; readonly admin: AmiAccount };
+    /**
+     * Least-privilege office-wide `helper` account, per-seat accounts of 101–103 (`seats`)
+     * and the full-rights `admin` account.
+     */
+    readonly accounts: HarnessAmiAccounts;
     /** Where each sipp peer listens (the PBX's static contacts for 101, 102, 103, farend). */
     readonly peers: Readonly<Record<SipPeerName, NetAddress>>;
     /** Source address of inbound trunk calls. */

@@ -1,3 +1,4 @@
+import type { AmiAccount } from '../../harness/raw-ami';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,11 @@ export const CABINET = 'https://cabinet.test';
 export interface RealHelperOptions {
   extensions?: string[];
   operatorUser?: string;
+  /**
+   * The AMI account: the office-wide `helper` (the default), or `seat` — the per-seat
+   * account of the helper's only extension (courier-101…103), filtered to its channels.
+   */
+  amiAccount?: 'helper' | 'seat';
   /** Put a cuttable relay between the helper and the AMI port. */
   amiProxy?: boolean;
   /** Put a cuttable relay between the helper and MariaDB. */
@@ -50,6 +56,17 @@ export interface RealHelper {
   /** A paired client, like the extension after pairing. */
   connect(): Promise<ExtensionClient>;
   stop(): Promise<void>;
+}
+
+function amiAccountOf(options: RealHelperOptions): AmiAccount {
+  const { accounts } = harnessInfo().asterisk;
+  if (options.amiAccount !== 'seat') return accounts.helper;
+  const [extension, ...more] = options.extensions ?? ['101'];
+  const seat = extension === undefined ? undefined : accounts.seats[extension];
+  if (seat === undefined || more.length > 0 || options.operatorUser !== undefined) {
+    throw new Error('a per-seat account serves exactly one of the extensions 101–103');
+  }
+  return seat;
 }
 
 function toml(value: unknown): string {
@@ -80,6 +97,7 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
   const operator = options.operatorUser
     ? `user = ${toml(options.operatorUser)}`
     : `extensions = ${toml((options.extensions ?? ['101']).join(','))}`;
+  const account = amiAccountOf(options);
   const file = join(dir, 'helper.toml');
   writeFileSync(
     file,
@@ -87,8 +105,8 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       '[pbx]',
       `host = ${toml(asterisk.amiHost)}`,
       `port = ${amiProxy?.port ?? asterisk.amiPort}`,
-      `user = ${toml(asterisk.accounts.helper.username)}`,
-      `secret = ${toml(asterisk.accounts.helper.secret)}`,
+      `user = ${toml(account.username)}`,
+      `secret = ${toml(account.secret)}`,
       '[originate]',
       'channel = "PJSIP/{ext}"',
       `context = ${toml(OUTBOUND_CONTEXT)}`,

@@ -2,16 +2,23 @@ import {
   AccountNameError,
   PermitAddressError,
   renderManagerConf,
+  type FilterScope,
+  type SeatAccount,
 } from '../../workstation/manager-conf/render-manager-conf';
+import { ChannelTemplateError } from '../../workstation/manager-conf/seat-filters';
+import { parseSeatList, SeatListError } from '../../workstation/manager-conf/seat-list';
+import { DEFAULTS } from '../../config/defaults';
 import type { CliIo } from '../../core/cli-io';
 import { EXIT } from '../../core/cli-io';
+import { UsageError } from '../usage';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
 
 /**
- * `manager-conf`: prints the AMI account for this operator. The configuration
- * only supplies defaults (account name, extensions), so a configuration that is
- * still incomplete does not stop it.
+ * `manager-conf`: prints the AMI accounts of the seats given with `--seats` (one account
+ * each, `courier-<ext>`), or of this workstation's operator. The configuration only supplies
+ * defaults (account name, extensions, channel template), so a configuration that is still
+ * incomplete does not stop it.
  */
 export function managerConfCommand(line: CommandLine, io: CliIo): number {
   const loaded = loadCliConfig(line, io);
@@ -21,26 +28,61 @@ export function managerConfCommand(line: CommandLine, io: CliIo): number {
       'Note: the configuration has problems (run "doctor"); printing the account anyway.\n',
     );
   }
-  const extensions = config?.operator.extensions ?? [];
-  const user =
-    line.user ??
-    (config?.pbx.user ||
-      (extensions[0] !== undefined ? `courier-${extensions[0]}` : 'courier-helper'));
   try {
+    const accounts = accountsOf(line, config?.operator.extensions ?? [], config?.pbx.user);
+    const filters: FilterScope = line.legacyFilters
+      ? 'legacy'
+      : line.officeWide || accounts.some((a) => a.extensions.length === 0)
+        ? 'office'
+        : 'per-seat';
+    if (filters === 'office' && !line.officeWide) {
+      io.stderr.write(
+        'Note: no extensions known (--seats or [operator] extensions), so the filters pass ' +
+          "the whole office's calls; print per-seat accounts with --seats 101-103.\n",
+      );
+    }
     io.stdout.write(
       renderManagerConf({
-        user,
-        extensions,
+        accounts,
         ...(line.permit !== undefined ? { permit: line.permit } : {}),
-        filters: line.legacyFilters ? 'legacy' : 'advanced',
+        filters,
+        channelTemplate: config?.originate.channel || DEFAULTS.originate.channel,
       }),
     );
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof PermitAddressError || error instanceof AccountNameError) {
+    if (
+      error instanceof PermitAddressError ||
+      error instanceof AccountNameError ||
+      error instanceof SeatListError ||
+      error instanceof ChannelTemplateError ||
+      error instanceof UsageError
+    ) {
       io.stderr.write(`${error.message}\n`);
       return EXIT.usage;
     }
     throw error;
   }
+}
+
+function accountsOf(
+  line: CommandLine,
+  configured: readonly string[],
+  configuredUser: string | undefined,
+): SeatAccount[] {
+  if (line.seats === undefined) {
+    const user =
+      line.user ??
+      (configuredUser ||
+        (configured[0] !== undefined ? `courier-${configured[0]}` : 'courier-helper'));
+    return [{ user, extensions: configured }];
+  }
+  const seats = parseSeatList(line.seats);
+  if (line.user !== undefined && seats.length > 1) {
+    throw new UsageError('--user names one account: with several --seats each is courier-<ext>');
+  }
+  return seats.map((extension) => ({
+    user: line.user ?? `courier-${extension}`,
+    extensions: [extension],
+  }));
 }

@@ -6,6 +6,7 @@ import type { HelperConfig } from '../../config/types';
 import type { Dialer } from '../../core/helper-api';
 import { createAmiDialerPbx } from '../calls/ami-dialer-pbx';
 import { ClickToCall } from '../calls/click-to-call';
+import { amiChannelExists, startCallProber } from '../calls/call-prober';
 import { startCallSweeper } from '../calls/sweeper';
 import { CallTracker } from '../calls/tracker';
 import type { CallUpdate } from '../calls/types';
@@ -101,6 +102,7 @@ export function followPbx(parts: PbxSessionParts, signal: AbortSignal): void {
   );
 
   startCallSweeper(tracker, publish, signal);
+  startCallProber(tracker, amiChannelExists(ami), publish, signal);
 }
 
 /**

@@ -50,6 +50,7 @@ export function observeChannel(
   };
   call.channels.set(uniqueid, record);
   s.channels.set(uniqueid, record);
+  if (record.extension !== undefined) call.seenOperator = true;
   if (uniqueid === linkedid) setOriginator(s, call, record, createdAt);
   else if (record.extension !== undefined) joinOperatorChannel(s, call, record, createdAt);
   return record;
@@ -87,6 +88,8 @@ export function openCall(s: TrackerState, linkedid: string, at: number): Tracked
     expectedRemote: expected?.remote,
     farOutcome: undefined,
     farAnsweredBy: undefined,
+    takerHint: undefined,
+    seenOperator: false,
     channels: new Map(),
     legs: new Map(),
     earlierStarts: new Map(),
@@ -167,5 +170,10 @@ function joinOperatorChannel(
     joinLeg(leg, record);
     return;
   }
-  if (isDeviceChannel(record.name)) startLeg(s, call, extension, 'callee', at);
+  if (!isDeviceChannel(record.name)) return;
+  // A stream filtered to the operator's channels shows the phone's channel before anything
+  // of the caller: the DialBegin towards it, a moment later, brings the calling channel and
+  // opens the leg with the caller known.
+  if (call.originator === undefined && record.state === STATE_DOWN) return;
+  startLeg(s, call, extension, 'callee', at);
 }

@@ -31,7 +31,12 @@ export function hangupChannel(
   const leg = channel.extension === undefined ? undefined : call.legs.get(channel.extension);
   if (leg !== undefined) {
     leg.channels.delete(channel.uniqueid);
-    if (leg.state === 'ringing' && !channel.name.isLocal && outcome !== undefined) {
+    // A Local half's cause speaks for the phone only when the PBX named who took the call
+    // (a queue member's Local channel ended as answered elsewhere in the same instant its
+    // phone answered: the phone's own channel then ends as a normal hangup).
+    const decisive =
+      !channel.name.isLocal || (outcome === 'answered-elsewhere' && call.takerHint !== undefined);
+    if (leg.state === 'ringing' && decisive && outcome !== undefined) {
       if (outcome === 'answered-elsewhere') legAnsweredElsewhere(s, call, leg, takerOf(call, leg));
       else if (outcome === 'declined' && leg.role === 'callee') declineLeg(s, call, leg, at);
       else if (outcome !== 'normal') leg.ownOutcome ??= outcome;
@@ -59,8 +64,9 @@ const STATE_UP = 6;
 
 /**
  * Who took a call whose ring of `leg` the PBX just ended as answered elsewhere (cause 26):
- * the one other phone of the call already up, when there is exactly one. Dial hangs up the
- * phones that lost before it reports the answer, so this names the winner without waiting.
+ * the one other phone of the call already up, when there is exactly one (Dial hangs up the
+ * phones that lost before it reports the answer, so this names the winner without waiting),
+ * else the phone the calling channel's connected line named when this one stopped ringing.
  */
 function takerOf(call: TrackedCall, leg: Leg): string | undefined {
   const up = [...call.channels.values()].filter(
@@ -70,7 +76,8 @@ function takerOf(call: TrackedCall, leg: Leg): string | undefined {
       c.extension !== leg.extension &&
       isDeviceChannel(c.name),
   );
-  return up.length === 1 ? partyOf(up[0]!) : undefined;
+  if (up.length === 1) return partyOf(up[0]!);
+  return call.takerHint !== leg.extension ? call.takerHint : undefined;
 }
 
 export function endLeg(s: TrackerState, call: TrackedCall, leg: Leg, at: number): void {

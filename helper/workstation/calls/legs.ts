@@ -79,24 +79,31 @@ export function answeredElsewhere(
   call: TrackedCall,
   by: string | undefined,
 ): void {
+  if (by !== undefined) nameTaker(s, call, by);
   for (const leg of call.legs.values()) {
-    if (
-      leg.role === 'callee' &&
-      leg.state === 'answered-elsewhere' &&
-      leg.answeredBy === undefined &&
-      by !== undefined
-    ) {
-      // The PBX may report this phone's "answered elsewhere" hangup before the answer
-      // itself; the card learns who took the call as soon as the answer arrives.
-      leg.answeredBy = by;
-      emit(s, call, leg);
-      continue;
-    }
     if (leg.role !== 'callee' || leg.state !== 'ringing' || leg.extension === by) continue;
     leg.state = 'answered-elsewhere';
     leg.answeredBy = by;
     supersede(call, leg);
     emit(s, call, leg);
+  }
+}
+
+/**
+ * The PBX may report a phone's "answered elsewhere" hangup before the answer itself: the
+ * card learns who took the call as soon as something names them.
+ */
+export function nameTaker(s: TrackerState, call: TrackedCall, by: string): void {
+  for (const leg of call.legs.values()) {
+    if (
+      leg.role === 'callee' &&
+      leg.state === 'answered-elsewhere' &&
+      leg.answeredBy === undefined &&
+      leg.extension !== by
+    ) {
+      leg.answeredBy = by;
+      emit(s, call, leg);
+    }
   }
 }
 

@@ -85,6 +85,14 @@ export interface TrackedCall {
   /** How the far end of an outgoing call went, when it did not answer. */
   farOutcome: AttemptOutcome | undefined;
   farAnsweredBy: string | undefined;
+  /**
+   * The phone that took the call, as the calling channel's connected line named it when the
+   * PBX stopped ringing one of the operator's phones (its DialEnd `CANCEL`): the one word a
+   * stream filtered to the operator's own channels has on who won a ring group or queue.
+   */
+  takerHint: string | undefined;
+  /** Whether one of the operator's channels ever took part (see CallTracker.unobserved). */
+  seenOperator: boolean;
   readonly channels: Map<string, ChannelRecord>;
   readonly legs: Map<string, Leg>;
   /**

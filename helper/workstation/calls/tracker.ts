@@ -14,6 +14,7 @@ import { onNewstate } from './handlers/newstate';
 import { onPickup } from './handlers/pickup';
 import { resyncState } from './resync';
 import { sweepState } from './sweep';
+import { channelGone, unobservedChannels, type UnobservedChannel } from './unobserved';
 import { createTrackerState, type TrackerState } from './tracker-state';
 import type { CallTrackerOptions, CallUpdate, TrackedCallView } from './types';
 
@@ -76,6 +77,16 @@ export class CallTracker {
   /** Ends calls past the maximum age and trims memory; call it periodically. */
   sweep(): CallUpdate[] {
     return sweepState(this.#state, this.#now());
+  }
+
+  /** Channels of calls the operator took part in whose end the PBX must be asked about. */
+  unobserved(): UnobservedChannel[] {
+    return unobservedChannels(this.#state);
+  }
+
+  /** The PBX says this channel no longer exists (see `unobserved`). */
+  channelGone(uniqueid: string): CallUpdate[] {
+    return channelGone(this.#state, uniqueid, this.#now());
   }
 
   /**

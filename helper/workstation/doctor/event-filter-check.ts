@@ -9,7 +9,8 @@ export const EVENT_FILTER_CHECK = 'AMI event filter';
 
 /** A context no dialplan has: the PBX creates the probe's Local channels and drops them. */
 export const PROBE_CONTEXT = 'courier-doctor-probe';
-const PROBE_CHANNEL = `Local/probe@${PROBE_CONTEXT}`;
+/** A probe channel no seat's filter names: only an office-wide filter passes its events. */
+const OFFICE_PROBE = `Local/probe@${PROBE_CONTEXT}`;
 const WAIT_MS = 3_000;
 
 const MANAGER_CONF_FIX =
@@ -22,47 +23,61 @@ interface Seen {
 }
 
 /**
- * Whether the account's event filter lets through what the call cards need. Without the
- * `system` or `command` class the filter cannot be read, so the doctor looks at what arrives:
- * it originates a probe channel into a context no dialplan has (the PBX creates its Local
- * halves and drops them at once, dialling nothing) carrying FILTER_REVISION_VARIABLE. The
- * filters manager-conf prints pass that variable's VarSet together with every event the
- * tracker reads, so it arriving means they are in place; channel events arriving without it
- * mean an older filter that drops events the helper now needs.
+ * Whether the account's event filter lets through what the call cards need, and whose calls:
+ * the whole office's or this seat's own. Without the `system` or `command` class the filter
+ * cannot be read, so the doctor looks at what arrives: it originates probe channels into a
+ * context no dialplan has (the PBX creates their Local halves and drops them at once,
+ * dialling nothing), each carrying FILTER_REVISION_VARIABLE — one named after no seat, one
+ * after the seat's first extension (`Local/101@…`, a channel name a per-seat filter for 101
+ * passes). The filters manager-conf prints pass that variable's VarSet on every account, so
+ * it arriving means they are the current ones; the first probe's channel events arriving too
+ * mean an office-wide filter, the second's alone a per-seat filter for this seat; channel
+ * events without the variable mean an older filter that drops events the helper now needs.
  */
-export function eventFilterCheck(): AmiSessionCheck {
-  return { names: [EVENT_FILTER_CHECK], run: async (session) => [await probe(session)] };
+export function eventFilterCheck(seatExtension?: string): AmiSessionCheck {
+  return {
+    names: [EVENT_FILTER_CHECK],
+    run: async (session) => [await probe(session, seatExtension)],
+  };
 }
 
-async function probe(session: DoctorAmiSession): Promise<CheckResult> {
-  const seen: Seen = { channel: false, revision: false };
+async function probe(session: DoctorAmiSession, seat: string | undefined): Promise<CheckResult> {
+  const channels = [
+    OFFICE_PROBE,
+    ...(seat === undefined ? [] : [`Local/${seat}@${PROBE_CONTEXT}`]),
+  ];
+  const seen = new Map(channels.map((c) => [c, { channel: false, revision: false } as Seen]));
   const listening = new AbortController();
   let arrived: () => void = () => undefined;
-  const revisionArrived = new Promise<void>((resolve) => (arrived = resolve));
+  const allArrived = new Promise<void>((resolve) => (arrived = resolve));
   session.on(
     'event',
     (frame: AmiFrame) => {
-      if (!String(frame['Channel'] ?? '').startsWith(`${PROBE_CHANNEL}-`)) return;
-      if (frame['Event'] === 'Newchannel') seen.channel = true;
+      const name = String(frame['Channel'] ?? '');
+      const probeSeen = [...seen].find(([channel]) => name.startsWith(`${channel}-`))?.[1];
+      if (probeSeen === undefined) return;
+      if (frame['Event'] === 'Newchannel') probeSeen.channel = true;
       if (frame['Event'] === 'VarSet' && frame['Variable'] === FILTER_REVISION_VARIABLE) {
-        seen.revision = true;
-        arrived();
+        probeSeen.revision = true;
+        if ([...seen.values()].every((s) => s.revision)) arrived();
       }
     },
     { signal: listening.signal },
   );
   try {
-    await session.action(
-      'Originate',
-      {
-        Channel: PROBE_CHANNEL,
-        Application: 'Wait',
-        Data: '1',
-        Async: 'true',
-        Variable: `${FILTER_REVISION_VARIABLE}=1`,
-      },
-      { timeoutMs: WAIT_MS },
-    );
+    for (const channel of channels) {
+      await session.action(
+        'Originate',
+        {
+          Channel: channel,
+          Application: 'Wait',
+          Data: '1',
+          Async: 'true',
+          Variable: `${FILTER_REVISION_VARIABLE}=1`,
+        },
+        { timeoutMs: WAIT_MS },
+      );
+    }
   } catch (error) {
     listening.abort();
     if (error instanceof AmiPermissionError) {
@@ -75,20 +90,45 @@ async function probe(session: DoctorAmiSession): Promise<CheckResult> {
     );
   }
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([revisionArrived, new Promise((r) => (timer = setTimeout(r, WAIT_MS)))]);
+  await Promise.race([allArrived, new Promise((r) => (timer = setTimeout(r, WAIT_MS)))]);
   clearTimeout(timer);
   listening.abort();
-  return verdict(seen);
+  return verdict(
+    seen.get(OFFICE_PROBE)!,
+    seat,
+    seat === undefined ? undefined : [...seen.values()][1],
+  );
 }
 
-function verdict(seen: Seen): CheckResult {
-  if (seen.revision) {
+function verdict(office: Seen, seat: string | undefined, own: Seen | undefined): CheckResult {
+  if (office.revision && office.channel) {
     return ok(
       EVENT_FILTER_CHECK,
-      'the account has the current filter: the events the helper reads reach it, Pickup included',
+      'office-wide filter (current): every call in the office reaches this seat; for many ' +
+        'seats give each its own account (courier-helper manager-conf --seats)',
     );
   }
-  if (seen.channel) {
+  if (office.revision) {
+    if (seat === undefined) {
+      return ok(
+        EVENT_FILTER_CHECK,
+        "per-seat filter (current): only calls of the seat's own extensions reach it",
+      );
+    }
+    if (own?.channel) {
+      return ok(
+        EVENT_FILTER_CHECK,
+        `per-seat filter for ${seat} (current): only this seat's own calls reach it`,
+      );
+    }
+    return fail(
+      EVENT_FILTER_CHECK,
+      `the account's per-seat filter is for other extensions: calls of ${seat} would not reach it`,
+      `print this seat's account with courier-helper manager-conf --seats ${seat}, put its ` +
+        'eventfilter lines into manager.conf and run "manager reload"',
+    );
+  }
+  if (office.channel || own?.channel) {
     return fail(
       EVENT_FILTER_CHECK,
       'the account has an older event filter: it drops events the helper now reads ' +

@@ -104,7 +104,7 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     if (pbx) emit([skip('AMI checks', skipReason(pbx))]);
     else {
       const after = [
-        eventFilterCheck(),
+        eventFilterCheck(config.operator.extensions[0]),
         ...(transfer ? [] : [transferContextChecks(config.transfer)]),
       ];
       emit(await checkAmi(config.pbx, options.signal, options.amiSession, after));

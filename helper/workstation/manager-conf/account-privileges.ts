@@ -8,7 +8,10 @@ export const READ_CLASSES: readonly string[] = ['call', 'dialplan'];
 export const WRITE_CLASSES: readonly { name: string; why: string }[] = [
   { name: 'originate', why: 'Originate: click-to-call' },
   { name: 'call', why: 'Hangup, Redirect, BlindTransfer: transfers from the call card' },
-  { name: 'reporting', why: 'CoreShowChannels: catching up on calls after a reconnect' },
+  {
+    name: 'reporting',
+    why: 'CoreShowChannels, Status: calls after a reconnect, and whether a call goes on',
+  },
 ];
 
 /** Events the call tracker consumes; every other event is dropped by the PBX. */
@@ -36,7 +39,8 @@ export const RECORDING_VARIABLES: readonly string[] = ['MIXMONITOR_FILENAME'];
  * A variable no dialplan sets, whose `VarSet` the printed filters also let through: the
  * doctor originates a probe channel carrying it and so tells this revision of the filters
  * from an older one that would drop events the helper now needs. The number goes up with
- * every change of HELPER_EVENTS (2: Pickup added, FullyBooted — never delivered without the
- * `system` class — dropped).
+ * every change of what the filters pass (2: Pickup added, FullyBooted — never delivered
+ * without the `system` class — dropped; 3: per-seat filters, the doctor's probe channels
+ * named after a seat tell them from office-wide ones).
  */
-export const FILTER_REVISION_VARIABLE = 'COURIER_EVENT_FILTER_2';
+export const FILTER_REVISION_VARIABLE = 'COURIER_EVENT_FILTER_3';

@@ -6,21 +6,30 @@ import {
   RECORDING_VARIABLES,
   WRITE_CLASSES,
 } from './account-privileges';
+import { filterLine, officeFilterRules, seatFilterRules } from './seat-filters';
 
-export type FilterSyntax = 'advanced' | 'legacy';
+/**
+ * - `per-seat`: each account passes only the events naming its own seat's channels
+ *   (advanced `eventfilter(...)` of Asterisk 21.6/22.1 and later);
+ * - `office`: every event the helper reads, of every call in the office (advanced syntax);
+ * - `legacy`: the office-wide filter as regular expressions, for older PBXs.
+ */
+export type FilterScope = 'per-seat' | 'office' | 'legacy';
+
+/** One AMI account: its `[section]` name and the extensions of the seat it serves. */
+export interface SeatAccount {
+  readonly user: string;
+  readonly extensions: readonly string[];
+}
 
 export interface ManagerConfOptions {
-  /** The `[section]` name: the AMI user the helper logs in as. */
-  user: string;
-  /** The operator's extensions, for the comment naming whose account this is. */
-  extensions: readonly string[];
-  /** The workstation address the account may log in from; a placeholder when absent. */
+  /** One account per seat; office-wide filters print the same lines in each. */
+  accounts: readonly SeatAccount[];
+  /** The workstation address every account may log in from; a placeholder when absent. */
   permit?: string;
-  /**
-   * `advanced`: `eventfilter(name(...))` of Asterisk 21.6/22.1 and later, matched
-   * by event name; `legacy`: regular expressions, for older PBXs.
-   */
-  filters: FilterSyntax;
+  filters: FilterScope;
+  /** The operator's phone channel with `{ext}`, as `[originate] channel`: `PJSIP/{ext}`. */
+  channelTemplate: string;
 }
 
 /** The workstation address is not an IP address. */
@@ -61,47 +70,43 @@ function permitLine(permit: string | undefined): string[] {
   return [`permit = ${permit}/${version === 4 ? '255.255.255.255' : '128'}`];
 }
 
-/** The variables whose VarSet passes: recordings, and the doctor's probe of this revision. */
-const VARIABLES = [...RECORDING_VARIABLES, FILTER_REVISION_VARIABLE];
-
-function filterLines(syntax: FilterSyntax): string[] {
-  if (syntax === 'advanced') {
+function filterLines(scope: FilterScope, account: SeatAccount, template: string): string[] {
+  if (scope === 'legacy') {
+    // The whitespace class stops `Hangup` from also admitting HangupRequest and the like.
     return [
-      ...HELPER_EVENTS.map((event) => `eventfilter(action(include),name(${event})) =`),
-      ...VARIABLES.map(
-        (variable) =>
-          `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${variable}`,
+      ...HELPER_EVENTS.map((event) => `eventfilter = Event: ${event}[[:space:]]`),
+      ...[...RECORDING_VARIABLES, FILTER_REVISION_VARIABLE].map(
+        (variable) => `eventfilter = Event: VarSet[[:space:]].*Variable: ${variable}[[:space:]]`,
       ),
     ];
   }
-  // The whitespace class stops `Hangup` from also admitting HangupRequest and the like.
-  return [
-    ...HELPER_EVENTS.map((event) => `eventfilter = Event: ${event}[[:space:]]`),
-    ...VARIABLES.map(
-      (variable) => `eventfilter = Event: VarSet[[:space:]].*Variable: ${variable}[[:space:]]`,
-    ),
-  ];
+  const rules =
+    scope === 'office' ? officeFilterRules() : seatFilterRules(account.extensions, template);
+  return rules.map(filterLine);
 }
 
-/**
- * A least-privilege `manager.conf` account for one operator's helper: admitted
- * from one workstation only, the read/write classes the helper uses (no
- * `system`), and event filters that keep only the events it consumes.
- */
-export function renderManagerConf(options: ManagerConfOptions): string {
-  if (!ACCOUNT.test(options.user)) throw new AccountNameError(options.user);
+const FILTER_NOTE: Readonly<Record<FilterScope, string[]>> = {
+  'per-seat': [
+    "; Only the events of this seat's own channels (its phone and the Local channels leading",
+    "; to it) that the helper uses: the PBX sends each seat its own calls, not the office's.",
+    '; Asterisk 21.6, 22.1 or later; older PBXs take the office-wide --legacy-filters.',
+  ],
+  office: [
+    '; Only the events the helper uses, of every call in the office (Asterisk 21.6, 22.1 or',
+    '; later; use --legacy-filters for older). For many seats print per-seat accounts instead.',
+  ],
+  legacy: ['; Only the events the helper uses: regular expressions for Asterisk before 21.6.'],
+};
+
+function accountLines(options: ManagerConfOptions, account: SeatAccount): string[] {
+  if (!ACCOUNT.test(account.user)) throw new AccountNameError(account.user);
   const who =
-    options.extensions.length > 0
-      ? `operator extension(s) ${options.extensions.join(',')}`
+    account.extensions.length > 0
+      ? `operator extension(s) ${account.extensions.join(',')}`
       : 'one operator';
   return [
     `; Courier Telephony helper: AMI account for ${who}.`,
-    '; Paste into /etc/asterisk/manager_custom.conf (or manager.conf), set the secret, then',
-    ';   asterisk -rx "manager reload"',
-    '; and put the same user and secret into the helper configuration: [pbx] user, secret.',
-    '; [general] must have enabled = yes and port = 5038, with a bindaddr the workstation',
-    '; reaches, and the PBX firewall must admit the workstation to that port.',
-    `[${options.user}]`,
+    `[${account.user}]`,
     '; A long random secret, e.g. the output of: openssl rand -hex 24',
     'secret = CHANGE-ME',
     'deny = 0.0.0.0/0.0.0.0',
@@ -112,10 +117,27 @@ export function renderManagerConf(options: ManagerConfOptions): string {
     ...WRITE_CLASSES.map((entry) => `; write ${entry.name}: ${entry.why}`),
     `write = ${WRITE_CLASSES.map((entry) => entry.name).join(',')}`,
     'writetimeout = 5000',
-    `; Only the events the helper uses (${options.filters === 'advanced' ? 'Asterisk 21.6, 22.1 or later; use --legacy-filters for older' : 'regular expressions for Asterisk before 21.6'}).`,
+    ...FILTER_NOTE[options.filters],
     `; ${FILTER_REVISION_VARIABLE} is set by no dialplan: courier-helper doctor checks with it`,
     '; that these filters are the current ones.',
-    ...filterLines(options.filters),
+    ...filterLines(options.filters, account, options.channelTemplate),
     '',
+  ];
+}
+
+/**
+ * Least-privilege `manager.conf` accounts, one per seat: admitted from one workstation
+ * only, the read/write classes the helper uses (no `system`), and event filters that keep
+ * only the events it consumes — of that seat's own calls with `per-seat` filters.
+ */
+export function renderManagerConf(options: ManagerConfOptions): string {
+  return [
+    '; Paste into /etc/asterisk/manager_custom.conf (or manager.conf), set each secret, then',
+    ';   asterisk -rx "manager reload"',
+    "; and put the same user and secret into that seat's helper configuration: [pbx] user, secret.",
+    '; [general] must have enabled = yes and port = 5038, with a bindaddr the workstations',
+    '; reach, and the PBX firewall must admit each workstation to that port.',
+    '',
+    ...options.accounts.flatMap((account) => accountLines(options, account)),
   ].join('\n');
 }

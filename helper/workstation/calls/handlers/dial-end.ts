@@ -5,8 +5,9 @@ import { isDeviceChannel } from '../channel-name';
 import { callOf, observeChannel } from '../channels';
 import { declineLeg } from '../finish';
 import { joinCall } from '../join';
-import { answerLeg, answeredElsewhere, farAnswered, operatorAnswered } from '../legs';
-import type { ChannelRecord } from '../model';
+import { answerLeg, answeredElsewhere, farAnswered, nameTaker, operatorAnswered } from '../legs';
+import type { ChannelRecord, TrackedCall } from '../model';
+import { isInternalNumber } from '../number-kind';
 import { dialStatusOutcome, refusalOutcome } from '../outcome';
 import type { TrackerState } from '../tracker-state';
 
@@ -44,7 +45,10 @@ export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
       if (leg.role === 'callee') answerLeg(s, call, leg, at);
       else if (leg.role === 'originated') operatorAnswered(s, call, leg);
       farAnswered(s, call, extension, at);
-    } else if (leg.state === 'ringing') {
+      return;
+    }
+    noteTaker(s, call, caller, extension);
+    if (leg.state === 'ringing') {
       const own = isDeviceChannel(dest.name) ? refusalOutcome(outcome, dest.state) : outcome;
       if (own === 'declined') declineLeg(s, call, leg, at);
       else leg.ownOutcome = own;
@@ -61,6 +65,23 @@ export function onDialEnd(s: TrackerState, frame: AmiFrame, at: number): void {
   } else {
     call.farOutcome = outcome;
   }
+}
+
+/**
+ * A dial towards the operator's phone stopped: when another phone answered, the calling
+ * channel's connected line already names it (Dial and Queue update it before they stop
+ * ringing the others), so a stream of the operator's own channels learns the winner here.
+ */
+function noteTaker(
+  s: TrackerState,
+  call: TrackedCall,
+  caller: ChannelRecord | undefined,
+  extension: string,
+): void {
+  const named = caller?.connectedLineNum;
+  if (named === undefined || !isInternalNumber(named) || named === extension) return;
+  call.takerHint = named;
+  nameTaker(s, call, named);
 }
 
 /** A dial from a Local half of the same extension: a step inside that extension's chain. */

@@ -12,6 +12,8 @@ import {
 } from '../../../support/helper/cli/cli-harness';
 import type { TempDir } from '../../../support/helper/cli/cli-harness';
 import { FILTER_REVISION_VARIABLE } from '../../../../helper/workstation/manager-conf/account-privileges';
+import { SEAT_RANGE } from '../../../../harness/pbx-plan';
+import { createAmiAccounts, helperAccountsConf } from '../../../../harness/services/ami-accounts';
 
 describe('command line', () => {
   let dir: TempDir;
@@ -163,7 +165,7 @@ describe('manager-conf', () => {
     dir.remove();
   });
 
-  it('prints a least-privilege account for the configured operator', async () => {
+  it("prints a least-privilege account for the configured operator, filtered to that seat's channels", async () => {
     const file = dir.write('helper.toml', configText());
     const io = testIo();
     expect(await runCli(['manager-conf', '--config', file, '--permit', '10.0.0.21'], io)).toBe(0);
@@ -175,31 +177,77 @@ describe('manager-conf', () => {
     expect(text).toMatch(/^read = call,dialplan$/m);
     expect(text).toMatch(/^write = originate,call,reporting$/m);
     expect(text).not.toMatch(/^(read|write) = .*\b(system|command|all)\b/m);
-    expect(text).toContain('eventfilter(action(include),name(Newchannel)) =');
-    expect(text).toContain('eventfilter(action(include),name(Hangup)) =');
-    expect(text).toContain('eventfilter(action(include),name(Pickup)) =');
+    for (const ext of ['101', '102']) {
+      expect(text).toContain(
+        `eventfilter(action(include),name(DialBegin),method(contains)) = Channel: PJSIP/${ext}-`,
+      );
+      expect(text).toContain(
+        `eventfilter(action(include),name(Pickup),method(contains)) = Channel: Local/${ext}@`,
+      );
+    }
+    expect(text).not.toContain('name(Newchannel)) =');
     expect(text).toContain(
       `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${FILTER_REVISION_VARIABLE}`,
     );
     expect(text).not.toContain(AMI_SECRET);
   });
 
-  it("is what the test PBX's helper account holds: the same classes and event filters", async () => {
+  it('prints one per-seat account for each seat of a range and list', async () => {
     const io = testIo({ XDG_CONFIG_HOME: dir.path });
-    expect(await runCli(['manager-conf', '--permit', '127.0.0.1'], io)).toBe(0);
+    expect(await runCli(['manager-conf', '--seats', '101-103,110'], io)).toBe(0);
+    const sections = io
+      .out()
+      .split(/^(?=\[)/m)
+      .slice(1);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual([
+      '[courier-101]',
+      '[courier-102]',
+      '[courier-103]',
+      '[courier-110]',
+    ]);
+    for (const [i, ext] of ['101', '102', '103', '110'].entries()) {
+      const filters = sections[i]!.split('\n').filter((l) => l.startsWith('eventfilter'));
+      const channels = filters.filter((l) => /Channel/.test(l));
+      expect(channels.length).toBeGreaterThan(10);
+      for (const line of channels) expect(line).toMatch(new RegExp(`(PJSIP|Local)/${ext}[-@]?`));
+    }
+  });
+
+  it("is what the test PBX's accounts hold: the same classes and event filters", async () => {
     const rules = (text: string): string[] =>
       text
         .split('\n')
         .map((line) => line.trim())
-        .filter((line) => /^(read|write|eventfilter)/.test(line))
-        .map((line) => line.replace(/\s+/g, ' '))
-        .sort();
-    const harness = readFileSync(
-      fileURLToPath(new URL('../../../../harness/asterisk/manager.conf', import.meta.url)),
-      'utf8',
-    );
-    const helperSection = /^\[helper\]$([\s\S]*?)^\[/m.exec(harness)?.[1] ?? '';
-    expect(rules(helperSection)).toEqual(rules(io.out()));
+        .filter((line) => /^(\[|read|write|eventfilter)/.test(line))
+        .map((line) => line.replace(/\s+/g, ' '));
+    const office = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(
+      await runCli(
+        ['manager-conf', '--office-wide', '--user', 'helper', '--permit', '127.0.0.1'],
+        office,
+      ),
+    ).toBe(0);
+    const seats = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(
+      await runCli(['manager-conf', '--seats', SEAT_RANGE, '--permit', '127.0.0.1'], seats),
+    ).toBe(0);
+    const harness = helperAccountsConf(createAmiAccounts());
+    expect(rules(harness)).toEqual([...rules(office.out()), ...rules(seats.out())]);
+  });
+
+  it('refuses seats that are not extensions, and --user with several seats', async () => {
+    for (const argv of [
+      ['--seats', '101-9'],
+      ['--seats', '103-101'],
+      ['--seats', 'abc'],
+      ['--seats', '100-100000'],
+      ['--seats', '101,102', '--user', 'x'],
+      ['--seats', '101', '--office-wide'],
+    ]) {
+      const io = testIo({ XDG_CONFIG_HOME: dir.path });
+      expect(await runCli(['manager-conf', ...argv], io), argv.join(' ')).toBe(2);
+      expect(io.err()).toMatch(/--seats|--user/);
+    }
   });
 
   it('prints regular-expression filters for older Asterisk and a named account', async () => {
@@ -210,6 +258,7 @@ describe('manager-conf', () => {
     expect(io.out()).toContain('[op-7]');
     expect(io.out()).toContain('permit = ::1/128');
     expect(io.out()).toContain('eventfilter = Event: Hangup[[:space:]]');
+    expect(io.out()).toContain('regular expressions for Asterisk before 21.6');
     expect(io.out()).not.toContain('eventfilter(');
   });
 

@@ -11,6 +11,7 @@ import {
   replay,
   replayTracker,
 } from '../../../../support/helper/workstation/calls/replay';
+import { seatStream } from '../../../../support/helper/workstation/calls/seat-stream';
 
 const CALLER = { raw: '79161234567', e164: '+79161234567', dbKey: '79161234567' };
 
@@ -44,16 +45,9 @@ function replayEvents(
   return updates;
 }
 
-/**
- * What a stream filtered to one seat's channels would carry: events naming a channel of
- * `phone` in any of the headers a per-seat filter matches.
- */
+/** What the per-seat account of `phone` (manager-conf --seats) lets through. */
 function seatOnly(name: string, phone: string): RecordedEvent[] {
-  const mine = (value: unknown): boolean =>
-    typeof value === 'string' &&
-    (value.startsWith(`PJSIP/${phone}-`) || value.startsWith(`Local/${phone}@`));
-  const headers = ['Channel', 'DestChannel', 'TargetChannel', 'TransferTargetChannel'];
-  return loadSequence(name).events.filter(({ frame }) => headers.some((h) => mine(frame[h])));
+  return seatStream(loadSequence(name).events, phone);
 }
 
 describe('directed pickup', () => {

@@ -8,8 +8,6 @@ import {
 } from '../../../../../helper/workstation/doctor/event-filter-check';
 import { FILTER_REVISION_VARIABLE } from '../../../../../helper/workstation/manager-conf/account-privileges';
 
-const HALF = `Local/probe@${PROBE_CONTEXT}-00000003;1`;
-
 /**
  * A logged-in session on a PBX that answers the probe Originate as Asterisk 22 does and
  * delivers the events `filter` lets through (every event when it returns true).
@@ -29,6 +27,7 @@ function session(
     action: async (_name, fields = {}) => {
       if (refuse) throw refuse;
       originated.push(fields);
+      const HALF = `${fields.Channel ?? ''}-00000003;1`;
       setTimeout(() => {
         deliver({ Event: 'Newchannel', Channel: HALF, Context: PROBE_CONTEXT });
         const [variable, value] = (fields.Variable ?? '').split('=');
@@ -56,8 +55,14 @@ const names = (allowed: string[]) => (frame: AmiFrame) =>
   allowed.includes(String(frame['Event'])) &&
   (frame['Event'] !== 'VarSet' || frame['Variable'] === FILTER_REVISION_VARIABLE);
 
-async function check(probe: DoctorAmiSession) {
-  const [result] = await eventFilterCheck().run(probe);
+/** What a per-seat account of `extension` passes: its channels' events and the variable. */
+const seatOf = (extension: string) => (frame: AmiFrame) =>
+  frame['Event'] === 'VarSet'
+    ? frame['Variable'] === FILTER_REVISION_VARIABLE
+    : String(frame['Channel']).startsWith(`Local/${extension}@`);
+
+async function check(probe: DoctorAmiSession, seat?: string) {
+  const [result] = await eventFilterCheck(seat).run(probe);
   return result!;
 }
 
@@ -76,10 +81,32 @@ describe('eventFilterCheck', () => {
     ]);
   });
 
-  it('passes the current filter, and an account with no filter at all', async () => {
+  it('passes the current office-wide filter, and an account with no filter at all', async () => {
     for (const probe of [session(names(['Newchannel', 'VarSet', 'Hangup'])), session(() => true)]) {
-      expect(await check(probe)).toMatchObject({ status: 'ok', name: 'AMI event filter' });
+      expect(await check(probe, '101')).toMatchObject({
+        status: 'ok',
+        name: 'AMI event filter',
+        detail: expect.stringContaining('office-wide filter'),
+      });
     }
+  });
+
+  it("tells a per-seat filter for this seat from one for another seat's extensions", async () => {
+    const probe = session(seatOf('101'));
+    expect(await check(probe, '101')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining('per-seat filter for 101'),
+    });
+    expect(probe.originated.map((o) => o['Channel'])).toEqual([
+      `Local/probe@${PROBE_CONTEXT}`,
+      `Local/101@${PROBE_CONTEXT}`,
+    ]);
+    const wrong = await check(session(seatOf('102')), '101');
+    expect(wrong).toMatchObject({ status: 'fail', fix: expect.stringContaining('--seats 101') });
+    expect(await check(session(seatOf('102')))).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining('per-seat filter'),
+    });
   });
 
   it('fails an older filter that passes channel events but not the revision', async () => {
