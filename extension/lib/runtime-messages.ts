@@ -35,7 +35,7 @@ export type ConnectionState =
   | { state: 'connected'; status: HelperStatus }
   | { state: 'connecting' }
   | { state: 'helper-down'; reason?: string }
-  | { state: 'not-paired' }
+  | { state: 'not-paired'; reason?: string }
   | { state: 'incompatible'; reason: string };
 
 /** Background → content scripts / popup. */

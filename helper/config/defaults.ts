@@ -37,6 +37,7 @@ export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
   websocket: {
     port: DEFAULT_WEBSOCKET_PORT,
     allowedOrigins: defaultAllowedOrigins(),
+    pairingSecret: '',
   },
   log: { level: 'info', file: '' },
   phone: { defaultCountry: 'RU' },

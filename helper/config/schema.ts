@@ -45,6 +45,7 @@ const RULES: Record<string, Rule<never>> = {
   'links.courier': rules.urlTemplate,
   'websocket.port': rules.intRange(1024, 65535, 'a free local port, e.g. 47800'),
   'websocket.allowedOrigins': rules.originList,
+  'websocket.pairingSecret': rules.pairingSecret,
   'log.file': rules.filePath,
   'phone.defaultCountry': rules.country,
   'journal.user': rules.accountName,
@@ -67,6 +68,7 @@ const SECRETS = new Set([
   'database.password',
   'journal.password',
   'server.httpTokens',
+  'websocket.pairingSecret',
 ]);
 
 function kindOf(key: string, value: unknown): FieldKind {

@@ -5,6 +5,7 @@ import {
 } from '../../../shared/protocol';
 import type { HelperApi } from '../../core/helper-api';
 import { PairingCodeError } from '../pairing/errors';
+import { ManagedPairingError } from '../pairing/managed-pairing';
 import type { ClientLabel, PairingAuthority } from '../pairing/pairing-authority';
 import { errorReply, type ErrorReply } from './error-reply';
 
@@ -89,12 +90,30 @@ async function authenticate(
       };
     }
   }
+  if (message.type === 'pair.managed') {
+    try {
+      const issued = await pairing.pairManaged(message, message.client, origin);
+      return {
+        ok: true,
+        reply: { type: 'paired', v: PROTOCOL_VERSION, token: issued.token, status: api.status() },
+        pairingId: issued.id,
+        client: message.client,
+      };
+    } catch (error) {
+      if (!(error instanceof ManagedPairingError)) throw error;
+      return {
+        ok: false,
+        reply: { type: 'error', code: 'pairing-failed', message: error.message },
+        reason: `managed pairing refused (${error.reason})`,
+      };
+    }
+  }
   return {
     ok: false,
     reply: {
       type: 'error',
       code: 'not-paired',
-      message: `The first message must be "hello" or "pair", not "${message.type}".`,
+      message: `The first message must be "hello", "pair" or "pair.managed", not "${message.type}".`,
     },
     reason: `first frame was "${message.type}"`,
   };
