@@ -1,5 +1,4 @@
-import { chmodSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { chmodSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, VERSION } from '../../../../helper/cli/run-cli';
 import type { HelperConfig } from '../../../../helper/config/types';
