@@ -4,7 +4,8 @@ import { retryDelayAfter } from './pairing-code';
 
 export type ManagedProof = Pick<ClientMessageOf<'pair.managed'>, 'issuedAt' | 'nonce' | 'proof'>;
 
-export type ManagedPairingFailure = 'not-configured' | 'stale' | 'replayed' | 'wrong-proof' | 'throttled';
+export type ManagedPairingFailure =
+  'not-configured' | 'stale' | 'replayed' | 'wrong-proof' | 'throttled';
 
 /**
  * How far the extension's clock may be from the helper's. Both run on the same computer,

@@ -84,7 +84,11 @@ function newToken(
   const record: TokenRecord = {
     id: generatePairingId(),
     hash: hashPairingToken(token),
-    label: { name: clip(client.name), browser: clip(client.browser), version: clip(client.version) },
+    label: {
+      name: clip(client.name),
+      browser: clip(client.browser),
+      version: clip(client.version),
+    },
     origin,
     createdAt: now,
   };
@@ -171,7 +175,11 @@ export class PairingStore implements PairingAuthority {
     return outcome;
   }
 
-  async pairManaged(proof: ManagedProof, client: ClientLabel, origin: string): Promise<IssuedToken> {
+  async pairManaged(
+    proof: ManagedProof,
+    client: ClientLabel,
+    origin: string,
+  ): Promise<IssuedToken> {
     this.managed.check(proof, origin);
     return this.mutate((state) => {
       const { record, token } = newToken(client, origin, this.now());
