@@ -45,7 +45,11 @@ function conforms(node: SchemaNode, value: unknown): boolean {
     case 'boolean':
       return typeof value === 'boolean';
     case 'integer':
-      return Number.isInteger(value) && (value as number) >= node.minimum && (value as number) <= node.maximum;
+      return (
+        Number.isInteger(value) &&
+        (value as number) >= node.minimum &&
+        (value as number) <= node.maximum
+      );
     case 'string':
       return typeof value === 'string' && (node.enum === undefined || node.enum.includes(value));
     case 'array':

@@ -160,6 +160,7 @@ export const SHELL_STRINGS = {
     'shell.options.sites.removeOne': 'Удалить {pattern}',
     'shell.options.sites.removed': 'Сайт {pattern} выключен.',
     'shell.options.managed.title': 'Задано администратором.',
+    'shell.options.managed.short': 'задано администратором',
     'shell.options.managed.reason':
       'Эти настройки пришли из политики браузера вашей организации, поэтому здесь их изменить нельзя. Чтобы изменить, обратитесь к администратору.',
     'shell.options.pairing.managed':
@@ -167,7 +168,8 @@ export const SHELL_STRINGS = {
     'shell.options.sites.withoutAccess':
       'Браузер ещё не разрешил доступ к сайтам, которые включил администратор: {patterns}.',
     'shell.options.sites.grant': 'Разрешить доступ',
-    'shell.options.sites.grantDeclined': 'Доступ не разрешён — на этих сайтах расширение пока не работает.',
+    'shell.options.sites.grantDeclined':
+      'Доступ не разрешён — на этих сайтах расширение пока не работает.',
     'shell.options.behaviour.title': 'Поведение',
     'shell.options.toggle.linkify': 'Номера телефонов — ссылки для звонка',
     'shell.options.toggle.linkify.hint': 'Щелчок по номеру на странице кабинета звонит через АТС.',
@@ -350,6 +352,7 @@ export const SHELL_STRINGS = {
     'shell.options.sites.removeOne': 'Remove {pattern}',
     'shell.options.sites.removed': '{pattern} is disabled.',
     'shell.options.managed.title': 'Set by your administrator.',
+    'shell.options.managed.short': 'set by your administrator',
     'shell.options.managed.reason':
       "These settings come from your organisation's browser policy, so they cannot be changed here. Ask your administrator to change them.",
     'shell.options.pairing.managed':
@@ -357,7 +360,8 @@ export const SHELL_STRINGS = {
     'shell.options.sites.withoutAccess':
       'The browser has not yet allowed access to the sites your administrator enabled: {patterns}.',
     'shell.options.sites.grant': 'Allow access',
-    'shell.options.sites.grantDeclined': 'Access not allowed: the extension does not work on these sites yet.',
+    'shell.options.sites.grantDeclined':
+      'Access not allowed: the extension does not work on these sites yet.',
     'shell.options.behaviour.title': 'Behaviour',
     'shell.options.toggle.linkify': 'Phone numbers become call links',
     'shell.options.toggle.linkify.hint':

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/core';
 import type { Settings } from '../../lib/settings';
-import { ManagedNote } from './managed-note';
+import { ManagedNote, SetByPolicy } from './managed-note';
 
 type Toggle = 'linkify' | 'cards' | 'notifications' | 'sound';
 const TOGGLES: readonly Toggle[] = ['linkify', 'cards', 'notifications', 'sound'];
@@ -36,7 +36,10 @@ export function BehaviourSection({
             onChange={(event) => void save({ [key]: event.currentTarget.checked })}
           />
           <span>
-            <span class="ct-check__label">{t(`shell.options.toggle.${key}`)}</span>
+            <span class="ct-check__label">
+              {t(`shell.options.toggle.${key}`)}
+              {locked(key) ? <SetByPolicy /> : null}
+            </span>
             <span class="ct-check__hint">{t(`shell.options.toggle.${key}.hint`)}</span>
           </span>
         </label>
@@ -46,7 +49,10 @@ export function BehaviourSection({
         disabled={!settings.linkify || locked('rendering')}
         aria-describedby={locked('rendering') ? 'ct-behaviour-managed' : undefined}
       >
-        <legend>{t('shell.options.rendering')}</legend>
+        <legend>
+          {t('shell.options.rendering')}
+          {locked('rendering') ? <SetByPolicy /> : null}
+        </legend>
         {RENDERINGS.map((rendering) => (
           <label key={rendering} class="ct-check">
             <input
@@ -64,7 +70,10 @@ export function BehaviourSection({
         ))}
       </fieldset>
       <label class="ct-field">
-        <span>{t('shell.options.language')}</span>
+        <span>
+          {t('shell.options.language')}
+          {locked('language') ? <SetByPolicy /> : null}
+        </span>
         <select
           class="ct-input"
           name="language"

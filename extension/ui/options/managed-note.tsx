@@ -11,3 +11,8 @@ export function ManagedNote({ id }: { id: string }) {
     </p>
   );
 }
+
+/** Marks one control among others as set by the administrator, in words. */
+export function SetByPolicy() {
+  return <span class="ct-set-by-policy"> ({t('shell.options.managed.short')})</span>;
+}

@@ -73,9 +73,11 @@ export function PairingSection({
                   ),
                 })}
           </p>
-          <button type="button" class="ct-button" onClick={() => void pairingItem.removeValue()}>
-            {t('shell.options.pairing.unpair')}
-          </button>
+          {managed ? null : (
+            <button type="button" class="ct-button" onClick={() => void pairingItem.removeValue()}>
+              {t('shell.options.pairing.unpair')}
+            </button>
+          )}
         </div>
       ) : null}
       {!pairing || refused ? (

@@ -100,45 +100,45 @@ export function SitesSection({
             <li key={pattern} class="ct-sites__item">
               <code>{pattern}</code>
               {locked ? null : (
-              <button
-                type="button"
-                class="ct-button ct-button--small"
-                aria-label={t('shell.options.sites.removeOne', { pattern })}
-                onClick={() => {
-                  void access.disable(pattern).then(() =>
-                    setNotice({
-                      text: t('shell.options.sites.removed', { pattern }),
-                      error: false,
-                    }),
-                  );
-                }}
-              >
-                {t('shell.options.sites.remove')}
-              </button>
+                <button
+                  type="button"
+                  class="ct-button ct-button--small"
+                  aria-label={t('shell.options.sites.removeOne', { pattern })}
+                  onClick={() => {
+                    void access.disable(pattern).then(() =>
+                      setNotice({
+                        text: t('shell.options.sites.removed', { pattern }),
+                        error: false,
+                      }),
+                    );
+                  }}
+                >
+                  {t('shell.options.sites.remove')}
+                </button>
               )}
             </li>
           ))}
         </ul>
       )}
       {locked ? null : (
-      <form class="ct-row" onSubmit={add}>
-        <label class="ct-field ct-field--wide">
-          <span>{t('shell.options.sites.address')}</span>
-          <input
-            class="ct-input"
-            name="site"
-            placeholder="cabinet.example.com"
-            autoComplete="url"
-            value={text}
-            aria-invalid={notice?.error === true}
-            aria-describedby={notice === null ? undefined : 'ct-sites-notice'}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="ct-button ct-button--primary">
-          {t('shell.options.sites.add')}
-        </button>
-      </form>
+        <form class="ct-row" onSubmit={add}>
+          <label class="ct-field ct-field--wide">
+            <span>{t('shell.options.sites.address')}</span>
+            <input
+              class="ct-input"
+              name="site"
+              placeholder="cabinet.example.com"
+              autoComplete="url"
+              value={text}
+              aria-invalid={notice?.error === true}
+              aria-describedby={notice === null ? undefined : 'ct-sites-notice'}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="ct-button ct-button--primary">
+            {t('shell.options.sites.add')}
+          </button>
+        </form>
       )}
       {notice === null ? null : (
         <p
