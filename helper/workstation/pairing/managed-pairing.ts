@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { managedPairingText, type ClientMessageOf } from '../../../shared/protocol';
+import { seconds } from './errors';
 import { retryDelayAfter } from './pairing-code';
 
 export type ManagedProof = Pick<ClientMessageOf<'pair.managed'>, 'issuedAt' | 'nonce' | 'proof'>;
@@ -15,10 +16,6 @@ export const MANAGED_PROOF_WINDOW_MS = 5 * 60_000;
 
 /** Nonces and throttled origins remembered at most; a flood cannot grow memory. */
 const MAX_REMEMBERED = 1024;
-
-function seconds(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
-}
 
 function describe(reason: ManagedPairingFailure, retryAfterMs: number): string {
   switch (reason) {
