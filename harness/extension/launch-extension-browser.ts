@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { siteToPattern } from '../../extension/lib/site-patterns';
 import { chromiumWithPolicy, type ChromiumPolicy } from './chromium-policy';
 
@@ -26,10 +32,34 @@ export interface ToolbarBadge {
   title: string;
 }
 
+export interface StoppedWorker {
+  /** Resolves with the milliseconds from the stop until a worker ran again. */
+  restarted(timeoutMs: number): Promise<number>;
+}
+
+/** Polls `done` every 50 ms until it holds; throws `what` after `timeoutMs`. */
+async function waitFor(
+  done: () => Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /**
+   * Stops the extension's worker through the DevTools protocol, as the browser does when
+   * it decides to (idle limits, memory pressure, updates); resolves once it is gone. The
+   * `serviceWorker` handle evaluates in whichever worker runs next.
+   */
+  stopWorker(): Promise<StoppedWorker>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   /**
@@ -129,10 +159,56 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
         return scripts.flatMap((script) => script.matches ?? []);
       });
 
+    // The DevTools session of the page the browser opened with (blank, not brought to the
+    // front): it reaches the browser's targets and tells when a worker stops or starts.
+    let session: CDPSession | undefined;
+    let workerRuns: { running: boolean; at: number }[] = [];
+    const devTools = async (): Promise<CDPSession> => {
+      if (session) return session;
+      const page = context.pages()[0] ?? (await context.newPage());
+      session = await context.newCDPSession(page);
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (version.scriptURL !== serviceWorker.url()) continue;
+          const running = version.runningStatus === 'running';
+          if (workerRuns.at(-1)?.running !== running) workerRuns.push({ running, at: Date.now() });
+        }
+      });
+      await session.send('ServiceWorker.enable');
+      return session;
+    };
+
     const handle: ExtensionBrowser = {
       context,
       extensionId,
       serviceWorker,
+      async stopWorker() {
+        const cdp = await devTools();
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const target = targetInfos.find(
+          (info) => info.type === 'service_worker' && info.url === serviceWorker.url(),
+        );
+        if (target === undefined) throw new Error('the extension has no running worker to stop');
+        workerRuns = [];
+        await cdp.send('Target.closeTarget', { targetId: target.targetId });
+        await waitFor(
+          async () => workerRuns.some((run) => !run.running),
+          'the worker did not stop',
+          15_000,
+        );
+        const stoppedAt = workerRuns.find((run) => !run.running)?.at ?? Date.now();
+        return {
+          async restarted(timeoutMs) {
+            await waitFor(
+              async () => workerRuns.some((run) => run.running && run.at >= stoppedAt),
+              'no worker started again',
+              timeoutMs,
+            );
+            const started = workerRuns.find((run) => run.running && run.at >= stoppedAt);
+            return (started?.at ?? Date.now()) - stoppedAt;
+          },
+        };
+      },
       async openPopup() {
         const page = await context.newPage();
         await page.setViewportSize({ width: 360, height: 600 });

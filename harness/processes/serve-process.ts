@@ -1,7 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnHelper, type HelperChild, type HelperRuntime } from './helper-child';
-import type { AmiAccess, DatabaseAccess } from './service-access';
+import {
+  databaseSection,
+  journalSection,
+  pbxSection,
+  toml,
+  type AmiAccess,
+  type DatabaseAccess,
+  type JournalAccess,
+} from './service-access';
 
 const READY_TEXT = 'PBX-side service listening';
 
@@ -17,7 +25,7 @@ export interface ServeProcessOptions {
   /** The read-only lookup account. */
   readonly lookups: DatabaseAccess;
   /** The journal's writer account: courier calls, feedback and recent callbacks. */
-  readonly journal?: { readonly user: string; readonly password: string };
+  readonly journal?: JournalAccess;
   readonly companyNumber: string;
 }
 
@@ -28,34 +36,12 @@ export interface ServeProcess extends HelperChild {
   restart(): Promise<ServeProcess>;
 }
 
-const toml = (value: unknown): string => JSON.stringify(value);
-
 function configText(options: ServeProcessOptions): string {
   const { lookups, ami, journal, http } = options;
   return [
-    ...(ami
-      ? [
-          '[pbx]',
-          `host = ${toml(ami.host)}`,
-          `port = ${ami.port}`,
-          `user = ${toml(ami.user)}`,
-          `secret = ${toml(ami.secret)}`,
-        ]
-      : []),
-    '[database]',
-    `host = ${toml(lookups.host)}`,
-    `port = ${lookups.port}`,
-    `user = ${toml(lookups.user)}`,
-    `password = ${toml(lookups.password)}`,
-    `database = ${toml(lookups.database)}`,
-    ...(journal
-      ? [
-          '[journal]',
-          'enabled = true',
-          `user = ${toml(journal.user)}`,
-          `password = ${toml(journal.password)}`,
-        ]
-      : []),
+    ...(ami ? pbxSection(ami) : []),
+    ...databaseSection(lookups),
+    ...(journal ? journalSection(journal) : []),
     '[server]',
     'agiHost = "127.0.0.1"',
     `agiPort = ${options.agiPort}`,

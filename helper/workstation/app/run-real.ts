@@ -13,7 +13,8 @@ import { CallHub } from '../hub/call-hub';
 import { ReportingResolver, watchDatabase } from '../hub/database-health';
 import { HelperService } from '../hub/helper-service';
 import { createInboundPrefetch } from '../hub/inbound-prefetch';
-import { StatusBoard } from '../hub/status-board';
+import { journalState, StatusBoard } from '../hub/status-board';
+import { createScrubber } from '../../log/scrub';
 import { RecordingIndex } from '../recording/recording-index';
 import { AmiTransferrer } from '../transfer/ami-transferrer';
 import { recoverAfterFirstResync, startHelperJournal } from './helper-journal';
@@ -143,18 +144,21 @@ async function journalFor(
 ): Promise<HelperJournal> {
   const { hub, status, database, signal } = parts;
   const memory = new MemoryJournal(() => hub.recentCalls());
+  const scrub = createScrubber(configSecrets(config));
   const running = await startHelperJournal(config, {
     recordings: parts.recordings,
     resolver: database.lookups,
     fallback: memory,
     extensions: () => status.get().operator.extensions,
     logger: parts.logger.child({ part: 'journal' }),
+    onHealth: (health) => status.setJournal(journalState(health, scrub)),
     signal,
   }).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
   if (!running) return { reader: memory };
+  if (status.get().journal === undefined) status.setJournal({ state: 'ok', pending: 0 });
   const { journal } = running;
   hub.subscribe((message) => {
     if (message.type === 'call') journal.observe(message.call);
