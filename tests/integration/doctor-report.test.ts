@@ -191,10 +191,10 @@ describe('doctor against the real PBX and database', () => {
       `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
     );
     expect(out).toContain(
-      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 003 applied',
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 004 applied',
     );
     expect(out).toContain(
-      '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
+      '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback, courier_callback_memory and nothing else',
     );
     expect(out).toContain(
       `[ok]   journal spool folder writable: "${spoolDir}" does not exist yet; it can be created and written`,
@@ -211,7 +211,7 @@ describe('doctor against the real PBX and database', () => {
     });
     expect(code).toBe(1);
     expect(out).toContain(
-      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 003) is not applied`,
+      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 004) is not applied`,
     );
     expect(out).toMatch(
       /journal tables migrated: .*\n\s+fix: run courier-helper migrate --config \S+helper\.toml --admin-user /,
