@@ -1,5 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import { type CliIo, EXIT } from '../core/cli-io';
+import { type CliIo, EXIT, invokedProgramName, programName, setProgramName } from '../core/cli-io';
+import { setCliLanguage, systemCliLanguage, tr } from '../core/cli-text';
 import { installCommand, uninstallCommand } from '../workstation/install/install-command';
 import type { InstallSeams } from '../workstation/install/install-context';
 import { doctorCommand, type DoctorSeams } from './commands/doctor-command';
@@ -8,8 +9,8 @@ import { migrateCommand, type MigrateSeams } from './commands/migrate-command';
 import { pairCommand } from './commands/pair-command';
 import { runCommand, type RunHelper } from './commands/run-command';
 import { serveCommand, type RunServe } from './commands/serve-command';
-import { parseCommandLine, type CommandLine } from './parse-command-line';
-import { USAGE, UsageError } from './usage';
+import { languageOption, parseCommandLine, type CommandLine } from './parse-command-line';
+import { commandHelp, usage, UsageError } from './usage';
 
 /** Seams for tests; the real helper and services otherwise. */
 export interface CliSeams {
@@ -22,23 +23,39 @@ export interface CliSeams {
 
 export const VERSION: string = packageJson.version;
 
+/** The language asked with --lang, else the system's; a bad --lang is reported later. */
+function chooseLanguage(argv: readonly string[], io: CliIo): void {
+  let chosen;
+  try {
+    chosen = languageOption(argv);
+  } catch {
+    chosen = undefined;
+  }
+  setCliLanguage(chosen ?? systemCliLanguage(io.env));
+}
+
 /** Runs one command line and resolves with the process exit code. */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
   seams: CliSeams = {},
 ): Promise<number> {
+  chooseLanguage(argv, io);
+  setProgramName(invokedProgramName(io.env));
   let line: CommandLine;
   try {
     line = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`${error.message}\n\n${USAGE}`);
+    const more = error.command
+      ? tr`Run "${programName()} ${error.command} --help" for its options.`
+      : tr`Run "${programName()} --help" for the commands and options.`;
+    io.stderr.write(`${error.message}\n${more}\n`);
     return EXIT.usage;
   }
   switch (line.command) {
     case 'help':
-      io.stdout.write(USAGE);
+      io.stdout.write(line.topic ? commandHelp(line.topic) : usage());
       return EXIT.ok;
     case 'version':
       io.stdout.write(`${VERSION}\n`);

@@ -1,65 +1,108 @@
-import { PROGRAM } from '../core/cli-io';
+import { EXIT, programName } from '../core/cli-io';
+import { tr } from '../core/cli-text';
+import {
+  COMMAND_SPECS,
+  COMMANDS,
+  GLOBAL_OPTIONS,
+  OPTIONS,
+  optionHelp,
+  type CommandName,
+  type OptionName,
+} from './command-specs';
 
-export const USAGE = `Usage: ${PROGRAM} <command> [options]
+const WIDTH = 80;
 
-Commands:
-  run            Start the helper (the default when no command is given).
-                 Without a configuration file it starts in demo mode.
-  doctor         Check the configuration, the PBX (AMI), the database and the
-                 WebSocket port; each failure says what to change.
-  pair           Print a one-time code that pairs the browser extension.
-  manager-conf   Print a least-privilege AMI account for manager.conf.
-  install        Start the helper with the user's session (systemd user unit,
-                 LaunchAgent or Run key) and write an example configuration
-                 if there is none. Use the packaged executable.
-  uninstall      Remove that registration and stop the helper; the
-                 configuration and logs stay.
-  install --serve --config PATH
-                 On the server near the PBX, as root: run "serve" as a
-                 hardened systemd service (courier-serve.service) that
-                 restarts after a failure, as the owner of PATH.
-  uninstall --serve
-                 Stop and remove that service.
-  migrate        Create the call journal tables in the courier database and
-                 grant the journal account ([journal] user) its rights. Run it
-                 once per database, and again after an upgrade. The
-                 administrator's password is read from the environment variable
-                 COURIER_MIGRATE_ADMIN_PASSWORD only.
-  serve          Run the PBX-side service on a server near the PBX (not on the
-                 workstations): FastAGI routing, feedback and the courier call
-                 journal for the dialplan, and the courier callback endpoint
-                 when [server] httpTokens is set. Reads [database], [journal],
-                 [phone], [server], [routing] and [callbacks] (and [pbx] for
-                 callbacks); see docs/asterisk/README.md.
+/** Breaks `text` into lines of at most WIDTH columns, the first after `lead`, the rest indented. */
+function wrap(text: string, indent: number, lead = ' '.repeat(indent)): string {
+  const lines: string[] = [];
+  let line = lead;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = ' '.repeat(indent);
+      empty = true;
+    }
+    line = empty ? line + word : `${line} ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
 
-Options:
-  --config PATH      Configuration file (default: the per-user location, or
-                     the COURIER_CONFIG environment variable).
-  --permit ADDRESS   manager-conf: the workstation address the PBX admits.
-  --user NAME        manager-conf: the AMI account name (default: pbx.user).
-  --seats LIST       manager-conf: one account per seat, each passing only the
-                     events of that seat's own calls, e.g. --seats 101-103,110.
-  --office-wide      manager-conf: filters passing every call in the office.
-  --legacy-filters   manager-conf: office-wide filters for Asterisk before 21.6.
-  --background       run: start detached (no console window) and return.
-  --serve            install, uninstall: the PBX-side service, not the helper.
-  --admin-user NAME  migrate: the administrator account that may create tables
-                     (default: COURIER_MIGRATE_ADMIN_USER, else root).
-  --writer-host PATTERN
-                     migrate: where the journal account may connect from, e.g.
-                     10.0.% (default: %, anywhere).
-  -h, --help         Show this help.
-  -v, --version      Show the version.
+/** `  --config PATH   text…`: names padded to one column, text wrapped beside them. */
+function table(rows: readonly (readonly [string, string])[]): string {
+  const column = Math.max(...rows.map(([name]) => name.length)) + 4;
+  return rows
+    .map(([name, text]) => {
+      const lead = `  ${name}`;
+      return lead.length + 2 > column
+        ? `${lead}\n${wrap(text, column)}`
+        : wrap(text, column, lead.padEnd(column));
+    })
+    .join('\n');
+}
 
-Exit codes: 0 done, 1 failed, 2 bad command line, 3 a helper already runs,
-70 stopped on an error nothing handled (a bug; see the log).
-`;
+function optionName(option: OptionName): string {
+  const spec: { type: string; value?: string; short?: string } = OPTIONS[option];
+  const long = `--${option}${spec.value ? ` ${spec.value}` : ''}`;
+  return spec.short ? `-${spec.short}, ${long}` : long;
+}
+
+/** The list of commands, the options every command takes and where to read more. */
+export function usage(): string {
+  const program = programName();
+  return [
+    `${tr`Usage:`} ${program} <${tr`command`}> [${tr`options`}]`,
+    '',
+    tr`Commands:`,
+    table(COMMANDS.map((name) => [name, COMMAND_SPECS[name].summary()])),
+    '',
+    tr`Options of every command:`,
+    table([...GLOBAL_OPTIONS, 'version' as const].map((o) => [optionName(o), optionHelp(o)])),
+    '',
+    wrap(
+      tr`Run "${program} <command> --help" for the options of a command, an example and its exit codes.`,
+      0,
+      '',
+    ),
+    '',
+    `${tr`Exit codes:`} ${EXIT.ok} ${tr`done`}, ${EXIT.failed} ${tr`failed`}, ${EXIT.usage} ${tr`bad command line`}, ${EXIT.alreadyRunning} ${tr`already running`}.`,
+    '',
+  ].join('\n');
+}
+
+/** One command's help: what it does, its options, an example and its exit codes. */
+export function commandHelp(name: CommandName): string {
+  const spec = COMMAND_SPECS[name];
+  const program = programName();
+  const options = [...spec.options, ...GLOBAL_OPTIONS];
+  return [
+    `${tr`Usage:`} ${program} ${name} [${tr`options`}]`,
+    '',
+    wrap(spec.description(), 0, ''),
+    '',
+    tr`Options:`,
+    table(options.map((option) => [optionName(option), optionHelp(option)])),
+    '',
+    tr`Example:`,
+    `  ${program} ${spec.example}`,
+    '',
+    tr`Exit codes:`,
+    table(spec.exitCodes().map(([code, meaning]) => [String(code), meaning])),
+    '',
+  ].join('\n');
+}
 
 /** The command line cannot be understood; the message says what to type instead. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 
-  constructor(problem: string) {
-    super(`${problem}. Run "${PROGRAM} --help" for the commands and options.`);
+  constructor(
+    problem: string,
+    /** The command whose help to show with the error; the global usage otherwise. */
+    readonly command?: CommandName,
+  ) {
+    super(problem);
   }
 }

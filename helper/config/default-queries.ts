@@ -4,14 +4,13 @@ import type { LookupQueries } from './types';
  * The lookups of the courier database's own documentation, extended with what the
  * incoming-call card shows. Rows are read by column alias only, so a deployment with
  * another schema rewrites the SQL and keeps the aliases (listed in the example config).
+ * Statuses are returned as their codes: the card labels them in the operator's language.
  * Every caller query takes the caller's digits-only number as its single `?`;
  * `operatorExtensions` takes the operator's cabinet login.
  */
 export const DEFAULT_LOOKUP_QUERIES: LookupQueries = {
   client: [
-    'SELECT k.code AS clientCode, k.company AS company,',
-    "  CASE k.status WHEN 0 THEN 'заблокирован' WHEN 1 THEN 'активен' WHEN 2 THEN 'приостановлен'",
-    "    WHEN 3 THEN 'VIP' ELSE CAST(k.status AS CHAR) END AS status,",
+    'SELECT k.code AS clientCode, k.company AS company, k.status AS status,',
     '  u.`user` AS managerUser, u.name AS managerName, u.extPhone AS managerExt',
     'FROM contacts c JOIN clients k ON k.code = c.Source',
     '  LEFT JOIN users u ON u.`user` = k.manager',
@@ -19,9 +18,7 @@ export const DEFAULT_LOOKUP_QUERIES: LookupQueries = {
   ].join('\n'),
   contactPerson: [
     'SELECT f.code AS contactCode, f.name AS contactName, f.position AS contactPosition,',
-    '  k.code AS clientCode, k.company AS company,',
-    "  CASE k.status WHEN 0 THEN 'заблокирован' WHEN 1 THEN 'активен' WHEN 2 THEN 'приостановлен'",
-    "    WHEN 3 THEN 'VIP' ELSE CAST(k.status AS CHAR) END AS status,",
+    '  k.code AS clientCode, k.company AS company, k.status AS status,',
     '  u.`user` AS managerUser, u.name AS managerName, u.extPhone AS managerExt',
     'FROM contacts c JOIN fio f ON f.code = c.Source JOIN clients k ON k.code = f.client',
     '  LEFT JOIN users u ON u.`user` = k.manager',
@@ -36,10 +33,8 @@ export const DEFAULT_LOOKUP_QUERIES: LookupQueries = {
   ].join('\n'),
   deliveries: [
     'SELECT a.code AS addressCode, b.code AS orderCode, b.number AS orderNumber,',
-    "  CASE b.status WHEN 1 THEN 'новый' WHEN 2 THEN 'в работе' WHEN 3 THEN 'доставлен'",
-    "    WHEN 4 THEN 'отменён' ELSE CAST(b.status AS CHAR) END AS orderStatus,",
-    '  a.fio AS recipientName, a.address AS address, a.`date` AS deliveryDate,',
-    '  a.time_from AS timeFrom, a.time_to AS timeTo, a.cod AS cod,',
+    '  b.status AS orderStatus, a.fio AS recipientName, a.address AS address,',
+    "  a.`date` AS deliveryDate, a.time_from AS timeFrom, a.time_to AS timeTo, a.cod AS cod, 'RUB' AS currency,",
     '  k.code AS clientCode, k.company AS company',
     'FROM contacts c JOIN address a ON a.code = c.Source',
     '  JOIN zakaz b ON b.code = a.zakaz JOIN clients k ON k.code = b.source',

@@ -3,6 +3,8 @@ import { envNameFor, FIELD_SPECS } from './schema';
 import { closestName } from './suggest';
 import type { ConfigProblem } from './types';
 import type { RawTable } from './validate';
+import { tr } from '../core/cli-text';
+import './russian';
 
 /**
  * Variables with the COURIER_ prefix that are not configuration keys: the file's path and
@@ -53,8 +55,8 @@ export function applyEnvOverrides(raw: RawTable, env: Environment): EnvOverrideR
       const guess = closestName(name, [...BY_NAME.keys()]);
       warnings.push({
         key: name,
-        message: 'environment variable matches no configuration key and is ignored',
-        fix: guess ? `did you mean ${guess}?` : 'remove it or correct its name',
+        message: tr`environment variable matches no configuration key and is ignored`,
+        fix: guess ? tr`did you mean ${guess}?` : tr`remove it or correct its name`,
       });
       continue;
     }

@@ -2,6 +2,8 @@ import { isSupportedCountry } from 'libphonenumber-js/min';
 import { canonicalOrigin } from './origins';
 import { countPlaceholders } from './sql-placeholders';
 import type { ConfigProblem } from './types';
+import { tr } from '../core/cli-text';
+import './russian';
 
 export type Finding = Omit<ConfigProblem, 'key'>;
 export type Rule<T> = (value: T, key: string) => Finding | undefined;
@@ -25,13 +27,13 @@ const DATABASE_NAME = /^[A-Za-z0-9_$]{1,64}$/;
 const ACCOUNT_NAME = /^[^\s[\]'"\\;,=]{1,80}$/;
 
 /** Integers only, inside [min, max]; `hint` says what the number is for. */
-export function intRange(min: number, max: number, hint: string): Rule<number> {
+export function intRange(min: number, max: number, hint: () => string): Rule<number> {
   return (value, key) =>
     Number.isInteger(value) && value >= min && value <= max
       ? undefined
       : {
-          message: `must be a whole number from ${min} to ${max}, got ${value}`,
-          fix: `set ${key} to ${hint}`,
+          message: tr`must be a whole number from ${min} to ${max}, got ${value}`,
+          fix: tr`set ${key} to ${hint()}`,
         };
 }
 
@@ -39,25 +41,24 @@ export const host: Rule<string> = (value, key) =>
   value === '' || HOST.test(value)
     ? undefined
     : {
-        message: 'is not a host name or IP address (spaces or other characters are not allowed)',
-        fix: `set ${key} to a host name such as "pbx.office.lan" or an IP address such as "10.0.0.5"`,
+        message: tr`is not a host name or IP address (spaces or other characters are not allowed)`,
+        fix: tr`set ${key} to a host name such as "pbx.office.lan" or an IP address such as "10.0.0.5"`,
       };
 
 export const accountName: Rule<string> = (value, key) =>
   value === '' || ACCOUNT_NAME.test(value)
     ? undefined
     : {
-        message:
-          'contains spaces, quotes, brackets or other characters an account name cannot have',
-        fix: `set ${key} to the account name exactly as the server knows it`,
+        message: tr`contains spaces, quotes, brackets or other characters an account name cannot have`,
+        fix: tr`set ${key} to the account name exactly as the server knows it`,
       };
 
 /** Secrets are never echoed, not even in part. */
 export const secret: Rule<string> = (value, key) =>
   hasControlCharacter(value)
     ? {
-        message: 'contains a line break or another control character',
-        fix: `retype ${key} without line breaks or tabs`,
+        message: tr`contains a line break or another control character`,
+        fix: tr`retype ${key} without line breaks or tabs`,
       }
     : undefined;
 
@@ -71,15 +72,13 @@ export const pairingSecret: Rule<string> = (value, key) =>
       };
 
 export const channelTemplate: Rule<string> = (value, key) => {
-  const fix =
-    `set ${key} to the operator's phone channel with the extension as {ext}, ` +
-    'e.g. "PJSIP/{ext}", "SIP/{ext}", "IAX2/{ext}" or "Local/{ext}@from-internal"';
+  const fix = tr`set ${key} to the operator's phone channel with the extension as {ext}, e.g. "PJSIP/{ext}", "SIP/{ext}", "IAX2/{ext}" or "Local/{ext}@from-internal"`;
   if (!CHANNEL_TECH.test(value)) {
-    return { message: 'must start with PJSIP/, SIP/, IAX2/ or Local/', fix };
+    return { message: tr`must start with PJSIP/, SIP/, IAX2/ or Local/`, fix };
   }
-  if (!value.includes('{ext}')) return { message: 'has no {ext} placeholder', fix };
+  if (!value.includes('{ext}')) return { message: tr`has no {ext} placeholder`, fix };
   if (!CHANNEL_CHARS.test(value) || value.replaceAll('{ext}', '').match(/[{}]/)) {
-    return { message: 'contains characters a channel name cannot have', fix };
+    return { message: tr`contains characters a channel name cannot have`, fix };
   }
   return undefined;
 };
@@ -88,28 +87,31 @@ export const dialContext: Rule<string> = (value, key) =>
   CONTEXT.test(value)
     ? undefined
     : {
-        message: 'must be a dialplan context name: letters, digits, "-", "_" or ".", up to 79',
-        fix: `set ${key} to the context the operators' phones dial from, e.g. "from-internal"`,
+        message: tr`must be a dialplan context name: letters, digits, "-", "_" or ".", up to 79`,
+        fix: tr`set ${key} to the context the operators' phones dial from, e.g. "from-internal"`,
       };
 
 export const callerId: Rule<string> = (value, key) =>
   value === '' || CALLER_NUMBER.test(value) || CALLER_WITH_NAME.test(value)
     ? undefined
     : {
-        message: 'must be a number, optionally with a quoted name: "Courier" <74951234567>',
-        fix: `set ${key} to the company's main number, e.g. "74951234567" or "\\"Courier\\" <74951234567>", or leave it empty`,
+        message: tr`must be a number, optionally with a quoted name: "Courier" <74951234567>`,
+        fix: tr`set ${key} to the company's main number, e.g. "74951234567" or "\\"Courier\\" <74951234567>", or leave it empty`,
       };
 
 export const extensionList: Rule<string[]> = (value, key) => {
   const bad = value.filter((ext) => !EXTENSION.test(ext));
   if (bad.length > 0) {
     return {
-      message: `every extension must be 2 to 6 digits; not valid: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
-      fix: `set ${key} to the operator's internal numbers, comma-separated: "101" or "101,102"`,
+      message: tr`every extension must be 2 to 6 digits; not valid: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      fix: tr`set ${key} to the operator's internal numbers, comma-separated: "101" or "101,102"`,
     };
   }
   if (new Set(value).size !== value.length) {
-    return { message: 'lists an extension twice', fix: `remove the repeated number from ${key}` };
+    return {
+      message: tr`lists an extension twice`,
+      fix: tr`remove the repeated number from ${key}`,
+    };
   }
   return undefined;
 };
@@ -118,79 +120,78 @@ export const cabinetUser: Rule<string> = (value, key) =>
   value === '' || (value.length <= 32 && !hasControlCharacter(value) && value.trim() === value)
     ? undefined
     : {
-        message: 'must be a cabinet login of at most 32 characters without spaces around it',
-        fix: `set ${key} to the operator's login in the web cabinet (users.user)`,
+        message: tr`must be a cabinet login of at most 32 characters without spaces around it`,
+        fix: tr`set ${key} to the operator's login in the web cabinet (users.user)`,
       };
 
 export const databaseName: Rule<string> = (value, key) =>
   DATABASE_NAME.test(value)
     ? undefined
     : {
-        message: 'must be a database name: letters, digits, "_" or "$", up to 64',
-        fix: `set ${key} to the courier database name, usually "courier"`,
+        message: tr`must be a database name: letters, digits, "_" or "$", up to 64`,
+        fix: tr`set ${key} to the courier database name, usually "courier"`,
       };
 
 /**
  * One SELECT whose `?` placeholders take, in order, what `placeholders` names; rows are
  * read by column alias, so the fix asks to keep the aliases.
  */
-export function selectQuery(placeholders: readonly string[]): Rule<string> {
-  const wanted = placeholders.length;
-  const where =
-    wanted === 1
-      ? `a single ? where ${placeholders[0]} goes`
-      : `${wanted} ? placeholders: ${placeholders.join(', then ')}`;
+export function selectQuery(placeholders: () => readonly string[]): Rule<string> {
   return (value, key) => {
-    const fix =
-      `rewrite ${key} as one SELECT with ${where} ` +
-      '(keep the column aliases described in the example configuration), or remove the key to use the default';
+    const names = placeholders();
+    const wanted = names.length;
+    const where =
+      wanted === 1
+        ? tr`a single ? where ${names[0]} goes`
+        : tr`${wanted} ? placeholders: ${names.join(tr`, then `)}`;
+    const fix = tr`rewrite ${key} as one SELECT with ${where} (keep the column aliases described in the example configuration), or remove the key to use the default`;
     const sql = value.trim().replace(/;\s*$/, '');
-    if (!/^select\s/i.test(sql)) return { message: 'must start with SELECT', fix };
-    if (sql.includes(';')) return { message: 'must be a single statement (no ";")', fix };
+    if (!/^select\s/i.test(sql)) return { message: tr`must start with SELECT`, fix };
+    if (sql.includes(';')) return { message: tr`must be a single statement (no ";")`, fix };
     const found = countPlaceholders(sql);
     if (found !== wanted) {
-      const expected = wanted === 1 ? 'one ? placeholder' : `${wanted} ? placeholders`;
-      return { message: `must contain exactly ${expected}, found ${found}`, fix };
+      const expected = wanted === 1 ? tr`one ? placeholder` : tr`${wanted} ? placeholders`;
+      return { message: tr`must contain exactly ${expected}, found ${found}`, fix };
     }
     return undefined;
   };
 }
 
-export const lookupQuery: Rule<string> = selectQuery(["the caller's number"]);
+export const lookupQuery: Rule<string> = selectQuery(() => [tr`the caller's number`]);
 
 export const urlTemplate: Rule<string> = (value, key) => {
   if (value === '') return undefined;
-  const fix = `set ${key} to a cabinet address with {code} where the code goes, e.g. "https://cabinet.example.com/clients/{code}", or leave it empty`;
-  if (!/^https?:\/\//i.test(value)) return { message: 'must start with http:// or https://', fix };
-  if (!value.includes('{code}')) return { message: 'has no {code} placeholder', fix };
+  const fix = tr`set ${key} to a cabinet address with {code} where the code goes, e.g. "https://cabinet.example.com/clients/{code}", or leave it empty`;
+  if (!/^https?:\/\//i.test(value)) {
+    return { message: tr`must start with http:// or https://`, fix };
+  }
+  if (!value.includes('{code}')) return { message: tr`has no {code} placeholder`, fix };
   try {
     new URL(value.replaceAll('{code}', '1'));
   } catch {
-    return { message: 'is not a valid address', fix };
+    return { message: tr`is not a valid address`, fix };
   }
   return undefined;
 };
 
 export const originList: Rule<string[]> = (value, key) => {
-  const fix =
-    `list in ${key} the extension origins that may connect: "chrome-extension://<32-letter id>" ` +
-    '(see chrome://extensions) or "moz-extension://*"';
-  if (value.length === 0) return { message: 'is empty, so no extension could connect', fix };
+  const fix = tr`list in ${key} the extension origins that may connect: "chrome-extension://<32-letter id>" (see chrome://extensions) or "moz-extension://*"`;
+  if (value.length === 0) return { message: tr`is empty, so no extension could connect`, fix };
   const bad = value.filter((origin) => canonicalOrigin(origin) === undefined);
   return bad.length === 0
     ? undefined
-    : { message: `not extension origins: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, fix };
+    : { message: tr`not extension origins: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, fix };
 };
 
 export const filePath: Rule<string> = (value, key) =>
   hasControlCharacter(value)
-    ? { message: 'contains a control character', fix: `set ${key} to a plain file path` }
+    ? { message: tr`contains a control character`, fix: tr`set ${key} to a plain file path` }
     : undefined;
 
 export const country: Rule<string> = (value, key) =>
   isSupportedCountry(value)
     ? undefined
     : {
-        message: `is not a supported two-letter country code, got ${JSON.stringify(value)}`,
-        fix: `set ${key} to an ISO 3166 code in capitals, e.g. "RU" or "KZ"`,
+        message: tr`is not a supported two-letter country code, got ${JSON.stringify(value)}`,
+        fix: tr`set ${key} to an ISO 3166 code in capitals, e.g. "RU" or "KZ"`,
       };

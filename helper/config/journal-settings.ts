@@ -1,10 +1,10 @@
 /**
  * The `[journal]` configuration: the durable call journal in the courier database.
  * The database server and name come from `[database]`; the account is the journal's own,
- * limited by `helper migrate` to the journal tables.
+ * limited by `courier-helper migrate` to the journal tables.
  */
 export interface JournalSettings {
-  /** Off until `helper migrate` has created the tables and the account. */
+  /** Off until `courier-helper migrate` has created the tables and the account. */
   readonly enabled: boolean;
   /** Writer account: SELECT, INSERT, UPDATE on call_journal and call_journal_orders. */
   readonly user: string;

@@ -8,6 +8,8 @@ import { FIELD_SPECS } from './schema';
 import type { ConfigProblem, HelperConfig } from './types';
 import { validateConfig } from './validate';
 import type { RawTable } from './validate';
+import { tr } from '../core/cli-text';
+import './russian';
 
 export interface LoadConfigOptions {
   /** An explicit file (`--config`); it must exist. */
@@ -60,11 +62,11 @@ function readToml(file: string): ReadResult {
       ok: false,
       problem: {
         key: '(file)',
-        message: `cannot read ${file} (${code ?? String(error)})`,
+        message: tr`cannot read ${file} (${code ?? String(error)})`,
         fix:
           code === 'ENOENT'
-            ? 'create it from config/helper.example.toml, or pass the right path with --config'
-            : 'make the file readable by the user the helper runs as',
+            ? tr`create it from config/helper.example.toml, or pass the right path with --config`
+            : tr`make the file readable by the user the helper runs as`,
       },
     };
   }
@@ -78,8 +80,8 @@ function readToml(file: string): ReadResult {
       ok: false,
       problem: {
         key: '(file)',
-        message: `${file} line ${error.line}, column ${error.column}: ${reason}`,
-        fix: 'correct the TOML syntax there: text values in "double quotes", one key = value per line, [section] headers',
+        message: tr`${file} line ${error.line}, column ${error.column}: ${reason}`,
+        fix: tr`correct the TOML syntax there: text values in "double quotes", one key = value per line, [section] headers`,
       },
     };
   }

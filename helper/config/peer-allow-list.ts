@@ -1,4 +1,6 @@
 import { BlockList, isIP } from 'node:net';
+import { tr } from '../core/cli-text';
+import './russian';
 
 /**
  * An option of the FastAGI server or of an address allow-list is invalid. It lives with the
@@ -32,7 +34,7 @@ export class PeerAllowList {
 
   constructor(entries: readonly string[], option = 'server.agiAllowedPeers') {
     if (entries.length === 0) {
-      throw new AgiConfigError(option, 'list at least one PBX address, e.g. ["10.0.0.5"]');
+      throw new AgiConfigError(option, tr`list at least one PBX address, e.g. ["10.0.0.5"]`);
     }
     for (const entry of entries) this.#add(entry.trim(), option);
     this.entries = [...entries];
@@ -52,7 +54,7 @@ export class PeerAllowList {
     if (family === 0 || extra !== undefined) {
       throw new AgiConfigError(
         option,
-        `"${entry}" is not an IP address or CIDR range such as 10.0.0.0/24`,
+        tr`"${entry}" is not an IP address or CIDR range such as 10.0.0.0/24`,
       );
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
@@ -63,7 +65,7 @@ export class PeerAllowList {
     const prefix = Number(prefixText);
     const max = family === 4 ? 32 : 128;
     if (!/^\d{1,3}$/.test(prefixText) || prefix > max) {
-      throw new AgiConfigError(option, `"${entry}" needs a prefix length from 0 to ${max}`);
+      throw new AgiConfigError(option, tr`"${entry}" needs a prefix length from 0 to ${max}`);
     }
     this.#list.addSubnet(address, prefix, type);
   }

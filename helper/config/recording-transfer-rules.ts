@@ -6,6 +6,8 @@ import {
   type TransferSettings,
 } from './transfer-settings';
 import type { Rule } from './field-rules';
+import { tr } from '../core/cli-text';
+import './russian';
 
 const RECORDING_EXAMPLE = '"https://pbx.example.com/recordings/{date}/{basename}"';
 
@@ -17,25 +19,20 @@ export const recordingTemplate: Rule<string> = (value, key) => {
     return undefined;
   } catch (error) {
     if (!(error instanceof RecordingTemplateError)) throw error;
-    const problem = error.message
-      .replace(/^recording\.urlTemplate\s+/, '')
-      .split(': write an http(s) address')[0];
     return {
-      message: problem ?? error.message,
-      fix:
-        `set ${key} to an http(s) address with {file}, {basename} or {date} where the ` +
-        `recording goes, e.g. ${RECORDING_EXAMPLE}, or leave it empty`,
+      message: error.problem,
+      fix: tr`set ${key} to an http(s) address with {file}, {basename} or {date} where the recording goes, e.g. ${RECORDING_EXAMPLE}, or leave it empty`,
     };
   }
 };
 
-const TRANSFER_FIXES: Readonly<Record<Exclude<keyof TransferSettings, 'method'>, string>> = {
-  courierContext: 'the dialplan context whose outbound route dials mobiles, e.g. "from-internal"',
-  courierExten:
-    'how the courier\'s mobile is dialled there: "{e164}", "{digits}" or "{national}", ' +
-    'with dial prefix digits if the route needs them, e.g. "9{national}"',
-  managerContext:
-    'the dialplan context where the account manager\'s extension rings, e.g. "from-internal"',
+const TRANSFER_FIXES: Readonly<Record<Exclude<keyof TransferSettings, 'method'>, () => string>> = {
+  courierContext: () =>
+    tr`the dialplan context whose outbound route dials mobiles, e.g. "from-internal"`,
+  courierExten: () =>
+    tr`how the courier's mobile is dialled there: "{e164}", "{digits}" or "{national}", with dial prefix digits if the route needs them, e.g. "9{national}"`,
+  managerContext: () =>
+    tr`the dialplan context where the account manager's extension rings, e.g. "from-internal"`,
 };
 
 /**
@@ -50,8 +47,8 @@ export function transferSetting(field: keyof typeof TRANSFER_FIXES): Rule<string
     } catch (error) {
       if (!(error instanceof TransferConfigError)) throw error;
       return {
-        message: error.message.replace(/^transfer\.\w+\s+/, ''),
-        fix: `set ${key} to ${TRANSFER_FIXES[field]}`,
+        message: error.problem,
+        fix: tr`set ${key} to ${TRANSFER_FIXES[field]()}`,
       };
     }
   };

@@ -1,11 +1,16 @@
+import { tr } from '../core/cli-text';
+import './russian';
+
 /** The recording link template cannot produce a link operators could open. */
 export class RecordingTemplateError extends Error {
   override readonly name = 'RecordingTemplateError';
 
-  constructor(problem: string) {
+  constructor(
+    /** What is wrong with the template, without the key. */
+    readonly problem: string,
+  ) {
     super(
-      `recording.urlTemplate ${problem}: write an http(s) address with the placeholders ` +
-        '{file}, {basename} or {date}, e.g. https://pbx.example.com/recordings/{date}/{basename}',
+      `recording.urlTemplate ${problem}: ${tr`write an http(s) address with the placeholders {file}, {basename} or {date}, e.g. https://pbx.example.com/recordings/{date}/{basename}`}`,
     );
   }
 }
@@ -17,12 +22,12 @@ const MAX_URL_LENGTH = 2048;
 /** Throws RecordingTemplateError unless the template is an http(s) URL with known placeholders. */
 export function checkRecordingTemplate(template: string): void {
   if (!/^https?:\/\/[^\s/{}]+/.test(template)) {
-    throw new RecordingTemplateError('must start with http:// or https:// and a host name');
+    throw new RecordingTemplateError(tr`must start with http:// or https:// and a host name`);
   }
-  if (/\s/.test(template)) throw new RecordingTemplateError('must not contain spaces');
+  if (/\s/.test(template)) throw new RecordingTemplateError(tr`must not contain spaces`);
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (!KNOWN.has(match[1] ?? '')) {
-      throw new RecordingTemplateError(`has an unknown placeholder {${match[1] ?? ''}}`);
+      throw new RecordingTemplateError(tr`has an unknown placeholder ${`{${match[1] ?? ''}}`}`);
     }
   }
 }

@@ -4,6 +4,8 @@ import type { Rule } from './field-rules';
 import { recordingTemplate, transferSetting } from './recording-transfer-rules';
 import { SERVER_RULES } from './server-rules';
 import { LOG_LEVELS, MODES, TRANSFER_METHODS } from './types';
+import { tr } from '../core/cli-text';
+import './russian';
 
 export type FieldKind = 'string' | 'integer' | 'boolean' | 'list' | 'enum';
 
@@ -19,7 +21,7 @@ export interface FieldSpec {
 
 const RULES: Record<string, Rule<never>> = {
   'pbx.host': rules.host,
-  'pbx.port': rules.intRange(1, 65535, 'the AMI port in manager.conf, usually 5038'),
+  'pbx.port': rules.intRange(1, 65535, () => tr`the AMI port in manager.conf, usually 5038`),
   'pbx.user': rules.accountName,
   'pbx.secret': rules.secret,
   'originate.channel': rules.channelTemplate,
@@ -28,22 +30,26 @@ const RULES: Record<string, Rule<never>> = {
   'originate.ringTimeoutSeconds': rules.intRange(
     5,
     300,
-    "how long the operator's phone may ring, e.g. 30",
+    () => tr`how long the operator's phone may ring, e.g. 30`,
   ),
   'operator.extensions': rules.extensionList,
   'operator.user': rules.cabinetUser,
   'database.host': rules.host,
-  'database.port': rules.intRange(1, 65535, 'the MySQL port, usually 3306'),
+  'database.port': rules.intRange(1, 65535, () => tr`the MySQL port, usually 3306`),
   'database.user': rules.accountName,
   'database.password': rules.secret,
   'database.database': rules.databaseName,
-  'database.poolSize': rules.intRange(1, 32, 'the number of connections to keep, e.g. 4'),
-  'database.queryTimeoutMs': rules.intRange(100, 60000, 'milliseconds, e.g. 1000'),
-  'database.cacheTtlSeconds': rules.intRange(0, 3600, 'seconds, e.g. 30 (0 turns caching off)'),
+  'database.poolSize': rules.intRange(1, 32, () => tr`the number of connections to keep, e.g. 4`),
+  'database.queryTimeoutMs': rules.intRange(100, 60000, () => tr`milliseconds, e.g. 1000`),
+  'database.cacheTtlSeconds': rules.intRange(
+    0,
+    3600,
+    () => tr`seconds, e.g. 30 (0 turns caching off)`,
+  ),
   'links.client': rules.urlTemplate,
   'links.order': rules.urlTemplate,
   'links.courier': rules.urlTemplate,
-  'websocket.port': rules.intRange(1024, 65535, 'a free local port, e.g. 47800'),
+  'websocket.port': rules.intRange(1024, 65535, () => tr`a free local port, e.g. 47800`),
   'websocket.allowedOrigins': rules.originList,
   'websocket.pairingSecret': rules.pairingSecret,
   'log.file': rules.filePath,

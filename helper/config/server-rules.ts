@@ -8,41 +8,40 @@ import {
 import * as rules from './field-rules';
 import type { Finding, Rule } from './field-rules';
 import type { ConfigProblem, ConfigValues, ServerConfig } from './types';
+import { tr } from '../core/cli-text';
+import './russian';
 
 type ServerField = keyof ServerConfig;
 
-const FIXES: Readonly<Record<ServerField, string>> = {
-  agiHost:
-    'the address FastAGI listens on: "0.0.0.0" for every interface, or the address the PBX ' +
-    'reaches this server at',
-  agiPort: "the port of the dialplan's AGI(agi://host:port/...) calls, usually 4573",
-  agiAllowedPeers: 'the PBX addresses or CIDR ranges, e.g. ["10.0.0.5"] or ["10.0.0.0/24"]',
-  routeTimeoutMs: 'milliseconds from 50 to 5000, e.g. 300',
-  lookupTimeoutMs: 'milliseconds from 100 to 30000, e.g. 2000',
-  poolSize: 'the number of database connections to keep, from 1 to 64, e.g. 8',
-  httpHost:
-    'the address the callback endpoint listens on, e.g. "127.0.0.1", or the address the ' +
-    "mobile application's server reaches",
-  httpPort: 'a free TCP port from 1 to 65535, e.g. 47810',
-  httpTokens:
-    'tokens of at least 24 characters without spaces (e.g. the output of `openssl rand -hex 24`), ' +
-    'better through the environment variable COURIER_SERVER_HTTP_TOKENS, or to [] to turn the ' +
-    'callback endpoint off',
-  httpAllowedPeers:
-    'the addresses or CIDR ranges that may use the callback endpoint, e.g. ["10.0.0.7"], or [] for any',
-  tlsCertFile:
-    'the PEM certificate of the callback endpoint together with server.tlsKeyFile, or leave both empty for plain HTTP',
-  tlsKeyFile:
-    'the PEM key of the callback endpoint together with server.tlsCertFile, or leave both empty for plain HTTP',
-  companyNumber:
-    'the company\'s number callbacks show, digits with an optional "+", e.g. "74951234567" ' +
-    '(required while server.httpTokens is set), or empty server.httpTokens to turn callbacks off',
-  callbackContext: 'the context of the shipped dialplan snippet, "courier-callback"',
-  callbackCourierContext: 'the context of the shipped dialplan snippet, "courier-callback-courier"',
-  callbackRingSeconds: 'seconds from 5 to 120, e.g. 30',
-  recordCallbacks: 'true or false',
-  callbackMemoryHours: 'hours from 0 to 168, e.g. 12 (0 turns it off)',
-  journalSpoolDir: 'a plain folder path, or "" for a "server-journal" folder beside this file',
+const FIXES: Readonly<Record<ServerField, () => string>> = {
+  agiHost: () =>
+    tr`the address FastAGI listens on: "0.0.0.0" for every interface, or the address the PBX reaches this server at`,
+  agiPort: () => tr`the port of the dialplan's AGI(agi://host:port/...) calls, usually 4573`,
+  agiAllowedPeers: () => tr`the PBX addresses or CIDR ranges, e.g. ["10.0.0.5"] or ["10.0.0.0/24"]`,
+  routeTimeoutMs: () => tr`milliseconds from 50 to 5000, e.g. 300`,
+  lookupTimeoutMs: () => tr`milliseconds from 100 to 30000, e.g. 2000`,
+  poolSize: () => tr`the number of database connections to keep, from 1 to 64, e.g. 8`,
+  httpHost: () =>
+    tr`the address the callback endpoint listens on, e.g. "127.0.0.1", or the address the mobile application's server reaches`,
+  httpPort: () => tr`a free TCP port from 1 to 65535, e.g. 47810`,
+  httpTokens: () =>
+    tr`tokens of at least 24 characters without spaces (e.g. the output of ${'`openssl rand -hex 24`'}), better through the environment variable COURIER_SERVER_HTTP_TOKENS, or to [] to turn the callback endpoint off`,
+  httpAllowedPeers: () =>
+    tr`the addresses or CIDR ranges that may use the callback endpoint, e.g. ["10.0.0.7"], or [] for any`,
+  tlsCertFile: () =>
+    tr`the PEM certificate of the callback endpoint together with server.tlsKeyFile, or leave both empty for plain HTTP`,
+  tlsKeyFile: () =>
+    tr`the PEM key of the callback endpoint together with server.tlsCertFile, or leave both empty for plain HTTP`,
+  companyNumber: () =>
+    tr`the company's number callbacks show, digits with an optional "+", e.g. "74951234567" (required while server.httpTokens is set), or empty server.httpTokens to turn callbacks off`,
+  callbackContext: () => tr`the context of the shipped dialplan snippet, "courier-callback"`,
+  callbackCourierContext: () =>
+    tr`the context of the shipped dialplan snippet, "courier-callback-courier"`,
+  callbackRingSeconds: () => tr`seconds from 5 to 120, e.g. 30`,
+  recordCallbacks: () => tr`true or false`,
+  callbackMemoryHours: () => tr`hours from 0 to 168, e.g. 12 (0 turns it off)`,
+  journalSpoolDir: () =>
+    tr`a plain folder path, or "" for a "server-journal" folder beside this file`,
 };
 
 /** Turns the callback endpoint on, so that the rules of its keys apply; never used to serve. */
@@ -64,14 +63,17 @@ function isolate(field: ServerField, value: unknown): ServerSettings {
 
 const NAMED_KEY = /^server\.(\w+)[:\s]+/;
 
-/** `server.poolSize must be from 1 to 64` → `must be from 1 to 64`; other sentences stay whole. */
+/**
+ * `server.poolSize must be from 1 to 64` → `must be from 1 to 64`; a sentence naming another
+ * key as well (`server.tlsCertFile and server.tlsKeyFile must…`) stays whole.
+ */
 function withoutKey(problem: string): string {
   const rest = problem.replace(NAMED_KEY, '');
-  return /^(must|each)\b/.test(rest) ? rest : problem;
+  return /\bserver\.\w/.test(rest) ? problem : rest;
 }
 
 function fixFor(field: ServerField): string {
-  return `set server.${field} to ${FIXES[field]}`;
+  return tr`set server.${field} to ${FIXES[field]()}`;
 }
 
 function isServerField(name: string | undefined): name is ServerField {
@@ -105,7 +107,7 @@ const peerList: Rule<string[]> = (value, key) => {
 const notEmpty: Rule<string> = (value, key) =>
   value.trim() === ''
     ? {
-        message: 'is empty, which would listen on every interface',
+        message: tr`is empty, which would listen on every interface`,
         fix: fixFor(key.replace('server.', '') as ServerField),
       }
     : undefined;
@@ -123,7 +125,7 @@ const EXTRA: Partial<Record<ServerField, readonly Rule<never>[]>> = {
 function serverSetting(field: ServerField): Rule<never> {
   return ((value: unknown, key: string) => {
     if (typeof value === 'number' && !Number.isInteger(value)) {
-      return { message: `must be a whole number, got ${value}`, fix: fixFor(field) };
+      return { message: tr`must be a whole number, got ${value}`, fix: fixFor(field) };
     }
     for (const rule of EXTRA[field] ?? []) {
       const finding = (rule as Rule<unknown>)(value, key);
@@ -142,10 +144,10 @@ export const SERVER_RULES: Readonly<Record<string, Rule<never>>> = {
   'routing.courierManager': rules.lookupQuery,
   'routing.contactManager': rules.lookupQuery,
   'routing.clientManager': rules.lookupQuery,
-  'callbacks.courierMobile': rules.selectQuery(["the courier's code (kurier.code)"]),
-  'callbacks.recipientDelivery': rules.selectQuery([
-    "the recipient's digits-only number",
-    "the order's code (zakaz.code)",
+  'callbacks.courierMobile': rules.selectQuery(() => [tr`the courier's code (kurier.code)`]),
+  'callbacks.recipientDelivery': rules.selectQuery(() => [
+    tr`the recipient's digits-only number`,
+    tr`the order's code (zakaz.code)`,
   ]),
 } as Record<string, Rule<never>>;
 
@@ -167,7 +169,7 @@ export function serverSectionProblems(values: ConfigValues): ConfigProblem[] {
       const field = NAMED_KEY.exec(problem)?.[1];
       return isServerField(field)
         ? { key: `server.${field}`, message: withoutKey(problem), fix: fixFor(field) }
-        : { key: 'server', message: problem, fix: 'change the [server] keys it names' };
+        : { key: 'server', message: problem, fix: tr`change the [server] keys it names` };
     });
   }
 }

@@ -1,8 +1,10 @@
 import { DEFAULT_CALLBACK_QUERIES, type CallbackQueries } from './callback-queries';
 import { DEFAULT_ROUTING_QUERIES, type RoutingQueries } from './routing-queries';
+import { tr } from '../core/cli-text';
+import './russian';
 
 /**
- * The `[server]` section: the PBX-side role (`helper serve`) that answers the dialplan over
+ * The `[server]` section: the PBX-side role (`courier-helper serve`) that answers the dialplan over
  * FastAGI and takes callback requests over HTTP. It runs on one server near the PBX, not on
  * the operators' workstations.
  */
@@ -73,7 +75,7 @@ export const DEFAULT_SERVER_SETTINGS: Readonly<ServerSettings> = Object.freeze({
 export class ServerConfigError extends Error {
   override readonly name = 'ServerConfigError';
   constructor(readonly problems: readonly string[]) {
-    super(`The [server] configuration cannot be used:\n- ${problems.join('\n- ')}`);
+    super(`${tr`The [server] configuration cannot be used:`}\n- ${problems.join('\n- ')}`);
   }
 }
 
@@ -83,13 +85,13 @@ const MIN_TOKEN_LENGTH = 24;
 
 function port(problems: string[], key: string, value: number): void {
   if (!Number.isInteger(value) || value < 1 || value > 65_535) {
-    problems.push(`server.${key} must be a TCP port from 1 to 65535`);
+    problems.push(`server.${key} ${tr`must be a TCP port from 1 to 65535`}`);
   }
 }
 
 function range(problems: string[], key: string, value: number, min: number, max: number): void {
   if (!Number.isFinite(value) || value < min || value > max) {
-    problems.push(`server.${key} must be from ${min} to ${max}`);
+    problems.push(`server.${key} ${tr`must be from ${min} to ${max}`}`);
   }
 }
 
@@ -100,10 +102,11 @@ function range(problems: string[], key: string, value: number, min: number, max:
 export function validateServerSettings(settings: ServerSettings): ServerSettings {
   const problems: string[] = [];
   port(problems, 'agiPort', settings.agiPort);
-  if (settings.agiHost.trim() === '')
-    problems.push('server.agiHost must be an address, e.g. "0.0.0.0"');
+  if (settings.agiHost.trim() === '') {
+    problems.push(`server.agiHost ${tr`must be an address, e.g. "0.0.0.0"`}`);
+  }
   if (settings.agiAllowedPeers.length === 0) {
-    problems.push('server.agiAllowedPeers must list the PBX address, e.g. ["10.0.0.5"]');
+    problems.push(`server.agiAllowedPeers ${tr`must list the PBX address, e.g. ["10.0.0.5"]`}`);
   }
   range(problems, 'routeTimeoutMs', settings.routeTimeoutMs, 50, 5_000);
   range(problems, 'lookupTimeoutMs', settings.lookupTimeoutMs, 100, 30_000);
@@ -114,24 +117,23 @@ export function validateServerSettings(settings: ServerSettings): ServerSettings
     port(problems, 'httpPort', settings.httpPort);
     if (settings.httpTokens.some((token) => token.length < MIN_TOKEN_LENGTH || /\s/.test(token))) {
       problems.push(
-        `server.httpTokens: each token must be at least ${MIN_TOKEN_LENGTH} characters without ` +
-          'spaces (e.g. the output of `openssl rand -hex 24`)',
+        `server.httpTokens: ${tr`each token must be at least ${MIN_TOKEN_LENGTH} characters without spaces (e.g. the output of ${'`openssl rand -hex 24`'})`}`,
       );
     }
     if (!NUMBER.test(settings.companyNumber)) {
       problems.push(
-        'server.companyNumber must be the company number callbacks show, e.g. "74951234567"',
+        `server.companyNumber ${tr`must be the company number callbacks show, e.g. "74951234567"`}`,
       );
     }
   }
   if ((settings.tlsCertFile === '') !== (settings.tlsKeyFile === '')) {
     problems.push(
-      'server.tlsCertFile and server.tlsKeyFile must be set together (or both left empty)',
+      tr`server.tlsCertFile and server.tlsKeyFile must be set together (or both left empty)`,
     );
   }
   for (const key of ['callbackContext', 'callbackCourierContext'] as const) {
     if (!CONTEXT.test(settings[key]))
-      problems.push(`server.${key} must be a dialplan context name`);
+      problems.push(`server.${key} ${tr`must be a dialplan context name`}`);
   }
   if (problems.length > 0) throw new ServerConfigError(problems);
   return settings;

@@ -1,10 +1,16 @@
 import { validateContext } from '../ami/dial-target';
+import { tr } from '../core/cli-text';
+import './russian';
 
 /** The transfer settings cannot work; says which key to change. */
 export class TransferConfigError extends Error {
   override readonly name = 'TransferConfigError';
 
-  constructor(key: string, problem: string) {
+  constructor(
+    key: string,
+    /** What is wrong with the value, without the key. */
+    readonly problem: string,
+  ) {
     super(`transfer.${key} ${problem}`);
   }
 }
@@ -41,7 +47,7 @@ const EXTEN_TEMPLATE = /^[0-9*#+]*(\{(e164|digits|national)\}[0-9*#+]*)$/;
 /** Throws TransferConfigError for settings that would build invalid AMI values. */
 export function checkTransferSettings(settings: TransferSettings): void {
   if (settings.method !== 'blind' && settings.method !== 'redirect') {
-    throw new TransferConfigError('method', 'must be "blind" or "redirect"');
+    throw new TransferConfigError('method', tr`must be "blind" or "redirect"`);
   }
   for (const key of ['courierContext', 'managerContext'] as const) {
     try {
@@ -49,14 +55,14 @@ export function checkTransferSettings(settings: TransferSettings): void {
     } catch {
       throw new TransferConfigError(
         key,
-        'must be a dialplan context name: letters, digits, "_", "." and "-"',
+        tr`must be a dialplan context name: letters, digits, "_", "." and "-"`,
       );
     }
   }
   if (!EXTEN_TEMPLATE.test(settings.courierExten)) {
     throw new TransferConfigError(
       'courierExten',
-      'must hold one of {e164}, {digits} or {national}, with optional dial prefix digits',
+      tr`must hold one of {e164}, {digits} or {national}, with optional dial prefix digits`,
     );
   }
 }

@@ -93,11 +93,11 @@ export interface PhoneConfig {
 }
 
 /**
- * The durable call journal in the courier database (`helper migrate` creates its tables
+ * The durable call journal in the courier database (`courier-helper migrate` creates its tables
  * and account). Server and database name come from `[database]`.
  */
 export interface JournalConfig {
-  /** Off until `helper migrate` has run. */
+  /** Off until `courier-helper migrate` has run. */
   enabled: boolean;
   /** The writer account, limited to the journal tables. */
   user: string;

@@ -5,6 +5,9 @@ import { serverSectionProblems } from './server-rules';
 import type { FieldSpec } from './schema';
 import { closestName } from './suggest';
 import type { ConfigProblem, ConfigValues } from './types';
+import { programName } from '../core/cli-io';
+import { tr } from '../core/cli-text';
+import './russian';
 
 export type RawTable = Record<string, unknown>;
 
@@ -34,9 +37,9 @@ function isTable(value: unknown): value is RawTable {
 }
 
 function describe(value: unknown, secret: boolean): string {
-  if (secret) return 'a value of the wrong type';
-  if (Array.isArray(value)) return 'a list';
-  if (isTable(value)) return 'a table';
+  if (secret) return tr`a value of the wrong type`;
+  if (Array.isArray(value)) return tr`a list`;
+  if (isTable(value)) return tr`a table`;
   return `${typeof value} ${JSON.stringify(String(value)).slice(0, 60)}`;
 }
 
@@ -44,19 +47,21 @@ function coerce(spec: FieldSpec, value: unknown, fromEnv: string | undefined): C
   const wrong = (expected: string, example: string): Coerced => ({
     ok: false,
     finding: {
-      message: `must be ${expected}, got ${describe(value, spec.secret)}`,
-      fix: `write it as ${spec.key.split('.').pop()} = ${example}`,
+      message: tr`must be ${expected}, got ${describe(value, spec.secret)}`,
+      fix: tr`write it as ${spec.key.split('.').pop()} = ${example}`,
     },
   });
   switch (spec.kind) {
     case 'string':
-      return typeof value === 'string' ? { ok: true, value } : wrong('text', '"..." (in quotes)');
+      return typeof value === 'string'
+        ? { ok: true, value }
+        : wrong(tr`text`, tr`"..." (in quotes)`);
     case 'integer':
       if (typeof value === 'number') return { ok: true, value };
       if (fromEnv !== undefined && typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
         return { ok: true, value: Number(value.trim()) };
       }
-      return wrong('a number', 'a number without quotes');
+      return wrong(tr`a number`, tr`a number without quotes`);
     case 'boolean':
       if (typeof value === 'boolean') return { ok: true, value };
       if (fromEnv !== undefined && typeof value === 'string') {
@@ -65,12 +70,12 @@ function coerce(spec: FieldSpec, value: unknown, fromEnv: string | undefined): C
         return {
           ok: false,
           finding: {
-            message: `must be true, false, 1 or 0, got ${describe(value, spec.secret)}`,
-            fix: `set ${fromEnv} to true, false, 1 or 0`,
+            message: tr`must be true, false, 1 or 0, got ${describe(value, spec.secret)}`,
+            fix: tr`set ${fromEnv} to true, false, 1 or 0`,
           },
         };
       }
-      return wrong('true or false', 'true or false (without quotes)');
+      return wrong(tr`true or false`, tr`true or false (without quotes)`);
     case 'list':
       if (typeof value === 'number') return { ok: true, value: [String(value)] };
       if (typeof value === 'string') {
@@ -88,7 +93,7 @@ function coerce(spec: FieldSpec, value: unknown, fromEnv: string | undefined): C
       ) {
         return { ok: true, value: value.map((item) => String(item).trim()) };
       }
-      return wrong('a comma-separated text or a list of texts', '"a,b" or ["a", "b"]');
+      return wrong(tr`a comma-separated text or a list of texts`, tr`"a,b" or ["a", "b"]`);
     case 'enum': {
       const allowed = spec.enumValues ?? [];
       if (typeof value === 'string' && allowed.includes(value)) return { ok: true, value };
@@ -96,10 +101,10 @@ function coerce(spec: FieldSpec, value: unknown, fromEnv: string | undefined): C
       return {
         ok: false,
         finding: {
-          message: `must be one of ${allowed.join(', ')}, got ${describe(value, false)}`,
+          message: tr`must be one of ${allowed.join(', ')}, got ${describe(value, false)}`,
           fix: guess
-            ? `did you mean "${guess}"? set ${spec.key} = "${guess}"`
-            : `set ${spec.key} to one of: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+            ? tr`did you mean "${guess}"? set ${spec.key} = "${guess}"`
+            : tr`set ${spec.key} to one of: ${allowed.map((a) => `"${a}"`).join(', ')}`,
         },
       };
     }
@@ -114,10 +119,16 @@ function unknownKeyProblem(
 ): ConfigProblem {
   const guess = closestName(name, known);
   const elsewhere = [...FIELD_SPECS.keys()].find((k) => k.endsWith(`.${name}`));
-  let fix = `remove it; known ${where}: ${known.join(', ')}`;
-  if (guess) fix = `did you mean "${guess}"? rename it`;
-  else if (elsewhere) fix = `did you mean "${elsewhere}"? move it to [${elsewhere.split('.')[0]}]`;
-  return { key, message: `unknown ${where === 'sections' ? 'section or key' : 'key'}`, fix };
+  const sections = where === 'sections';
+  const knownList = known.join(', ');
+  let fix = sections
+    ? tr`remove it; known sections: ${knownList}`
+    : tr`remove it; known keys in [${where}]: ${knownList}`;
+  if (guess) fix = tr`did you mean "${guess}"? rename it`;
+  else if (elsewhere) {
+    fix = tr`did you mean "${elsewhere}"? move it to [${elsewhere.split('.')[0]}]`;
+  }
+  return { key, message: sections ? tr`unknown section or key` : tr`unknown key`, fix };
 }
 
 function collectFields(raw: RawTable, problems: ConfigProblem[]): Map<string, unknown> {
@@ -129,8 +140,8 @@ function collectFields(raw: RawTable, problems: ConfigProblem[]): Map<string, un
       if (!isTable(value)) {
         problems.push({
           key: name,
-          message: `must be a section, got ${describe(value, true)}`,
-          fix: `write it as a [${name}] header followed by its keys`,
+          message: tr`must be a section, got ${describe(value, true)}`,
+          fix: tr`write it as a [${name}] header followed by its keys`,
         });
         continue;
       }
@@ -139,8 +150,7 @@ function collectFields(raw: RawTable, problems: ConfigProblem[]): Map<string, un
         .map((key) => key.slice(name.length + 1));
       for (const [field, fieldValue] of Object.entries(value)) {
         if (known.includes(field)) fields.set(`${name}.${field}`, fieldValue);
-        else
-          problems.push(unknownKeyProblem(`${name}.${field}`, field, known, `keys in [${name}]`));
+        else problems.push(unknownKeyProblem(`${name}.${field}`, field, known, name));
       }
     } else {
       problems.push(
@@ -161,26 +171,24 @@ function assign(values: ConfigValues, key: string, value: unknown): void {
 function requiredProblems(values: ConfigValues): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const need = (key: string, value: string, fix: string): void => {
-    if (value === '') problems.push({ key, message: 'is required', fix });
+    if (value === '') problems.push({ key, message: tr`is required`, fix });
   };
   if (values.mode === 'real') {
-    need('pbx.host', values.pbx.host, 'set pbx.host to the PBX address, e.g. "pbx.office.lan"');
-    need('pbx.user', values.pbx.user, 'set pbx.user to the AMI account from manager.conf');
+    need('pbx.host', values.pbx.host, tr`set pbx.host to the PBX address, e.g. "pbx.office.lan"`);
+    need('pbx.user', values.pbx.user, tr`set pbx.user to the AMI account from manager.conf`);
     need(
       'pbx.secret',
       values.pbx.secret,
-      "set pbx.secret, or the environment variable COURIER_PBX_SECRET, to that account's secret",
+      tr`set pbx.secret, or the environment variable COURIER_PBX_SECRET, to that account's secret`,
     );
-    need('database.host', values.database.host, 'set database.host to the MySQL server address');
-    need('database.user', values.database.user, 'set database.user to the read-only account');
+    need('database.host', values.database.host, tr`set database.host to the MySQL server address`);
+    need('database.user', values.database.user, tr`set database.user to the read-only account`);
   }
   if (values.journal.enabled && values.journal.user === '') {
     problems.push({
       key: 'journal.user',
-      message: 'must not be empty while journal.enabled = true',
-      fix:
-        'set journal.user to the account "courier-helper migrate" granted (default ' +
-        '"courier_journal"), or set journal.enabled = false',
+      message: tr`must not be empty while journal.enabled = true`,
+      fix: tr`set journal.user to the account "${programName()} migrate" granted (default "courier_journal"), or set journal.enabled = false`,
     });
   }
   const hasExtensions = values.operator.extensions.length > 0;
@@ -188,14 +196,14 @@ function requiredProblems(values: ConfigValues): ConfigProblem[] {
   if (hasExtensions && hasUser) {
     problems.push({
       key: 'operator',
-      message: 'sets both operator.extensions and operator.user',
-      fix: 'keep only one: the extension list, or the cabinet user whose users.extPhone holds them',
+      message: tr`sets both operator.extensions and operator.user`,
+      fix: tr`keep only one: the extension list, or the cabinet user whose users.extPhone holds them`,
     });
   } else if (!hasExtensions && !hasUser && values.mode === 'real') {
     problems.push({
       key: 'operator',
-      message: 'sets neither operator.extensions nor operator.user',
-      fix: 'set operator.extensions = "101" (comma-separated for several) or operator.user = "<cabinet login>"',
+      message: tr`sets neither operator.extensions nor operator.user`,
+      fix: tr`set operator.extensions = "101" (comma-separated for several) or operator.user = "<cabinet login>"`,
     });
   }
   return [...problems, ...serverSectionProblems(values)];
@@ -218,7 +226,9 @@ export function validateConfig(
     const report = (finding: Finding): void => {
       problems.push({
         key,
-        message: env ? `${finding.message} (set by environment variable ${env})` : finding.message,
+        message: env
+          ? tr`${finding.message} (set by environment variable ${env})`
+          : finding.message,
         fix: finding.fix,
       });
     };

@@ -1,5 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tr } from './cli-text';
+import './russian';
 
 /*
  * One running program per state folder: a lock file holding the PID of the process that
@@ -34,8 +36,7 @@ export class AlreadyRunningError extends Error {
     readonly lockFile: string,
   ) {
     super(
-      `Courier helper is already running (PID ${pid}). Use that one, or stop it before ` +
-        `starting another; if no helper runs with that PID, delete ${lockFile}.`,
+      tr`Courier helper is already running (PID ${pid}). Use that one, or stop it before starting another; if no helper runs with that PID, delete ${lockFile}.`,
     );
   }
 }
@@ -47,8 +48,7 @@ export class PidLockError extends Error {
   constructor(lockFile: string, cause: unknown) {
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
     super(
-      `Cannot create the lock file ${lockFile} (${code}): make its folder writable by the user ` +
-        'the helper runs as, or pass another configuration folder with --config.',
+      tr`Cannot create the lock file ${lockFile} (${code}): make its folder writable by the user the helper runs as, or pass another configuration folder with --config.`,
       { cause },
     );
   }

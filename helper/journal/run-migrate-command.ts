@@ -7,6 +7,8 @@ import {
   grantStatements,
   type WriterAccount,
 } from './writer-grant';
+import { tr } from '../core/cli-text';
+import './russian';
 
 export interface MigrateCommandOptions {
   /** Server and database: the helper configuration's `[database]` section. */
@@ -55,19 +57,12 @@ function connectProblem(options: MigrateCommandOptions, error: unknown): string 
   const { host, port } = options.database;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ENOTFOUND') {
-    return (
-      `Cannot reach the database at ${host}:${port} (${String(code)}): check database.host ` +
-      'and database.port in the helper configuration, and that the server is running.'
-    );
+    return tr`Cannot reach the database at ${host}:${port} (${String(code)}): check database.host and database.port in the helper configuration, and that the server is running.`;
   }
   if (errnoOf(error) === 1045) {
-    return (
-      `The database refused the administrator "${options.admin.user}": pass --admin-user and ` +
-      `set ${MIGRATE_ENV.adminPassword} to an account that may create tables in ` +
-      `${options.database.database}.`
-    );
+    return tr`The database refused the administrator "${options.admin.user}": pass --admin-user and set ${MIGRATE_ENV.adminPassword} to an account that may create tables in ${options.database.database}.`;
   }
-  return `Cannot connect to the database as "${options.admin.user}": ${describe(error)}`;
+  return tr`Cannot connect to the database as "${options.admin.user}": ${describe(error)}`;
 }
 
 async function grantWriter(
@@ -86,14 +81,13 @@ async function grantWriter(
     }
     for (const grant of grants) await connection.run(grant);
     print(
-      `Granted SELECT, INSERT, UPDATE on ${tables.join(', ')} to '${account.user}'@'${account.host}'.`,
+      tr`Granted SELECT, INSERT, UPDATE on ${tables.join(', ')} to ${`'${account.user}'@'${account.host}'`}.`,
     );
     return true;
   } catch (error) {
     if (!DENIED.has(errnoOf(error) ?? 0)) throw error;
     print(
-      `The administrator account may not grant rights (${describe(error)}). ` +
-        'Ask the database administrator to run:',
+      tr`The administrator account may not grant rights (${describe(error)}). Ask the database administrator to run:`,
     );
     if (writer.password.length > 0) print(`  ${createUserForPrinting(account)};`);
     for (const grant of grants) print(`  ${grant};`);
@@ -102,7 +96,7 @@ async function grantWriter(
 }
 
 /**
- * `helper migrate`: creates the journal tables in the courier database (idempotent; run it
+ * `courier-helper migrate`: creates the journal tables in the courier database (idempotent; run it
  * again after an upgrade) and the helper's writer grant limited to them. Resolves with the
  * exit code: 0 when the helper can write the journal, 1 otherwise.
  */
@@ -126,23 +120,22 @@ export async function runMigrateCommand(options: MigrateCommandOptions): Promise
     const report = await runMigrations(
       connection,
       options.migrations ?? directoryMigrations(),
-      (migration) => print(`Applied ${migration.version}_${migration.name}.`),
+      (migration) => print(tr`Applied ${`${migration.version}_${migration.name}`}.`),
     );
-    if (report.applied.length === 0) print('The journal tables are up to date.');
+    if (report.applied.length === 0) print(tr`The journal tables are up to date.`);
     for (const migration of report.changed) {
       print(
-        `Note: ${migration.version}_${migration.name} changed after it was applied; ` +
-          'it is not applied again.',
+        tr`Note: ${`${migration.version}_${migration.name}`} changed after it was applied; it is not applied again.`,
       );
     }
     if (options.writer === undefined || options.writer.user.length === 0) {
-      print('No journal.user configured: no writer account was granted.');
+      print(tr`No journal.user configured: no writer account was granted.`);
       return 0;
     }
     const tables = migrationTables(report.all);
     return (await grantWriter(connection, options, options.writer, tables)) ? 0 : 1;
   } catch (error) {
-    print(`Migration failed: ${describe(error)}`);
+    print(tr`Migration failed: ${describe(error)}`);
     return 1;
   } finally {
     await connection.close().catch(() => undefined);

@@ -1,3 +1,6 @@
+import { tr } from '../core/cli-text';
+import './russian';
+
 export const WRITER_PRIVILEGES = 'SELECT, INSERT, UPDATE';
 
 export interface WriterAccount {
@@ -12,8 +15,7 @@ export class WriterAccountError extends Error {
 
   constructor(field: string, value: string, allowed: string) {
     super(
-      `The journal writer ${field} ${JSON.stringify(value)} is not usable in a GRANT: ` +
-        `use ${allowed} (set journal.user, or --writer-host for migrate).`,
+      tr`The journal writer ${field} ${JSON.stringify(value)} is not usable in a GRANT: use ${allowed} (set journal.user, or --writer-host for migrate).`,
     );
   }
 }
@@ -25,13 +27,13 @@ const DATABASE = /^[A-Za-z0-9_$]{1,64}$/;
 
 export function checkWriterAccount(account: WriterAccount, database: string): void {
   if (!USER.test(account.user)) {
-    throw new WriterAccountError('user', account.user, 'letters, digits, "_", "." and "-"');
+    throw new WriterAccountError('user', account.user, tr`letters, digits, "_", "." and "-"`);
   }
   if (!HOST.test(account.host)) {
-    throw new WriterAccountError('host', account.host, 'a host name, address or pattern with %');
+    throw new WriterAccountError('host', account.host, tr`a host name, address or pattern with %`);
   }
   if (!DATABASE.test(database)) {
-    throw new WriterAccountError('database', database, 'letters, digits, "_" and "$"');
+    throw new WriterAccountError('database', database, tr`letters, digits, "_" and "$"`);
   }
 }
 
@@ -50,7 +52,7 @@ export function grantStatements(
 ): string[] {
   checkWriterAccount(account, database);
   for (const table of tables) {
-    if (!TABLE.test(table)) throw new WriterAccountError('table', table, 'a plain table name');
+    if (!TABLE.test(table)) throw new WriterAccountError('table', table, tr`a plain table name`);
   }
   return tables.map(
     (table) =>

@@ -117,6 +117,12 @@ function interval(row: Row): string | undefined {
   return from ? `${from}–` : to ? `–${to}` : undefined;
 }
 
+/** `RUB`, `kzt ` → `KZT`; anything that is not a three-letter code is left out. */
+function currencyCode(row: Row): string | undefined {
+  const value = text(row, 'currency')?.toUpperCase();
+  return value !== undefined && /^[A-Z]{3}$/.test(value) ? value : undefined;
+}
+
 function delivery(row: Row, options: MergeOptions): Delivery | undefined {
   const addressCode = code(row, 'addressCode');
   const orderCode = code(row, 'orderCode');
@@ -131,12 +137,14 @@ function delivery(row: Row, options: MergeOptions): Delivery | undefined {
     url: buildLink(options.links.order, orderCode),
   };
   const cod = amount(row, 'cod');
+  const currency = currencyCode(row);
   const clientCode = code(row, 'clientCode');
   return {
     addressCode,
     orderCode,
     ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
     ...(cod !== undefined ? { cod } : {}),
+    ...(cod !== undefined && currency !== undefined ? { currency } : {}),
     ...(clientCode ? { client: { code: clientCode, company: text(row, 'company') ?? '' } } : {}),
   };
 }

@@ -12,11 +12,17 @@ export const ContactPerson = v.object({
 });
 export type ContactPerson = v.InferOutput<typeof ContactPerson>;
 
+/**
+ * A status as the database holds it: a code the extension names in the operator's
+ * language (`1`), or text a deployment's query makes, which is shown as it is.
+ */
+const Status = Text;
+
 /** A client company the number belongs to, down to the contact person. */
 export const ClientIdentity = v.object({
   code: Code,
   company: Text,
-  status: v.optional(Text),
+  status: v.optional(Status),
   manager: v.optional(
     v.object({ user: Text, name: v.optional(Text), extensions: v.array(Extension) }),
   ),
@@ -46,12 +52,15 @@ export const Delivery = v.object({
   addressCode: Code,
   orderCode: Code,
   orderNumber: v.optional(Text),
-  status: v.optional(Text),
+  status: v.optional(Status),
   recipientName: v.optional(Text),
   address: v.optional(Text),
+  /** As the database gives it: `2025-11-24` (or with a time); other text is shown as it is. */
   date: v.optional(Text),
   interval: v.optional(Text),
+  /** Cash on delivery, in `currency` (ISO 4217) when the query says which. */
   cod: v.optional(v.number()),
+  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
   client: v.optional(v.object({ code: Code, company: Text })),
   courier: v.optional(CourierRef),
   url: v.optional(CabinetUrl),

@@ -61,7 +61,7 @@ describe('extension with a running helper (demo PBX)', () => {
     if (stateDir) await rm(stateDir, { recursive: true, force: true });
   });
 
-  it('asks to pair until paired with the code from `helper pair`, then shows connected', async () => {
+  it('asks to pair until paired with the code from `courier-helper pair`, then shows connected', async () => {
     await waitUntil(browser.badge, (badge) => badge.text === '?', 10_000);
     const code = await helper.pairingCode();
     await browser.pair(code);
@@ -163,7 +163,7 @@ describe('extension with a running helper (demo PBX)', () => {
     const port = helper.port;
     const stopped = Date.now();
     await helper.stop();
-    const down = await waitUntil(browser.badge, (badge) => badge.text === '!', 5_000);
+    const down = await waitUntil(browser.badge, (badge) => badge.text === '✕', 5_000);
     console.log(`badge showed the helper down ${Date.now() - stopped} ms after it stopped`);
     expect(down.title).toMatch(/^Courier Telephony\nHelper not running/);
 

@@ -46,11 +46,11 @@ describe('extension shell in Chromium, without a helper', () => {
       helper: { host: '127.0.0.1', port: reservation.port },
       language: 'en',
     });
-    const badge = await waitUntil(browser.badge, (b) => b.text === '!', 5_000).finally(() =>
+    const badge = await waitUntil(browser.badge, (b) => b.text === '✕', 5_000).finally(() =>
       reservation.release(),
     );
     console.log(`badge showed "helper not running" after ${Date.now() - started} ms`);
-    expect(badge.title).toBe('Courier Telephony\nHelper not running');
+    expect(badge.title).toMatch(/^Courier Telephony\nHelper not running\. Start the/);
   });
 
   it('renders the popup with the helper status and the dial box, in both languages', async () => {

@@ -10,6 +10,7 @@ import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
+import type { DoctorJson } from '../../helper/workstation/doctor/report';
 
 /** A copy of the courier tables without the index on contacts.VALUE. */
 const NO_INDEX_DB = 'courier_doctor_no_index';
@@ -113,7 +114,10 @@ describe('doctor against the real PBX and database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function doctor(overrides: Overrides = {}): Promise<{ code: number; out: string }> {
+  async function doctor(
+    overrides: Overrides = {},
+    options: { args?: string[]; env?: Record<string, string> } = {},
+  ): Promise<{ code: number; out: string }> {
     const { mariadb, asterisk } = harnessInfo();
     const helper = asterisk.accounts.helper;
     const file = join(dir, 'helper.toml');
@@ -144,10 +148,10 @@ describe('doctor against the real PBX and database', () => {
     const io = {
       stdout: { write: (text: string) => out.push(text) },
       stderr: { write: (text: string) => out.push(text) },
-      env: {},
+      env: options.env ?? {},
       signal: new AbortController().signal,
     };
-    const code = await runCli(['doctor', '--config', file], io);
+    const code = await runCli(['doctor', '--config', file, ...(options.args ?? [])], io);
     return { code, out: out.join('') };
   }
 
@@ -172,13 +176,40 @@ describe('doctor against the real PBX and database', () => {
     expect(out).toContain(
       '[ok]   contacts.VALUE lookup uses an index: every lookup searches contacts by contacts_value_type',
     );
-    expect(out).toContain(`[ok]   WebSocket port free: 127.0.0.1:${wsPort} is free`);
+    expect(out).toContain(`[ok]   WebSocket port: 127.0.0.1:${wsPort} is free for the helper`);
     expect(out).toContain(
       '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
     );
     expect(out).toContain('[ok]   transfer.managerContext exists');
     expect(out).toContain('[skip] journal checks: journal.enabled is false');
     expect(code).toBe(0);
+    expectNoSecrets(out);
+  });
+
+  it('gives the report as JSON, in Russian under a Russian locale', async () => {
+    const { code, out } = await doctor({}, { args: ['--json'], env: { LANG: 'ru_RU.UTF-8' } });
+    const report = JSON.parse(out) as DoctorJson;
+    expect(code).toBe(0);
+    expect(report.ok).toBe(true);
+    expect(report.failed).toBe(0);
+    expect(report.passed).toBe(report.checks.filter((check) => check.status === 'ok').length);
+    expect(report.passed + report.skipped).toBe(report.checks.length);
+    const named = (name: string): unknown => report.checks.find((check) => check.name === name);
+    expect(named('вход в AMI')).toEqual({
+      status: 'ok',
+      name: 'вход в AMI',
+      detail: `вход выполнен как "${harnessInfo().asterisk.accounts.helper.username}"`,
+    });
+    expect(named('фильтр событий AMI')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining('фильтр на весь офис (текущий)'),
+    });
+    expect(named('учётная запись базы только для чтения')).toMatchObject({ status: 'ok' });
+    expect(named('порт WebSocket')).toMatchObject({
+      status: 'ok',
+      detail: `127.0.0.1:${wsPort} свободен для помощника`,
+    });
+    expect(report.summary).toMatch(/^Все проверки пройдены/);
     expectNoSecrets(out);
   });
 

@@ -61,12 +61,13 @@ function delivery(
     addressCode: String(address.code),
     orderCode: String(order.code),
     orderNumber: order.number,
-    status: 'в работе',
+    status: String(order.status),
     recipientName: address.fio,
     address: address.address,
     date: address.date,
     interval: `${address.time_from?.slice(0, 5)}–${address.time_to?.slice(0, 5)}`,
     cod: Number(address.cod),
+    currency: 'RUB',
     client: { code: String(client.code), company: client.company },
     url: `https://cabinet.test/orders/${order.code}`,
     courier: courierRef(holder),
@@ -76,7 +77,7 @@ function delivery(
 const mainClientIdentity = {
   code: String(clients.mainClient.code),
   company: clients.mainClient.company,
-  status: 'активен',
+  status: String(clients.mainClient.status),
   manager: {
     user: ACCOUNT_MANAGER.user,
     name: ACCOUNT_MANAGER.name,
@@ -128,7 +129,7 @@ const EXPECTED: Record<FixtureNumberName, Identity> = {
       {
         code: String(clients.clientWithoutManager.code),
         company: clients.clientWithoutManager.company,
-        status: 'VIP',
+        status: String(clients.clientWithoutManager.status),
         url: `https://cabinet.test/clients/${clients.clientWithoutManager.code}`,
       },
     ],

@@ -36,10 +36,13 @@ interface Run {
   stderr: string;
 }
 
+/** The output these tests read is English, whatever the machine's locale. */
+const ENGLISH: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C.UTF-8' };
+
 function runExecutable(
   exe: string,
   args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = ENGLISH,
 ): Promise<Run> {
   return new Promise((resolve) => {
     execFile(exe, [...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -282,7 +285,7 @@ describe('install and uninstall of the Linux executable', () => {
   });
 
   const env = () => ({
-    ...process.env,
+    ...ENGLISH,
     HOME: home,
     XDG_CONFIG_HOME: '',
     PATH: `${fakeBin}:${process.env.PATH}`,

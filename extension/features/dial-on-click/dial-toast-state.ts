@@ -26,7 +26,13 @@ export type DialToastState =
       number: string;
     }
   | { phase: 'done'; step: 'connected'; number: string }
-  | { phase: 'failed'; failure: DialFailure; number: string; detail?: string }
+  | {
+      phase: 'failed';
+      failure: DialFailure;
+      number: string;
+      /** The helper's English message, shown apart on a details line. */
+      detail?: string;
+    }
   /** A click while a dial is still running: nothing new was started. */
   | { phase: 'already-dialling'; number: string }
   /** The keyboard shortcut found no number at the selection or caret. */

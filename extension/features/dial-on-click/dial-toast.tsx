@@ -1,5 +1,6 @@
 import { t } from '../../lib/i18n/core';
 import { displayNumber } from '../../lib/i18n/format';
+import { TechnicalLine } from '../technical-line';
 import type { DialToastState } from './dial-toast-state';
 
 interface DialToastProps {
@@ -8,7 +9,15 @@ interface DialToastProps {
   onDismiss(): void;
 }
 
-function texts(state: DialToastState): { title: string; detail?: string } {
+interface ToastTexts {
+  title: string;
+  /** Why, in the operator's language. */
+  detail?: string;
+  /** What the helper or the PBX said, in English, as it was said: for the administrator. */
+  technical?: string;
+}
+
+function texts(state: DialToastState): ToastTexts {
   const number = displayNumber(state.number);
   switch (state.phase) {
     case 'working':
@@ -19,13 +28,12 @@ function texts(state: DialToastState): { title: string; detail?: string } {
       return { title: t('page.toast.already-dialling', { number }) };
     case 'no-number':
       return { title: t('page.toast.no-number'), detail: t('page.toast.no-number-hint') };
-    case 'failed': {
-      const reason = t(`page.failure.${state.failure}`);
+    case 'failed':
       return {
         title: t('page.toast.failed-title', { number }),
-        detail: state.detail ? `${reason} ${state.detail}` : reason,
+        detail: t(`page.failure.${state.failure}`),
+        ...(state.detail ? { technical: state.detail } : {}),
       };
-    }
   }
 }
 
@@ -69,6 +77,7 @@ export function DialToast({ state, onDismiss }: DialToastProps) {
           <div class="body">
             <div class="title">{content.title}</div>
             {content.detail && <div class="detail">{content.detail}</div>}
+            {content.technical && <TechnicalLine text={content.technical} />}
           </div>
           <button
             type="button"

@@ -1,4 +1,5 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
  * Shadow-root styles of the dial toast. The host is fixed to a corner, so it
@@ -50,5 +51,6 @@ ${pinnedHostCss(2147483646, {
   .close { color: #9ca3af; }
   .close:hover { background: #374151; color: #f9fafb; }
 }
+${TECHNICAL_LINE_CSS}
 ${entranceCss('.toast', 'ct-toast-in', 160, 'translateY(8px)')}
 `;

@@ -1,6 +1,6 @@
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
-import { formatDuration } from '../../lib/i18n/format';
+import { formatClock, formatDuration } from '../../lib/i18n/format';
 import { useNow } from './use-now';
 
 /** Who took the call, when the PBX said (a colleague's phone, or who picked it up). */
@@ -46,7 +46,7 @@ export function CallStateLine({ call }: { call: CallView }) {
       break;
     case 'answered': {
       const since = call.answeredAt ?? call.startedAt;
-      text = t('page.card.state.answered', { time: formatDuration((now - since) / 1000) });
+      text = t('page.card.state.answered', { time: formatClock((now - since) / 1000) });
       break;
     }
     case 'answered-elsewhere':

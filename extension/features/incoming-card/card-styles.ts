@@ -1,4 +1,5 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
  * Shadow-root styles of the call cards. The host is fixed to the top-right
@@ -116,5 +117,6 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
   .action { background: #374151; border-color: #4b5563; color: #f9fafb; }
   .action:hover, .dismiss:hover { background: #4b5563; color: #f9fafb; }
 }
+${TECHNICAL_LINE_CSS}
 ${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}
 `;

@@ -1,5 +1,6 @@
 import type { ClientIdentity } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
+import { clientStatusLabel } from '../../lib/i18n/status-labels';
 import { ManagerLine } from './manager-line';
 import { MaybeLink } from './maybe-link';
 
@@ -12,7 +13,9 @@ export function ClientSection({ client }: { client: ClientIdentity }) {
         <MaybeLink url={client.url}>{client.company}</MaybeLink>
       </p>
       {client.status && (
-        <p class="meta">{t('page.card.client-status', { status: client.status })}</p>
+        <p class="meta">
+          {t('page.card.client-status', { status: clientStatusLabel(client.status) })}
+        </p>
       )}
       {client.contact && (
         <p class="contact">

@@ -1,23 +1,25 @@
 import type { Delivery } from '../../../shared/protocol';
-import { getLanguage, t } from '../../lib/i18n/core';
-import { formatAmount } from '../../lib/i18n/format';
+import { t } from '../../lib/i18n/core';
+import { formatDatabaseDate, formatMoney } from '../../lib/i18n/format';
+import { deliveryStatusLabel } from '../../lib/i18n/status-labels';
 import { MaybeLink } from './maybe-link';
 
 function DeliveryItem({ delivery }: { delivery: Delivery }) {
-  const when = [delivery.date, delivery.interval].filter(Boolean).join(', ');
+  const date = delivery.date === undefined ? undefined : formatDatabaseDate(delivery.date);
+  const when = [date, delivery.interval].filter(Boolean).join(', ');
   return (
     <li class="delivery">
       <p class="name">
         <MaybeLink url={delivery.url}>
           {t('page.card.order', { number: delivery.orderNumber ?? delivery.orderCode })}
         </MaybeLink>
-        {delivery.status && <span class="badge">{delivery.status}</span>}
+        {delivery.status && <span class="badge">{deliveryStatusLabel(delivery.status)}</span>}
       </p>
       {when && <p class="meta">{when}</p>}
       {delivery.address && <p class="meta">{delivery.address}</p>}
       {delivery.cod !== undefined && delivery.cod > 0 && (
         <p class="meta">
-          {t('page.card.cod', { amount: formatAmount(delivery.cod, getLanguage()) })}
+          {t('page.card.cod', { amount: formatMoney(delivery.cod, delivery.currency) })}
         </p>
       )}
       {delivery.client && (

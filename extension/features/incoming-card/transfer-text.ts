@@ -18,17 +18,18 @@ const REASON_KEYS: Record<TransferFailure, string> = {
 };
 
 /**
- * How a transfer went, in the operator's language. The helper's English `message` is shown
- * only where no translated reason says more: from helpers older than `reason`, or for the
- * generic `failed`.
+ * How a transfer went, in the operator's language. The helper's English `message` goes on a
+ * separate details line, and only where no translated reason says more: from helpers older
+ * than `reason`, or for the generic `failed`.
  */
-export function transferText(transfer: TransferState): string {
-  if (transfer.ok) return t('page.card.transferred', { to: transfer.to });
+export function transferText(transfer: TransferState): { text: string; technical?: string } {
+  if (transfer.ok) return { text: t('page.card.transferred', { to: transfer.to }) };
   const reason = transfer.reason ?? 'failed';
   if (reason !== 'failed') {
-    return t('page.card.transfer-failed-because', { reason: t(REASON_KEYS[reason]) });
+    return { text: t('page.card.transfer-failed-because', { reason: t(REASON_KEYS[reason]) }) };
   }
-  return transfer.message
-    ? t('page.card.transfer-failed-because', { reason: transfer.message })
-    : t(REASON_KEYS.failed);
+  return {
+    text: t(REASON_KEYS.failed),
+    ...(transfer.message ? { technical: transfer.message } : {}),
+  };
 }

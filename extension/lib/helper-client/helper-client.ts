@@ -172,7 +172,7 @@ export class HelperClient {
   }
 
   /**
-   * Redeems a code shown by `helper pair`. Resolves with the new token once the
+   * Redeems a code shown by `courier-helper pair`. Resolves with the new token once the
    * helper accepts it; the connection then stays open as a paired session.
    */
   pair(code: string): Promise<PairResult> {

@@ -17,6 +17,7 @@ export const PAGE_STRINGS = {
     'page.toast.no-number-hint':
       'Выделите номер телефона или поставьте на него курсор и нажмите сочетание клавиш снова.',
     'page.toast.failed-title': 'Не удалось позвонить на {number}',
+    'page.details': 'Подробности для администратора:',
     'page.failure.extension-unavailable':
       'Расширение недоступно на этой странице. Обновите страницу и попробуйте снова.',
     'page.failure.helper-down':
@@ -121,6 +122,7 @@ export const PAGE_STRINGS = {
     'page.toast.no-number-hint':
       'Select a phone number or put the caret on it, then press the shortcut again.',
     'page.toast.failed-title': 'Could not call {number}',
+    'page.details': 'Details for the administrator:',
     'page.failure.extension-unavailable':
       'The extension is not available on this page. Reload the page and try again.',
     'page.failure.helper-down':

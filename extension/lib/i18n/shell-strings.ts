@@ -6,11 +6,20 @@ export const SHELL_STRINGS = {
     'shell.name': 'Курьерская телефония',
 
     'shell.badge.connecting': 'Подключение к помощнику…',
-    'shell.badge.helperDown': 'Помощник не запущен',
-    'shell.badge.notPaired': 'Расширение не сопряжено с помощником — откройте настройки',
-    'shell.badge.incompatible': 'Версии расширения и помощника несовместимы',
-    'shell.badge.pbxDown': 'АТС недоступна: {reason}',
-    'shell.badge.databaseDown': 'База данных недоступна: {reason}',
+    'shell.badge.helperDown':
+      'Помощник не запущен. Запустите помощник «Courier Telephony» на этом компьютере или проверьте его адрес в настройках расширения.',
+    'shell.badge.notPaired':
+      'Расширение не сопряжено с помощником. Откройте настройки расширения и введите код из «courier-helper pair».',
+    'shell.badge.incompatible':
+      'Версии расширения и помощника несовместимы. Обновите помощник или расширение.',
+    'shell.badge.pbxDown': 'АТС недоступна — звонить нельзя. Сообщите администратору.',
+    'shell.badge.databaseDown':
+      'База данных недоступна — звонки работают, но карточки без имён. Сообщите администратору.',
+    'shell.badge.paused':
+      'Вы на паузе: звонки из очереди к вам не поступают. Снимите паузу в окне расширения.',
+    'shell.badge.details': 'Подробности: {reason}',
+    'shell.badge.text.pbxDown': 'АТС',
+    'shell.badge.text.databaseDown': 'БД',
     'shell.badge.connected': 'Подключено, ваши номера: {extensions}',
     'shell.badge.missed': 'Пропущенных звонков: {count}',
 
@@ -35,7 +44,7 @@ export const SHELL_STRINGS = {
       'Запустите помощник на этом компьютере или проверьте его адрес в настройках.',
     'shell.helper.notPaired': 'Не сопряжён',
     'shell.helper.notPairedHint':
-      'Выполните «helper pair» на этом компьютере и введите код в настройках расширения.',
+      'Выполните «courier-helper pair» на этом компьютере и введите код в настройках расширения.',
     'shell.helper.incompatible': 'Несовместимая версия',
 
     'shell.call.hiddenNumber': 'Номер скрыт',
@@ -73,7 +82,7 @@ export const SHELL_STRINGS = {
     'shell.error.pairUnreachable':
       'Помощник не отвечает: запустите его на этом компьютере и повторите.',
     'shell.error.pairRefused':
-      'Код не подошёл или устарел. Выполните «helper pair» ещё раз и введите новый код.',
+      'Код не подошёл или устарел. Выполните «courier-helper pair» ещё раз и введите новый код.',
     'shell.error.pairRateLimited': 'Слишком много попыток. Подождите минуту и попробуйте снова.',
 
     'shell.popup.openOptions': 'Настройки',
@@ -143,11 +152,12 @@ export const SHELL_STRINGS = {
     'shell.options.address.port': 'Порт',
     'shell.options.pairing.title': 'Сопряжение',
     'shell.options.pairing.hint':
-      'Выполните «helper pair» на этом компьютере (или попросите администратора) и введите показанный код.',
+      'Выполните «courier-helper pair» на этом компьютере (или попросите администратора) и введите показанный код.',
     'shell.options.pairing.code': 'Код сопряжения',
     'shell.options.pairing.pair': 'Сопрячь',
     'shell.options.pairing.working': 'Проверяем код…',
-    'shell.options.pairing.badCode': 'Код — это цифры из команды «helper pair», например 123456.',
+    'shell.options.pairing.badCode':
+      'Код — это цифры из команды «courier-helper pair», например 123456.',
     'shell.options.pairing.paired': 'Сопряжено {date}',
     'shell.options.pairing.refused':
       'Помощник больше не принимает это сопряжение. Получите новый код и сопрягите заново.',
@@ -201,11 +211,20 @@ export const SHELL_STRINGS = {
     'shell.name': 'Courier Telephony',
 
     'shell.badge.connecting': 'Connecting to the helper…',
-    'shell.badge.helperDown': 'Helper not running',
-    'shell.badge.notPaired': 'Not paired with the helper — open the options',
-    'shell.badge.incompatible': 'The extension and the helper versions do not match',
-    'shell.badge.pbxDown': 'PBX unavailable: {reason}',
-    'shell.badge.databaseDown': 'Database unavailable: {reason}',
+    'shell.badge.helperDown':
+      'Helper not running. Start the “Courier Telephony” helper on this computer or check its address in the extension options.',
+    'shell.badge.notPaired':
+      'Not paired with the helper. Open the extension options and enter the code from “courier-helper pair”.',
+    'shell.badge.incompatible':
+      'The extension and the helper versions do not match. Update the helper or the extension.',
+    'shell.badge.pbxDown': 'PBX unavailable — calls cannot be made. Tell your administrator.',
+    'shell.badge.databaseDown':
+      'Database unavailable — calls work, but cards show no names. Tell your administrator.',
+    'shell.badge.paused':
+      'You are paused: queue calls do not reach you. Resume in the extension window.',
+    'shell.badge.details': 'Details: {reason}',
+    'shell.badge.text.pbxDown': 'PBX',
+    'shell.badge.text.databaseDown': 'DB',
     'shell.badge.connected': 'Connected, your extensions: {extensions}',
     'shell.badge.missed': 'Missed calls: {count}',
 
@@ -230,7 +249,7 @@ export const SHELL_STRINGS = {
       'Start the helper on this computer or check its address in the options.',
     'shell.helper.notPaired': 'Not paired',
     'shell.helper.notPairedHint':
-      'Run "helper pair" on this computer and enter the code in the extension options.',
+      'Run “courier-helper pair” on this computer and enter the code in the extension options.',
     'shell.helper.incompatible': 'Incompatible version',
 
     'shell.call.hiddenNumber': 'Hidden number',
@@ -268,7 +287,7 @@ export const SHELL_STRINGS = {
     'shell.error.pairUnreachable':
       'The helper does not answer: start it on this computer and retry.',
     'shell.error.pairRefused':
-      'The code is wrong or has expired. Run "helper pair" again and enter the new code.',
+      'The code is wrong or has expired. Run “courier-helper pair” again and enter the new code.',
     'shell.error.pairRateLimited': 'Too many attempts. Wait a minute and try again.',
 
     'shell.popup.openOptions': 'Options',
@@ -338,12 +357,12 @@ export const SHELL_STRINGS = {
     'shell.options.address.port': 'Port',
     'shell.options.pairing.title': 'Pairing',
     'shell.options.pairing.hint':
-      'Run "helper pair" on this computer (or ask IT to) and enter the code it shows.',
+      'Run “courier-helper pair” on this computer (or ask IT to) and enter the code it shows.',
     'shell.options.pairing.code': 'Pairing code',
     'shell.options.pairing.pair': 'Pair',
     'shell.options.pairing.working': 'Checking the code…',
     'shell.options.pairing.badCode':
-      'The code is the digits "helper pair" shows, for example 123456.',
+      'The code is the digits “courier-helper pair” shows, for example 123456.',
     'shell.options.pairing.paired': 'Paired on {date}',
     'shell.options.pairing.refused':
       'The helper no longer accepts this pairing. Get a new code and pair again.',

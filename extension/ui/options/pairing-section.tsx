@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { getLanguage, t } from '../../lib/i18n/core';
+import { t } from '../../lib/i18n/core';
+import { formatDateTime } from '../../lib/i18n/format';
 import type { ConnectionState } from '../../lib/runtime-messages';
 import { pairingItem } from '../../lib/settings';
 import type { BackgroundClient } from '../common/background-client';
@@ -7,7 +8,7 @@ import { usePairing } from './use-pairing';
 
 type Attempt = { state: 'idle' } | { state: 'working' } | { state: 'failed'; message: string };
 
-/** Pairing with the helper: the code `helper pair` prints, or the paired state and "unpair". */
+/** Pairing with the helper: the code `courier-helper pair` prints, or the paired state and "unpair". */
 export function PairingSection({
   background,
   connection,
@@ -68,9 +69,7 @@ export function PairingSection({
             {refused
               ? t('shell.options.pairing.refused')
               : t('shell.options.pairing.paired', {
-                  date: new Date(pairing.pairedAt).toLocaleString(
-                    getLanguage() === 'ru' ? 'ru-RU' : 'en-GB',
-                  ),
+                  date: formatDateTime(pairing.pairedAt),
                 })}
           </p>
           {managed ? null : (

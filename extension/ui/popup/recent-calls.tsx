@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { CallView } from '../../../shared/protocol';
 import { t } from '../../lib/i18n/core';
+import { formatCallTime, formatDuration } from '../../lib/i18n/format';
 import type { BackgroundClient } from '../common/background-client';
 import { callerName, displayNumber } from '../../lib/i18n/caller-summary';
 import { CallLinks } from './call-links';
-import { callTime, talkDuration } from './call-time';
 import { JournalFilters } from './journal-filters';
 import type { Dialer } from './use-dialer';
 import { useDebouncedValue } from './use-debounced-value';
@@ -85,7 +85,7 @@ export function RecentCalls({
             const who = callerName(call);
             const result = resultText(call);
             const target = callBackNumber(call);
-            const time = callTime(call.startedAt);
+            const time = formatCallTime(call.startedAt);
             return (
               <li key={call.callId} class={`ct-call${call.missed ? ' ct-call--missed' : ''}`}>
                 <span class="ct-call__direction" aria-hidden="true">
@@ -102,7 +102,7 @@ export function RecentCalls({
                     {who === null ? null : <span>{number}</span>}
                     <span>{time}</span>
                     {result === null ? null : <span class="ct-call__result">{result}</span>}
-                    {call.talkSeconds ? <span>{talkDuration(call.talkSeconds)}</span> : null}
+                    {call.talkSeconds ? <span>{formatDuration(call.talkSeconds)}</span> : null}
                   </span>
                   <CallLinks call={call} party={who ?? number} time={time} />
                 </span>

@@ -13,6 +13,7 @@ import { EXIT } from '../../core/cli-io';
 import { UsageError } from '../usage';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
+import { tr } from '../../core/cli-text';
 
 /**
  * `manager-conf`: prints the AMI accounts of the seats given with `--seats` (one account
@@ -25,7 +26,7 @@ export function managerConfCommand(line: CommandLine, io: CliIo): number {
   const config = loaded.ok ? loaded.config : loaded.partial;
   if (!loaded.ok) {
     io.stderr.write(
-      'Note: the configuration has problems (run "doctor"); printing the account anyway.\n',
+      `${tr`Note: the configuration has problems (run "doctor"); printing the account anyway.`}\n`,
     );
   }
   try {
@@ -37,8 +38,7 @@ export function managerConfCommand(line: CommandLine, io: CliIo): number {
         : 'per-seat';
     if (filters === 'office' && !line.officeWide) {
       io.stderr.write(
-        'Note: no extensions known (--seats or [operator] extensions), so the filters pass ' +
-          "the whole office's calls; print per-seat accounts with --seats 101-103.\n",
+        `${tr`Note: no extensions known (--seats or [operator] extensions), so the filters pass the whole office's calls; print per-seat accounts with --seats 101-103.`}\n`,
       );
     }
     io.stdout.write(
@@ -79,7 +79,10 @@ function accountsOf(
   }
   const seats = parseSeatList(line.seats);
   if (line.user !== undefined && seats.length > 1) {
-    throw new UsageError('--user names one account: with several --seats each is courier-<ext>');
+    throw new UsageError(
+      tr`--user names one account: with several --seats each is courier-<ext>`,
+      'manager-conf',
+    );
   }
   return seats.map((extension) => ({
     user: line.user ?? `courier-${extension}`,

@@ -6,6 +6,7 @@ import { checkWriterAccount, WriterAccountError } from '../../journal/writer-gra
 import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import type { CommandLine } from '../parse-command-line';
+import { tr } from '../../core/cli-text';
 
 /** Replace the database and the migrations (tests). */
 export interface MigrateSeams {
@@ -42,13 +43,12 @@ export async function migrateCommand(
   const blocking = loaded.ok ? [] : loaded.problems.filter(concernsMigrate);
   const config = loaded.ok ? loaded.config : loaded.partial;
   if (!config || blocking.length > 0) {
-    io.stderr.write(`Cannot migrate: change these first:\n${formatProblems(blocking)}\n`);
+    io.stderr.write(`${tr`Cannot migrate: change these first:`}\n${formatProblems(blocking)}\n`);
     return EXIT.failed;
   }
   if (config.paths.file === null || config.database.host === '') {
     io.stderr.write(
-      'Cannot migrate: no database is configured. Pass --config with the helper ' +
-        'configuration whose [database] host names the courier database server.\n',
+      `${tr`Cannot migrate: no database is configured. Pass --config with the helper configuration whose [database] host names the courier database server.`}\n`,
     );
     return EXIT.failed;
   }
@@ -86,8 +86,7 @@ export async function migrateCommand(
   });
   if (code === EXIT.ok && !config.journal.enabled) {
     print(
-      `The journal is ready: set enabled = true under [journal] in ${config.paths.file} ` +
-        'and restart the helper.',
+      tr`The journal is ready: set enabled = true under [journal] in ${config.paths.file} and restart the helper.`,
     );
   }
   return code;

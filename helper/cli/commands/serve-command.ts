@@ -10,6 +10,7 @@ import { type CliIo, EXIT } from '../../core/cli-io';
 import { loadCliConfig } from '../load-cli-config';
 import { runLocked } from '../run-locked';
 import type { CommandLine } from '../parse-command-line';
+import { tr } from '../../core/cli-text';
 
 export type RunServe = (
   config: ServeConfig,
@@ -42,22 +43,22 @@ function concernsServe(problem: ConfigProblem, endpointOn: boolean): boolean {
 function missingForServe(config: HelperConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const need = (key: string, value: string, fix: string): void => {
-    if (value === '') problems.push({ key, message: 'is required by serve', fix });
+    if (value === '') problems.push({ key, message: tr`is required by serve`, fix });
   };
   need(
     'database.host',
     config.database.host,
-    'set database.host to the courier database server the lookups read',
+    tr`set database.host to the courier database server the lookups read`,
   );
-  need('database.user', config.database.user, 'set database.user to the read-only account');
+  need('database.user', config.database.user, tr`set database.user to the read-only account`);
   if (config.server.httpTokens.length > 0) {
-    const why = 'callbacks (server.httpTokens is set) ring through AMI';
-    need('pbx.host', config.pbx.host, `set pbx.host to the PBX address: ${why}`);
-    need('pbx.user', config.pbx.user, `set pbx.user to the AMI account of serve: ${why}`);
+    const why = tr`callbacks (server.httpTokens is set) ring through AMI`;
+    need('pbx.host', config.pbx.host, tr`set pbx.host to the PBX address: ${why}`);
+    need('pbx.user', config.pbx.user, tr`set pbx.user to the AMI account of serve: ${why}`);
     need(
       'pbx.secret',
       config.pbx.secret,
-      `set pbx.secret, or COURIER_PBX_SECRET, to that account's secret: ${why}`,
+      tr`set pbx.secret, or COURIER_PBX_SECRET, to that account's secret: ${why}`,
     );
   }
   return problems;
@@ -75,8 +76,8 @@ export function checkServeConfig(loaded: LoadConfigResult): Checked {
       problems: [
         {
           key: '(file)',
-          message: 'no configuration file was found, and serve has no demo mode',
-          fix: 'pass --config with a file holding [database], [journal] and [server] (see config/helper.example.toml)',
+          message: tr`no configuration file was found, and serve has no demo mode`,
+          fix: tr`pass --config with a file holding [database], [journal] and [server] (see config/helper.example.toml)`,
         },
       ],
     };
@@ -121,7 +122,9 @@ export async function serveCommand(
   const loaded = loadCliConfig(line, io);
   const checked = checkServeConfig(loaded);
   if (!checked.ok) {
-    io.stderr.write(`Cannot serve: change these first:\n${formatProblems(checked.problems)}\n`);
+    io.stderr.write(
+      `${tr`Cannot serve: change these first:`}\n${formatProblems(checked.problems)}\n`,
+    );
     return EXIT.failed;
   }
   const { config } = checked;

@@ -20,7 +20,7 @@ export interface ServeConfig {
 }
 
 /**
- * `helper serve`: the PBX-side role. Answers the dialplan's FastAGI calls and, when
+ * `courier-helper serve`: the PBX-side role. Answers the dialplan's FastAGI calls and, when
  * `server.httpTokens` is set, the callback endpoint; runs until `signal` aborts.
  */
 export async function runServeCommand(

@@ -2,9 +2,12 @@ import { AmiActionError, AmiLoginError, AmiPermissionError } from '../../ami/err
 import { AmiClient } from '../../ami/client';
 import type { PbxConfig } from '../../config/types';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
-import { fail, ok, skip } from './check-result';
-import type { CheckResult } from './check-result';
+import { programName } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
+import { fail, NO_PROGRESS, ok, skip } from './check-result';
+import type { CheckProgress, CheckResult } from './check-result';
 import { probeAmiPort } from './ami-reachability';
+import './russian';
 
 export type { DoctorAmiSession } from './ami-session';
 
@@ -26,7 +29,7 @@ interface PrivilegeProbe {
   action: string;
   list: boolean;
   writeClass: string;
-  purpose: string;
+  purpose: () => string;
 }
 
 /**
@@ -35,13 +38,18 @@ interface PrivilegeProbe {
  * any other answer proves the account may send the action.
  */
 export const PRIVILEGE_PROBES: readonly PrivilegeProbe[] = [
-  { action: 'Originate', list: false, writeClass: 'originate', purpose: 'click-to-call' },
-  { action: 'Redirect', list: false, writeClass: 'call', purpose: 'transfers from the call card' },
+  { action: 'Originate', list: false, writeClass: 'originate', purpose: () => tr`click-to-call` },
+  {
+    action: 'Redirect',
+    list: false,
+    writeClass: 'call',
+    purpose: () => tr`transfers from the call card`,
+  },
   {
     action: 'CoreShowChannels',
     list: true,
     writeClass: 'reporting',
-    purpose: 'catching up on calls after a reconnect',
+    purpose: () => tr`catching up on calls after a reconnect`,
   },
 ];
 
@@ -57,13 +65,19 @@ export const FORBIDDEN_PROBES: readonly { action: string; writeClass: string }[]
 const PORT_TIMEOUT_MS = 5_000;
 const LOGIN_TIMEOUT_MS = 10_000;
 
+/** The check names, in the command-line language. */
+const NAMES = {
+  reachable: () => tr`AMI reachable`,
+  login: () => tr`AMI login`,
+  privileges: () => tr`AMI privileges`,
+  leastPrivilege: () => tr`AMI least privilege`,
+};
+
 function firewallFix(pbx: PbxConfig): string {
-  return (
-    `check pbx.host ("${pbx.host}") and pbx.port (${pbx.port}); on the PBX set enabled=yes and a ` +
-    `reachable bindaddr in [general] of manager.conf, and open port ${pbx.port} on the PBX ` +
-    'firewall for this workstation'
-  );
+  return tr`check pbx.host ("${pbx.host}") and pbx.port (${pbx.port}); on the PBX set enabled=yes and a reachable bindaddr in [general] of manager.conf, and open port ${pbx.port} on the PBX firewall for this workstation`;
 }
+
+const tryAgain = (): string => tr`run doctor again once the PBX answers`;
 
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
@@ -93,21 +107,17 @@ async function privileges(session: DoctorAmiSession): Promise<CheckResult> {
   const tried = PRIVILEGE_PROBES.map((probe) => probe.action).join(', ');
   if (missing.length > 0) {
     const classes = [...new Set(missing.map((probe) => probe.writeClass))].join(',');
+    const denied = missing.map((p) => `${p.action} (${p.purpose()})`).join(', ');
     return fail(
-      'AMI privileges',
-      `permission denied for ${missing.map((p) => `${p.action} (${p.purpose})`).join(', ')}`,
-      `add "${classes}" to the write= line of the AMI account in manager.conf and run "manager reload" ` +
-        '(courier-helper manager-conf prints the whole account)',
+      NAMES.privileges(),
+      tr`permission denied for ${denied}`,
+      tr`add "${classes}" to the write= line of the AMI account in manager.conf and run "manager reload" (${programName()} manager-conf prints the whole account)`,
     );
   }
   if (unsure.length > 0) {
-    return fail(
-      'AMI privileges',
-      `could not check: ${unsure.join('; ')}`,
-      'run doctor again once the PBX answers',
-    );
+    return fail(NAMES.privileges(), tr`could not check: ${unsure.join('; ')}`, tryAgain());
   }
-  return ok('AMI privileges', `the account may send ${tried}`);
+  return ok(NAMES.privileges(), tr`the account may send ${tried}`);
 }
 
 async function leastPrivilege(session: DoctorAmiSession): Promise<CheckResult> {
@@ -121,68 +131,75 @@ async function leastPrivilege(session: DoctorAmiSession): Promise<CheckResult> {
       if (error instanceof AmiActionError) excess.push(probe.writeClass);
       else
         return fail(
-          'AMI least privilege',
-          `could not check: ${(error as Error).message}`,
-          'run doctor again once the PBX answers',
+          NAMES.leastPrivilege(),
+          tr`could not check: ${(error as Error).message}`,
+          tryAgain(),
         );
     }
   }
-  if (excess.length === 0)
-    return ok('AMI least privilege', 'the account has no command or system rights');
+  if (excess.length === 0) {
+    return ok(NAMES.leastPrivilege(), tr`the account has no command or system rights`);
+  }
   return fail(
-    'AMI least privilege',
-    `the account may also use the "${excess.join('", "')}" write class, so whoever holds this ` +
-      'workstation could run PBX commands or shut it down',
-    `remove ${excess.join(', ')} (and "all") from the write= line of the account in manager.conf; ` +
-      'courier-helper manager-conf prints the least-privilege account',
+    NAMES.leastPrivilege(),
+    tr`the account may also use the "${excess.join('", "')}" write class, so whoever holds this workstation could run PBX commands or shut it down`,
+    tr`remove ${excess.join(', ')} (and "all") from the write= line of the account in manager.conf; ${programName()} manager-conf prints the least-privilege account`,
   );
 }
 
 function loginFailure(pbx: PbxConfig, error: unknown): CheckResult {
   const refused = error instanceof AmiLoginError;
   return fail(
-    'AMI login',
+    NAMES.login(),
     refused
-      ? `the PBX refused the login as "${pbx.user}"`
-      : `login failed: ${(error as Error).message}`,
+      ? tr`the PBX refused the login as "${pbx.user}"`
+      : tr`login failed: ${(error as Error).message}`,
     refused
-      ? 'check pbx.user/pbx.secret (or COURIER_PBX_SECRET) against the account in manager.conf ' +
-          "or manager_custom.conf, and that its permit= admits this workstation's address"
+      ? tr`check pbx.user/pbx.secret (or COURIER_PBX_SECRET) against the account in manager.conf or manager_custom.conf, and that its permit= admits this workstation's address`
       : firewallFix(pbx),
   );
 }
 
 function needsLogin(after: readonly AmiSessionCheck[]): CheckResult[] {
-  const reason = 'needs a login';
+  const reason = tr`needs a login`;
   return [
-    skip('AMI privileges', reason),
-    skip('AMI least privilege', reason),
-    ...after.flatMap((check) => check.names.map((name) => skip(name, reason))),
+    skip(NAMES.privileges(), reason),
+    skip(NAMES.leastPrivilege(), reason),
+    ...after.flatMap((check) => check.names().map((name) => skip(name, reason))),
   ];
 }
 
 /**
  * TCP reachability, login, and the write privileges the helper needs, and no more; then
- * `after`, the other sections' checks that need the same session.
+ * `after`, the other sections' checks that need the same session. Each check is told to
+ * `progress` as it starts and ends.
  */
 export async function checkAmi(
   pbx: PbxConfig,
   signal: AbortSignal,
   factory: AmiSessionFactory = createAmiSession,
   after: readonly AmiSessionCheck[] = [],
+  progress: CheckProgress = NO_PROGRESS,
 ): Promise<CheckResult[]> {
   const where = `${pbx.host}:${pbx.port}`;
+  const results: CheckResult[] = [];
+  const end = (...ended: CheckResult[]): CheckResult[] => {
+    for (const result of ended) results.push(progress.end(result));
+    return results;
+  };
+  progress.start(NAMES.reachable());
   const port = await probeAmiPort(pbx.host, pbx.port, PORT_TIMEOUT_MS, signal);
   if (!port.reachable) {
-    return [
-      fail('AMI reachable', `cannot reach AMI at ${where}: ${port.reason}`, firewallFix(pbx)),
-      skip('AMI login', 'needs the AMI port'),
+    return end(
+      fail(NAMES.reachable(), tr`cannot reach AMI at ${where}: ${port.reason}`, firewallFix(pbx)),
+      skip(NAMES.login(), tr`needs the AMI port`),
       ...needsLogin(after),
-    ];
+    );
   }
-  const results: CheckResult[] = [ok('AMI reachable', `${where} answers (${port.greeting})`)];
+  end(ok(NAMES.reachable(), tr`${where} answers (${port.greeting})`));
   const session = factory(pbx, signal);
   try {
+    progress.start(NAMES.login());
     let started: 'started' | 'timeout';
     try {
       started = await withDeadline(
@@ -190,23 +207,24 @@ export async function checkAmi(
         LOGIN_TIMEOUT_MS,
       );
     } catch (error) {
-      results.push(loginFailure(pbx, error), ...needsLogin(after));
-      return results;
+      return end(loginFailure(pbx, error), ...needsLogin(after));
     }
     if (started === 'timeout') {
-      results.push(
+      return end(
         fail(
-          'AMI login',
-          `no login answer from ${where} within ${LOGIN_TIMEOUT_MS} ms`,
+          NAMES.login(),
+          tr`no login answer from ${where} within ${LOGIN_TIMEOUT_MS} ms`,
           firewallFix(pbx),
         ),
         ...needsLogin(after),
       );
-      return results;
     }
-    results.push(ok('AMI login', `logged in as "${pbx.user}"`));
-    results.push(await privileges(session), await leastPrivilege(session));
-    for (const check of after) results.push(...(await check.run(session)));
+    end(ok(NAMES.login(), tr`logged in as "${pbx.user}"`));
+    progress.start(NAMES.privileges());
+    end(await privileges(session));
+    progress.start(NAMES.leastPrivilege());
+    end(await leastPrivilege(session));
+    for (const check of after) end(...(await check.run(session, progress)));
     return results;
   } finally {
     await session.close();

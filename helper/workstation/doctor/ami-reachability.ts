@@ -1,4 +1,6 @@
 import { connect } from 'node:net';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export type Reachability =
   { reachable: true; greeting: string } | { reachable: false; reason: string; connected: boolean };
@@ -23,15 +25,15 @@ export function probeAmiPort(
       socket.destroy();
       resolve(result);
     };
-    const onAbort = (): void => finish({ reachable: false, reason: 'aborted', connected });
+    const onAbort = (): void => finish({ reachable: false, reason: tr`aborted`, connected });
     const timer = setTimeout(
       () =>
         finish({
           reachable: false,
           connected,
           reason: connected
-            ? `connected, but no AMI greeting within ${timeoutMs} ms`
-            : `no answer within ${timeoutMs} ms`,
+            ? tr`connected, but no AMI greeting within ${timeoutMs} ms`
+            : tr`no answer within ${timeoutMs} ms`,
         }),
       timeoutMs,
     );
@@ -51,7 +53,7 @@ export function probeAmiPort(
           : {
               reachable: false,
               connected: true,
-              reason: `the service on this port is not AMI (it said ${JSON.stringify(greeting.slice(0, 60))})`,
+              reason: tr`the service on this port is not AMI (it said ${JSON.stringify(greeting.slice(0, 60))})`,
             },
       );
     });
@@ -59,7 +61,7 @@ export function probeAmiPort(
       finish({ reachable: false, connected, reason: error.code ?? error.message }),
     );
     socket.on('close', () =>
-      finish({ reachable: false, connected, reason: 'the PBX closed the connection at once' }),
+      finish({ reachable: false, connected, reason: tr`the PBX closed the connection at once` }),
     );
   });
 }

@@ -1,5 +1,5 @@
 import type { AmiFrame } from '../../ami/frame';
-import type { CheckResult } from './check-result';
+import type { CheckProgress, CheckResult } from './check-result';
 
 /** The part of the AMI client the doctor uses; `AmiClient` is the real one. */
 export interface DoctorAmiSession {
@@ -29,6 +29,7 @@ export interface DoctorAmiSession {
  * login fails.
  */
 export interface AmiSessionCheck {
-  readonly names: readonly string[];
-  run(session: DoctorAmiSession): Promise<CheckResult[]>;
+  /** Its check names, in the command-line language. */
+  names(): readonly string[];
+  run(session: DoctorAmiSession, progress?: CheckProgress): Promise<CheckResult[]>;
 }

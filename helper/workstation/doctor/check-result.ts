@@ -25,3 +25,15 @@ export const skip = (name: string, detail: string): CheckResult => ({
   name,
   detail,
 });
+
+/**
+ * Where checks say they begin and end, so a slow one (a 5 s timeout) is seen waiting and
+ * each result shows the moment it is known. Ending a result twice shows it once.
+ */
+export interface CheckProgress {
+  start(name: string): void;
+  end(result: CheckResult): CheckResult;
+}
+
+/** For callers that only want the results. */
+export const NO_PROGRESS: CheckProgress = { start: () => undefined, end: (result) => result };

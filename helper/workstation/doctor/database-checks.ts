@@ -2,8 +2,9 @@ import type { HelperConfig, LookupQueryName } from '../../config/types';
 import { REQUIRED_ALIASES } from '../../lookup/aliases';
 import { splitExtensions } from '../../lookup/extensions';
 import { CALLER_QUERY_NAMES } from '../../lookup/merge-identity';
-import { fail, ok, skip } from './check-result';
-import type { CheckResult } from './check-result';
+import { tr } from '../../core/cli-text';
+import { fail, NO_PROGRESS, ok, skip } from './check-result';
+import type { CheckProgress, CheckResult } from './check-result';
 import {
   contactsAlias,
   CREATE_CONTACTS_INDEX,
@@ -14,6 +15,7 @@ import {
 import { diagnoseConnection, diagnoseQuery } from './database-errors';
 import type { DoctorDatabase, DoctorDatabaseFactory } from './doctor-database';
 import { openDoctorDatabase } from './doctor-database';
+import './russian';
 
 /** A well-formed number that belongs to nobody: the queries run, nothing is read. */
 export const DUMMY_NUMBER = '70000000000';
@@ -22,27 +24,35 @@ const WRITE_PRIVILEGES = /\b(ALL PRIVILEGES|INSERT|UPDATE|DELETE|DROP|ALTER|CREA
 
 type DatabaseCheckConfig = Pick<HelperConfig, 'database' | 'lookup' | 'operator'>;
 
+/** The check names, in the command-line language. */
+const NAMES = {
+  reachable: () => tr`database reachable`,
+  readOnly: () => tr`database account is read-only`,
+  query: (key: string) => tr`${key} runs`,
+  indexed: () => tr`contacts.VALUE lookup uses an index`,
+};
+
 async function readOnly(
   database: DoctorDatabase,
   config: DatabaseCheckConfig,
 ): Promise<CheckResult> {
-  const name = 'database account is read-only';
+  const name = NAMES.readOnly();
   try {
     const { rows } = await database.query('SHOW GRANTS', []);
     const grants = rows.map((row) => String(Object.values(row)[0] ?? ''));
     const writable = grants.filter((grant) => WRITE_PRIVILEGES.test(grant.split(' ON ')[0] ?? ''));
-    if (writable.length === 0) return ok(name, `"${config.database.user}" may only read`);
+    if (writable.length === 0) return ok(name, tr`"${config.database.user}" may only read`);
+    const sql = `CREATE USER 'courier_ro'@'%' IDENTIFIED BY '...'; GRANT SELECT ON \`${config.database.database}\`.* TO 'courier_ro'@'%';`;
     return fail(
       name,
-      `"${config.database.user}" may also change data (${writable[0]?.split(' TO ')[0]})`,
-      'give the helper an account with SELECT only, e.g. ' +
-        `CREATE USER 'courier_ro'@'%' IDENTIFIED BY '...'; GRANT SELECT ON \`${config.database.database}\`.* TO 'courier_ro'@'%';`,
+      tr`"${config.database.user}" may also change data (${writable[0]?.split(' TO ')[0]})`,
+      tr`give the helper an account with SELECT only, e.g. ${sql}`,
     );
   } catch (error) {
     return fail(
       name,
-      `cannot read the account's grants: ${(error as Error).message}`,
-      'run doctor again',
+      tr`cannot read the account's grants: ${(error as Error).message}`,
+      tr`run doctor again`,
     );
   }
 }
@@ -59,30 +69,30 @@ async function queryRuns(
     const missing = REQUIRED_ALIASES[name].filter((alias) => !columns.includes(alias));
     if (missing.length > 0) {
       return fail(
-        `${key} runs`,
-        `the query runs but returns no column ${missing.join(', ')}`,
-        `alias the matching columns in ${key}: ${missing.map((alias) => `... AS ${alias}`).join(', ')}`,
+        NAMES.query(key),
+        tr`the query runs but returns no column ${missing.join(', ')}`,
+        tr`alias the matching columns in ${key}: ${missing.map((alias) => `... AS ${alias}`).join(', ')}`,
       );
     }
     if (name === 'operatorExtensions' && config.operator.user !== '') {
       const extensions = splitExtensions(rows.map((row) => String(row.extensions ?? '')).join(','));
       return extensions.length > 0
         ? ok(
-            `${key} runs`,
-            `operator "${config.operator.user}" has extensions ${extensions.join(',')}`,
+            NAMES.query(key),
+            tr`operator "${config.operator.user}" has extensions ${extensions.join(',')}`,
           )
         : fail(
-            `${key} runs`,
+            NAMES.query(key),
             rows.length === 0
-              ? `the cabinet has no user "${config.operator.user}"`
-              : `the cabinet user "${config.operator.user}" has no extension in users.extPhone`,
-            'correct operator.user, fill users.extPhone in the user card, or set operator.extensions instead',
+              ? tr`the cabinet has no user "${config.operator.user}"`
+              : tr`the cabinet user "${config.operator.user}" has no extension in users.extPhone`,
+            tr`correct operator.user, fill users.extPhone in the user card, or set operator.extensions instead`,
           );
     }
-    return ok(`${key} runs`, `returns ${REQUIRED_ALIASES[name].join(', ')}`);
+    return ok(NAMES.query(key), tr`returns ${REQUIRED_ALIASES[name].join(', ')}`);
   } catch (error) {
     const { detail, fix } = diagnoseQuery(error, key);
-    return fail(`${key} runs`, detail, fix);
+    return fail(NAMES.query(key), detail, fix);
   }
 }
 
@@ -90,14 +100,14 @@ async function contactsIndexed(
   database: DoctorDatabase,
   config: DatabaseCheckConfig,
 ): Promise<CheckResult> {
-  const name = 'contacts.VALUE lookup uses an index';
-  const missingFix = `on the database server run: ${CREATE_CONTACTS_INDEX}`;
+  const name = NAMES.indexed();
+  const missingFix = tr`on the database server run: ${CREATE_CONTACTS_INDEX}`;
   try {
     const indexes = valueIndexes((await database.query('SHOW INDEX FROM contacts', [])).rows);
     if (indexes.length === 0) {
       return fail(
         name,
-        'contacts has no index on VALUE, so every call reads the whole table',
+        tr`contacts has no index on VALUE, so every call reads the whole table`,
         missingFix,
       );
     }
@@ -111,24 +121,23 @@ async function contactsIndexed(
       ).rows;
       const key = keyUsed(plan, alias);
       if (planReads(plan, alias) && (key === undefined || !indexes.includes(key))) {
-        bypassing.push(`lookup.${query} (${key === undefined ? 'full scan' : `uses ${key}`})`);
+        bypassing.push(`lookup.${query} (${key === undefined ? tr`full scan` : tr`uses ${key}`})`);
       }
     }
     if (bypassing.length > 0) {
       return fail(
         name,
-        `${bypassing.join(', ')} does not search contacts by ${indexes.join(', ')}`,
-        `compare VALUE with the ? directly in those queries (no function around the column), ` +
-          `then run ANALYZE TABLE contacts; if it persists, run: ${CREATE_CONTACTS_INDEX}`,
+        tr`${bypassing.join(', ')} does not search contacts by ${indexes.join(', ')}`,
+        tr`compare VALUE with the ? directly in those queries (no function around the column), then run ANALYZE TABLE contacts; if it persists, run: ${CREATE_CONTACTS_INDEX}`,
       );
     }
-    return ok(name, `every lookup searches contacts by ${indexes.join(', ')}`);
+    return ok(name, tr`every lookup searches contacts by ${indexes.join(', ')}`);
   } catch (error) {
     const { detail } = diagnoseQuery(error, 'lookup');
     return fail(
       name,
-      `cannot read the query plans: ${detail}`,
-      'fix the failing lookup queries above first',
+      tr`cannot read the query plans: ${detail}`,
+      tr`fix the failing lookup queries above first`,
     );
   }
 }
@@ -137,27 +146,42 @@ async function contactsIndexed(
 export async function checkDatabase(
   config: DatabaseCheckConfig,
   factory: DoctorDatabaseFactory = openDoctorDatabase,
+  progress: CheckProgress = NO_PROGRESS,
 ): Promise<CheckResult[]> {
   const db = config.database;
   const database = factory(db);
   const queryNames = Object.keys(config.lookup) as LookupQueryName[];
+  const results: CheckResult[] = [];
+  const step = async (name: string, check: () => Promise<CheckResult>): Promise<void> => {
+    progress.start(name);
+    results.push(progress.end(await check()));
+  };
   try {
+    progress.start(NAMES.reachable());
     try {
       await database.query('SELECT 1', []);
     } catch (error) {
       const { detail, fix } = diagnoseConnection(error, db);
+      const needs = tr`needs the database`;
       return [
-        fail('database reachable', detail, fix),
-        ...queryNames.map((name) => skip(`lookup.${name} runs`, 'needs the database')),
-        skip('contacts.VALUE lookup uses an index', 'needs the database'),
+        fail(NAMES.reachable(), detail, fix),
+        ...queryNames.map((name) => skip(NAMES.query(`lookup.${name}`), needs)),
+        skip(NAMES.indexed(), needs),
       ];
     }
-    const results: CheckResult[] = [
-      ok('database reachable', `logged in to ${db.host}:${db.port}/${db.database} as "${db.user}"`),
-      await readOnly(database, config),
-    ];
-    for (const name of queryNames) results.push(await queryRuns(database, config, name));
-    results.push(await contactsIndexed(database, config));
+    results.push(
+      progress.end(
+        ok(
+          NAMES.reachable(),
+          tr`logged in to ${db.host}:${db.port}/${db.database} as "${db.user}"`,
+        ),
+      ),
+    );
+    await step(NAMES.readOnly(), () => readOnly(database, config));
+    for (const name of queryNames) {
+      await step(NAMES.query(`lookup.${name}`), () => queryRuns(database, config, name));
+    }
+    await step(NAMES.indexed(), () => contactsIndexed(database, config));
     return results;
   } finally {
     await database.close().catch(() => undefined);

@@ -1,4 +1,6 @@
 import type { DatabaseConfig } from '../../config/types';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export interface Diagnosis {
   detail: string;
@@ -29,35 +31,31 @@ export function diagnoseConnection(error: unknown, db: DatabaseConfig): Diagnosi
   const where = `${db.host}:${db.port}`;
   if (UNREACHABLE.has(code)) {
     return {
-      detail: `cannot reach the database at ${where} (${code})`,
-      fix:
-        `check database.host and database.port; the MySQL server must be running, listen on the ` +
-        `network (bind-address) and its firewall must admit this workstation to port ${db.port}`,
+      detail: tr`cannot reach the database at ${where} (${code})`,
+      fix: tr`check database.host and database.port; the MySQL server must be running, listen on the network (bind-address) and its firewall must admit this workstation to port ${db.port}`,
     };
   }
   if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_NOT_SUPPORTED_AUTH_MODE') {
     return {
-      detail: `the server refused the login as "${db.user}" (${code})`,
-      fix:
-        'check database.user and database.password (or COURIER_DB_PASSWORD), and that the account ' +
-        "may connect from this workstation's address",
+      detail: tr`the server refused the login as "${db.user}" (${code})`,
+      fix: tr`check database.user and database.password (or COURIER_DB_PASSWORD), and that the account may connect from this workstation's address`,
     };
   }
   if (code === 'ER_BAD_DB_ERROR') {
     return {
-      detail: `the server has no database "${db.database}"`,
-      fix: 'set database.database to the name of the courier database',
+      detail: tr`the server has no database "${db.database}"`,
+      fix: tr`set database.database to the name of the courier database`,
     };
   }
   if (code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_TABLEACCESS_DENIED_ERROR') {
     return {
-      detail: `the account "${db.user}" may not read "${db.database}" (${code})`,
-      fix: `on the database server run: GRANT SELECT ON \`${db.database}\`.* TO '${db.user}'@'%';`,
+      detail: tr`the account "${db.user}" may not read "${db.database}" (${code})`,
+      fix: tr`on the database server run: ${`GRANT SELECT ON \`${db.database}\`.* TO '${db.user}'@'%';`}`,
     };
   }
   return {
     detail: `${code ? `${code}: ` : ''}${message}`,
-    fix: 'check the [database] section and the database server log',
+    fix: tr`check the [database] section and the database server log`,
   };
 }
 
@@ -67,8 +65,6 @@ export function diagnoseQuery(error: unknown, key: string): Diagnosis {
   const message = error instanceof Error ? error.message : String(error);
   return {
     detail: `${code ? `${code}: ` : ''}${message}`,
-    fix:
-      `correct the SQL in ${key} for this database's tables and columns (keep its column ` +
-      'aliases), or remove the key to use the default query',
+    fix: tr`correct the SQL in ${key} for this database's tables and columns (keep its column aliases), or remove the key to use the default query`,
   };
 }

@@ -2,10 +2,13 @@ import { AmiPermissionError } from '../../ami/errors';
 import type { AmiFrame } from '../../ami/frame';
 import { FILTER_REVISION_VARIABLE } from '../manager-conf/account-privileges';
 import type { AmiSessionCheck, DoctorAmiSession } from './ami-session';
-import { fail, ok, skip } from './check-result';
+import { programName } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
+import { fail, NO_PROGRESS, ok, skip } from './check-result';
 import type { CheckResult } from './check-result';
+import './russian';
 
-export const EVENT_FILTER_CHECK = 'AMI event filter';
+export const EVENT_FILTER_CHECK = (): string => tr`AMI event filter`;
 
 /** A context no dialplan has: the PBX creates the probe's Local channels and drops them. */
 export const PROBE_CONTEXT = 'courier-doctor-probe';
@@ -13,9 +16,8 @@ export const PROBE_CONTEXT = 'courier-doctor-probe';
 const OFFICE_PROBE = `Local/probe@${PROBE_CONTEXT}`;
 const WAIT_MS = 3_000;
 
-const MANAGER_CONF_FIX =
-  'replace the eventfilter lines of the AMI account in manager.conf (or manager_custom.conf) ' +
-  'with those courier-helper manager-conf prints and run "manager reload"';
+const managerConfFix = (): string =>
+  tr`replace the eventfilter lines of the AMI account in manager.conf (or manager_custom.conf) with those ${programName()} manager-conf prints and run "manager reload"`;
 
 interface Seen {
   channel: boolean;
@@ -36,8 +38,11 @@ interface Seen {
  */
 export function eventFilterCheck(seatExtension?: string): AmiSessionCheck {
   return {
-    names: [EVENT_FILTER_CHECK],
-    run: async (session) => [await probe(session, seatExtension)],
+    names: () => [EVENT_FILTER_CHECK()],
+    run: async (session, progress = NO_PROGRESS) => {
+      progress.start(EVENT_FILTER_CHECK());
+      return [progress.end(await probe(session, seatExtension))];
+    },
   };
 }
 
@@ -81,12 +86,12 @@ async function probe(session: DoctorAmiSession, seat: string | undefined): Promi
   } catch (error) {
     listening.abort();
     if (error instanceof AmiPermissionError) {
-      return skip(EVENT_FILTER_CHECK, 'needs the originate write class (see AMI privileges)');
+      return skip(EVENT_FILTER_CHECK(), tr`needs the originate write class (see AMI privileges)`);
     }
     return fail(
-      EVENT_FILTER_CHECK,
-      `could not check: ${(error as Error).message}`,
-      'run doctor again once the PBX answers',
+      EVENT_FILTER_CHECK(),
+      tr`could not check: ${(error as Error).message}`,
+      tr`run doctor again once the PBX answers`,
     );
   }
   let timer: NodeJS.Timeout | undefined;
@@ -103,42 +108,39 @@ async function probe(session: DoctorAmiSession, seat: string | undefined): Promi
 function verdict(office: Seen, seat: string | undefined, own: Seen | undefined): CheckResult {
   if (office.revision && office.channel) {
     return ok(
-      EVENT_FILTER_CHECK,
-      'office-wide filter (current): every call in the office reaches this seat; for many ' +
-        'seats give each its own account (courier-helper manager-conf --seats)',
+      EVENT_FILTER_CHECK(),
+      tr`office-wide filter (current): every call in the office reaches this seat; for many seats give each its own account (${programName()} manager-conf --seats)`,
     );
   }
   if (office.revision) {
     if (seat === undefined) {
       return ok(
-        EVENT_FILTER_CHECK,
-        "per-seat filter (current): only calls of the seat's own extensions reach it",
+        EVENT_FILTER_CHECK(),
+        tr`per-seat filter (current): only calls of the seat's own extensions reach it`,
       );
     }
     if (own?.channel) {
       return ok(
-        EVENT_FILTER_CHECK,
-        `per-seat filter for ${seat} (current): only this seat's own calls reach it`,
+        EVENT_FILTER_CHECK(),
+        tr`per-seat filter for ${seat} (current): only this seat's own calls reach it`,
       );
     }
     return fail(
-      EVENT_FILTER_CHECK,
-      `the account's per-seat filter is for other extensions: calls of ${seat} would not reach it`,
-      `print this seat's account with courier-helper manager-conf --seats ${seat}, put its ` +
-        'eventfilter lines into manager.conf and run "manager reload"',
+      EVENT_FILTER_CHECK(),
+      tr`the account's per-seat filter is for other extensions: calls of ${seat} would not reach it`,
+      tr`print this seat's account with ${programName()} manager-conf --seats ${seat}, put its eventfilter lines into manager.conf and run "manager reload"`,
     );
   }
   if (office.channel || own?.channel) {
     return fail(
-      EVENT_FILTER_CHECK,
-      'the account has an older event filter: it drops events the helper now reads ' +
-        '(Pickup, so a call picked up from another phone would show no caller)',
-      MANAGER_CONF_FIX,
+      EVENT_FILTER_CHECK(),
+      tr`the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller)`,
+      managerConfFix(),
     );
   }
   return fail(
-    EVENT_FILTER_CHECK,
-    `no event of a probe channel reached the account within ${WAIT_MS / 1000} s`,
-    'give the account "read = call,dialplan" and ' + MANAGER_CONF_FIX,
+    EVENT_FILTER_CHECK(),
+    tr`no event of a probe channel reached the account within ${WAIT_MS / 1000} s`,
+    tr`give the account "read = call,dialplan" and ${managerConfFix()}`,
   );
 }

@@ -2,16 +2,18 @@ import type { HelperConfig } from '../../config/types';
 import { availableMigrations } from '../../journal/available-migrations';
 import type { Migration, MigrationSource } from '../../journal/migration-source';
 import { journalSpoolDir as spoolDirOf } from '../../journal/spool-dir';
-import { fail, ok, skip } from './check-result';
-import type { CheckResult } from './check-result';
+import { tr } from '../../core/cli-text';
+import { fail, NO_PROGRESS, ok, skip } from './check-result';
+import type { CheckProgress, CheckResult } from './check-result';
 import type { DoctorDatabase, DoctorDatabaseFactory } from './doctor-database';
 import { openDoctorDatabase } from './doctor-database';
 import { diagnoseJournalConnection } from './journal-connection-errors';
 import { checkJournalGrants, JOURNAL_GRANTS_CHECK } from './journal-grants';
 import { checkJournalTables, JOURNAL_TABLES_CHECK, journalSchemaOf } from './journal-tables';
-import { checkSpoolDir } from './spool-check';
+import { checkSpoolDir, SPOOL_CHECK } from './spool-check';
+import './russian';
 
-export const JOURNAL_CONNECT_CHECK = 'journal account connects';
+export const JOURNAL_CONNECT_CHECK = (): string => tr`journal account connects`;
 
 type JournalCheckConfig = Pick<HelperConfig, 'database' | 'journal' | 'paths'>;
 
@@ -32,6 +34,7 @@ async function schemaChecks(
   config: JournalCheckConfig,
   seams: JournalCheckSeams,
   factory: DoctorDatabaseFactory,
+  progress: CheckProgress,
 ): Promise<CheckResult[]> {
   const configFile = config.paths.file ?? 'helper.toml';
   let migrations: Migration[];
@@ -40,27 +43,31 @@ async function schemaChecks(
   } catch (error) {
     return [
       fail(
-        JOURNAL_TABLES_CHECK,
-        `cannot read the migrations this helper carries: ${(error as Error).message}`,
-        'reinstall the helper from a complete release',
+        JOURNAL_TABLES_CHECK(),
+        tr`cannot read the migrations this helper carries: ${(error as Error).message}`,
+        tr`reinstall the helper from a complete release`,
       ),
-      skip(JOURNAL_GRANTS_CHECK, 'needs the list of journal tables'),
+      skip(JOURNAL_GRANTS_CHECK(), tr`needs the list of journal tables`),
     ];
   }
   const schema = journalSchemaOf(migrations);
   const reader = factory(config.database);
   try {
-    const tables = await checkJournalTables(
-      {
-        writer,
-        reader,
-        writerUser: config.journal.user,
-        readerUser: config.database.user,
-        database: config.database.database,
-        configFile,
-      },
-      schema,
+    progress.start(JOURNAL_TABLES_CHECK());
+    const tables = progress.end(
+      await checkJournalTables(
+        {
+          writer,
+          reader,
+          writerUser: config.journal.user,
+          readerUser: config.database.user,
+          database: config.database.database,
+          configFile,
+        },
+        schema,
+      ),
     );
+    progress.start(JOURNAL_GRANTS_CHECK());
     const grants = await checkJournalGrants(
       writer,
       { user: config.journal.user, database: config.database.database, configFile },
@@ -80,10 +87,14 @@ async function schemaChecks(
 export async function checkJournal(
   config: JournalCheckConfig,
   seams: JournalCheckSeams = {},
+  progress: CheckProgress = NO_PROGRESS,
 ): Promise<CheckResult[]> {
   if (!config.journal.enabled) {
     return [
-      skip('journal checks', 'journal.enabled is false, so calls are not written to the database'),
+      skip(
+        tr`journal checks`,
+        tr`journal.enabled is false, so calls are not written to the database`,
+      ),
     ];
   }
   const factory = seams.database ?? openDoctorDatabase;
@@ -91,6 +102,7 @@ export async function checkJournal(
   const results: CheckResult[] = [];
   const writer = factory({ ...db, user: config.journal.user, password: config.journal.password });
   try {
+    progress.start(JOURNAL_CONNECT_CHECK());
     let refused: { error: unknown } | undefined;
     try {
       await writer.query('SELECT 1', []);
@@ -99,11 +111,13 @@ export async function checkJournal(
     }
     if (refused === undefined) {
       results.push(
-        ok(
-          JOURNAL_CONNECT_CHECK,
-          `logged in to ${db.host}:${db.port}/${db.database} as "${config.journal.user}"`,
+        progress.end(
+          ok(
+            JOURNAL_CONNECT_CHECK(),
+            tr`logged in to ${db.host}:${db.port}/${db.database} as "${config.journal.user}"`,
+          ),
         ),
-        ...(await schemaChecks(writer, config, seams, factory)),
+        ...(await schemaChecks(writer, config, seams, factory, progress)),
       );
     } else {
       const { detail, fix } = diagnoseJournalConnection(
@@ -113,14 +127,15 @@ export async function checkJournal(
         config.paths.file ?? 'helper.toml',
       );
       results.push(
-        fail(JOURNAL_CONNECT_CHECK, detail, fix),
-        skip(JOURNAL_TABLES_CHECK, 'needs the journal account'),
-        skip(JOURNAL_GRANTS_CHECK, 'needs the journal account'),
+        fail(JOURNAL_CONNECT_CHECK(), detail, fix),
+        skip(JOURNAL_TABLES_CHECK(), tr`needs the journal account`),
+        skip(JOURNAL_GRANTS_CHECK(), tr`needs the journal account`),
       );
     }
   } finally {
     await writer.close().catch(() => undefined);
   }
+  progress.start(SPOOL_CHECK());
   results.push(await checkSpoolDir(journalSpoolDir(config)));
   return results;
 }

@@ -6,8 +6,10 @@ import type { DoctorDatabase } from './doctor-database';
 import { parseGrantLine } from './grant-lines';
 import type { GrantLine } from './grant-lines';
 import { migrateCommandFor } from './migrate-fix';
+import { tr } from '../../core/cli-text';
+import './russian';
 
-export const JOURNAL_GRANTS_CHECK = 'journal account grants';
+export const JOURNAL_GRANTS_CHECK = (): string => tr`journal account grants`;
 
 /** What `migrate` grants on each journal table: the writer needs all of it, and no more. */
 const NEEDED = WRITER_PRIVILEGES.split(',').map((privilege) => privilege.trim());
@@ -77,14 +79,14 @@ function grantFix(
   database: string,
   configFile: string,
 ): string {
-  const migrate = `run ${migrateCommandFor(configFile)}`;
+  const migrate = tr`run ${migrateCommandFor(configFile)}`;
   try {
     const statements = grantStatements(
       { user, host: verdict.account?.host ?? '%' },
       database,
       verdict.missing.map((entry) => entry.table),
     );
-    return `${migrate} (it grants them), or on the database server run: ${statements.join('; ')};`;
+    return tr`${migrate} (it grants them), or on the database server run: ${statements.join('; ')};`;
   } catch (error) {
     if (error instanceof WriterAccountError) return migrate;
     throw error;
@@ -108,36 +110,34 @@ export async function checkJournalGrants(
   } catch (error) {
     const { detail } = diagnoseQuery(error, 'journal');
     return fail(
-      JOURNAL_GRANTS_CHECK,
-      `cannot read the account's grants: ${detail}`,
-      'run doctor again',
+      JOURNAL_GRANTS_CHECK(),
+      tr`cannot read the account's grants: ${detail}`,
+      tr`run doctor again`,
     );
   }
   const verdict = judgeGrants(lines, database, tables);
   if (verdict.broader.length > 0) {
     const shown = verdict.broader.slice(0, 3).join('; ');
-    const more = verdict.broader.length > 3 ? ` and ${verdict.broader.length - 3} more` : '';
+    const more = verdict.broader.length > 3 ? tr` and ${verdict.broader.length - 3} more` : '';
     const name = `'${verdict.account?.user ?? user}'@'${verdict.account?.host ?? '%'}'`;
     return fail(
-      JOURNAL_GRANTS_CHECK,
-      `"${user}" may do more than write the journal: ${shown}${more}`,
-      `on the database server run: REVOKE ALL PRIVILEGES, GRANT OPTION FROM ${name}; then ` +
-        `run ${migrateCommandFor(configFile)}, which grants ${WRITER_PRIVILEGES} on the ` +
-        'journal tables only',
+      JOURNAL_GRANTS_CHECK(),
+      tr`"${user}" may do more than write the journal: ${shown}${more}`,
+      tr`on the database server run: REVOKE ALL PRIVILEGES, GRANT OPTION FROM ${name}; then run ${migrateCommandFor(configFile)}, which grants ${WRITER_PRIVILEGES} on the journal tables only`,
     );
   }
   if (verdict.missing.length > 0) {
     const lacks = verdict.missing
-      .map((entry) => `${entry.privileges.join(', ')} on ${entry.table}`)
+      .map((entry) => tr`${entry.privileges.join(', ')} on ${entry.table}`)
       .join('; ');
     return fail(
-      JOURNAL_GRANTS_CHECK,
-      `"${user}" may not ${lacks}`,
+      JOURNAL_GRANTS_CHECK(),
+      tr`"${user}" may not ${lacks}`,
       grantFix(verdict, user, database, configFile),
     );
   }
   return ok(
-    JOURNAL_GRANTS_CHECK,
-    `"${user}" may ${WRITER_PRIVILEGES} ${tables.join(', ')} and nothing else`,
+    JOURNAL_GRANTS_CHECK(),
+    tr`"${user}" may ${WRITER_PRIVILEGES} ${tables.join(', ')} and nothing else`,
   );
 }

@@ -6,8 +6,10 @@ import type { CheckResult } from './check-result';
 import { codeOf, diagnoseQuery } from './database-errors';
 import type { DoctorDatabase } from './doctor-database';
 import { migrateCommandFor } from './migrate-fix';
+import { tr } from '../../core/cli-text';
+import './russian';
 
-export const JOURNAL_TABLES_CHECK = 'journal tables migrated';
+export const JOURNAL_TABLES_CHECK = (): string => tr`journal tables migrated`;
 
 /** What the migrations this helper carries create. */
 export interface JournalSchema {
@@ -52,9 +54,9 @@ export interface JournalTablesAccounts {
 
 function behind(schema: JournalSchema, applied: Set<string>): string {
   const latest = schema.versions.at(-1) ?? '';
-  if (applied.size === 0) return `no journal migration is recorded in ${MIGRATIONS_TABLE}`;
+  if (applied.size === 0) return tr`no journal migration is recorded in ${MIGRATIONS_TABLE}`;
   const missing = schema.versions.filter((version) => !applied.has(version));
-  return `migration ${missing.join(', ')} of this helper (up to ${latest}) is not applied`;
+  return tr`migration ${missing.join(', ')} of this helper (up to ${latest}) is not applied`;
 }
 
 /** Every table the bundled migrations create is there, and every migration is recorded. */
@@ -63,30 +65,34 @@ export async function checkJournalTables(
   schema: JournalSchema,
 ): Promise<CheckResult> {
   const { writer, reader, writerUser, readerUser, database, configFile } = accounts;
-  const fix = `run ${migrateCommandFor(configFile)}`;
+  const fix = tr`run ${migrateCommandFor(configFile)}`;
   let visible: Set<string>;
   try {
     const { rows } = await writer.query('SHOW TABLES', []);
     visible = new Set(rows.map((row) => String(Object.values(row)[0] ?? '').toLowerCase()));
   } catch (error) {
     const { detail } = diagnoseQuery(error, 'journal');
-    return fail(JOURNAL_TABLES_CHECK, `cannot list the tables: ${detail}`, 'run doctor again');
+    return fail(
+      JOURNAL_TABLES_CHECK(),
+      tr`cannot list the tables: ${detail}`,
+      tr`run doctor again`,
+    );
   }
   const missingTables = schema.tables.filter((table) => !visible.has(table.toLowerCase()));
   const applied = await appliedVersions(reader);
   const problems: string[] = [];
   if (missingTables.length > 0) {
-    problems.push(`"${writerUser}" sees no table ${missingTables.join(', ')} in "${database}"`);
+    problems.push(tr`"${writerUser}" sees no table ${missingTables.join(', ')} in "${database}"`);
   }
   if ('versions' in applied && schema.versions.some((version) => !applied.versions.has(version))) {
     problems.push(behind(schema, applied.versions));
   }
-  if (problems.length > 0) return fail(JOURNAL_TABLES_CHECK, problems.join('; '), fix);
-  const present = `${schema.tables.join(', ')} present`;
+  if (problems.length > 0) return fail(JOURNAL_TABLES_CHECK(), problems.join('; '), fix);
+  const tables = schema.tables.join(', ');
   return ok(
-    JOURNAL_TABLES_CHECK,
+    JOURNAL_TABLES_CHECK(),
     'versions' in applied
-      ? `${present}, migrations up to ${schema.versions.at(-1) ?? ''} applied`
-      : `${present} (which migrations are applied is not readable as "${readerUser}": ${applied.unreadable})`,
+      ? tr`${tables} present, migrations up to ${schema.versions.at(-1) ?? ''} applied`
+      : tr`${tables} present (which migrations are applied is not readable as "${readerUser}": ${applied.unreadable})`,
   );
 }

@@ -1,5 +1,7 @@
-import { PROGRAM } from '../../core/cli-io';
+import { programName } from '../../core/cli-io';
 import { MIGRATE_ENV } from '../../journal/run-migrate-command';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 /**
  * The command that creates the journal tables and grants the journal account, as IT types
@@ -7,8 +9,5 @@ import { MIGRATE_ENV } from '../../journal/run-migrate-command';
  */
 export function migrateCommandFor(configFile: string): string {
   const config = /[\s"]/.test(configFile) ? `"${configFile.replace(/"/g, '\\"')}"` : configFile;
-  return (
-    `${PROGRAM} migrate --config ${config} --admin-user <an account that may create tables>, ` +
-    `with that account's password in ${MIGRATE_ENV.adminPassword}`
-  );
+  return tr`${programName()} migrate --config ${config} --admin-user <an account that may create tables>, with that account's password in ${MIGRATE_ENV.adminPassword}`;
 }

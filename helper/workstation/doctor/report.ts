@@ -1,21 +1,119 @@
-import type { CheckResult } from './check-result';
+import type { TextOutput } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
+import type { CheckProgress, CheckResult } from './check-result';
+import './russian';
 
 const TAGS = { ok: '[ok]  ', fail: '[FAIL]', skip: '[skip]' } as const;
+const WAITING = '[....]';
 const INDENT = ' '.repeat(7);
+/** Back to the line start and clear it: a terminal replaces the waiting line with the result. */
+const CLEAR_LINE = '\r\x1b[2K';
 
 /**
  * `[ok]   name: detail`, `[FAIL] name: detail` with the fix on the next line.
- * Plain ASCII markers, so a Windows console shows them as they are.
+ * Plain ASCII markers in every language, so a Windows console shows them as they are and
+ * scripts can look for them.
  */
 export function formatResult(result: CheckResult): string {
   const line = `${TAGS[result.status]} ${result.name}: ${result.detail}`;
-  return result.fix ? `${line}\n${INDENT}fix: ${result.fix}` : line;
+  return result.fix ? `${line}\n${INDENT}${tr`fix:`} ${result.fix}` : line;
 }
 
 export function summaryLine(results: readonly CheckResult[]): string {
   const failed = results.filter((result) => result.status === 'fail').length;
   const passed = results.filter((result) => result.status === 'ok').length;
   return failed === 0
-    ? `All ${passed} checks passed.`
-    : `${failed} check(s) failed, ${passed} passed: change what each [FAIL] line says and run doctor again.`;
+    ? tr`All ${passed} checks passed.`
+    : tr`${failed} check(s) failed, ${passed} passed: change what each [FAIL] line says and run doctor again.`;
+}
+
+/** Where the doctor's report goes; `finish` once every check has ended. */
+export interface DoctorReport extends CheckProgress {
+  finish(): void;
+  readonly results: readonly CheckResult[];
+}
+
+/** Collects each result once, however often it is ended, and passes it on. */
+function collecting(
+  onStart: (name: string) => void,
+  onResult: (result: CheckResult) => void,
+  onFinish: (results: readonly CheckResult[]) => void,
+): DoctorReport {
+  const results: CheckResult[] = [];
+  const seen = new Set<CheckResult>();
+  return {
+    results,
+    start: onStart,
+    end(result) {
+      if (!seen.has(result)) {
+        seen.add(result);
+        results.push(result);
+        onResult(result);
+      }
+      return result;
+    },
+    finish: () => onFinish(results),
+  };
+}
+
+/**
+ * The report as lines: each check's name when it starts, its result when it ends. On a
+ * terminal the waiting line is replaced by the result; elsewhere (a file, a pipe) both stay,
+ * so a log shows which check was waiting.
+ */
+export function textReport(out: TextOutput, scrub: (text: string) => string): DoctorReport {
+  let waiting = false;
+  const clear = (): void => {
+    if (waiting && out.isTTY) out.write(CLEAR_LINE);
+    waiting = false;
+  };
+  return collecting(
+    (name) => {
+      clear();
+      out.write(scrub(`${WAITING} ${name}…`) + (out.isTTY ? '' : '\n'));
+      waiting = true;
+    },
+    (result) => {
+      clear();
+      out.write(`${scrub(formatResult(result))}\n`);
+    },
+    (results) => {
+      clear();
+      out.write(`${summaryLine(results)}\n`);
+    },
+  );
+}
+
+/** What `doctor --json` prints: the contract scripts and monitoring read. */
+export interface DoctorJson {
+  ok: boolean;
+  passed: number;
+  failed: number;
+  skipped: number;
+  summary: string;
+  checks: readonly CheckResult[];
+}
+
+/**
+ * The same report as one JSON document, printed when every check has ended: the results in
+ * order with the texts the lines would show (in the same language), and the counts.
+ */
+export function jsonReport(out: TextOutput, scrub: (text: string) => string): DoctorReport {
+  return collecting(
+    () => undefined,
+    () => undefined,
+    (results) => {
+      const count = (status: CheckResult['status']): number =>
+        results.filter((result) => result.status === status).length;
+      const document: DoctorJson = {
+        ok: count('fail') === 0,
+        passed: count('ok'),
+        failed: count('fail'),
+        skipped: count('skip'),
+        summary: summaryLine(results),
+        checks: results,
+      };
+      out.write(`${scrub(JSON.stringify(document, null, 2))}\n`);
+    },
+  );
 }

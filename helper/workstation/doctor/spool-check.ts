@@ -8,8 +8,10 @@ import {
 } from '../../journal/journal-spool';
 import { fail, ok } from './check-result';
 import type { CheckResult } from './check-result';
+import { tr } from '../../core/cli-text';
+import './russian';
 
-export const SPOOL_CHECK = 'journal spool folder writable';
+export const SPOOL_CHECK = (): string => tr`journal spool folder writable`;
 
 function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -19,11 +21,9 @@ function reasonOf(error: unknown): string {
 
 function diskFull(dir: string, reason: string): CheckResult {
   return fail(
-    SPOOL_CHECK,
-    `cannot write in "${dir}" (${reason}): the disk holding it is full, so the journal cannot ` +
-      "spool calls; a running helper keeps them on the spool's reserve, then in memory, until " +
-      'there is room',
-    `free space on the disk of "${dir}" (or set journal.spoolDir to a folder on another local disk)`,
+    SPOOL_CHECK(),
+    tr`cannot write in "${dir}" (${reason}): the disk holding it is full, so the journal cannot spool calls; a running helper keeps them on the spool's reserve, then in memory, until there is room`,
+    tr`free space on the disk of "${dir}" (or set journal.spoolDir to a folder on another local disk)`,
   );
 }
 
@@ -66,20 +66,19 @@ export async function checkSpoolDir(dir: string): Promise<CheckResult> {
     } finally {
       await handle.close();
     }
-    if (await reserveInUse(dir)) return diskFull(dir, "ENOSPC: the spool's reserve is in use");
+    if (await reserveInUse(dir)) return diskFull(dir, tr`ENOSPC: the spool's reserve is in use`);
     return ok(
-      SPOOL_CHECK,
+      SPOOL_CHECK(),
       created === undefined
-        ? `"${dir}" is writable`
-        : `"${dir}" does not exist yet; it can be created and written`,
+        ? tr`"${dir}" is writable`
+        : tr`"${dir}" does not exist yet; it can be created and written`,
     );
   } catch (error) {
     if (isDiskFull(error)) return diskFull(dir, reasonOf(error));
     return fail(
-      SPOOL_CHECK,
-      `cannot write in "${dir}" (${reasonOf(error)})`,
-      'set journal.spoolDir to a folder on a local disk that this user may write, or give ' +
-        `this user write access to "${dir}"`,
+      SPOOL_CHECK(),
+      tr`cannot write in "${dir}" (${reasonOf(error)})`,
+      tr`set journal.spoolDir to a folder on a local disk that this user may write, or give this user write access to "${dir}"`,
     );
   } finally {
     if (probeOpened) await rm(probe, { force: true }).catch(() => undefined);

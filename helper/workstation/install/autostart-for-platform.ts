@@ -3,6 +3,9 @@ import { type InstallContext, InstallError } from './install-context';
 import { launchAgentAutostart } from './launch-agent-autostart';
 import { runKeyAutostart } from './run-key-autostart';
 import { systemdAutostart } from './systemd-autostart';
+import { programName } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export function autostartFor(context: InstallContext): Autostart {
   switch (context.platform) {
@@ -14,8 +17,7 @@ export function autostartFor(context: InstallContext): Autostart {
       return runKeyAutostart(context);
     default:
       throw new InstallError(
-        `Autostart is set up on Windows, Linux and macOS only, not on ${context.platform}: ` +
-          'start "courier-helper run" from the session start-up of this system instead.',
+        tr`Autostart is set up on Windows, Linux and macOS only, not on ${context.platform}: start "${programName()} run" from the session start-up of this system instead.`,
       );
   }
 }

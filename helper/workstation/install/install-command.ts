@@ -15,6 +15,8 @@ import { copyOfficeConfig, isOfficeConfig } from './office-config';
 import { packagedExecutable } from './packaged-executable';
 import { installServe, uninstallServe } from './serve-install';
 import { stopRunningHelper } from './stop-running-helper';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 /** `--serve`: the PBX-side service as a system service instead of the workstation helper. */
 export interface InstallTarget {
@@ -49,8 +51,7 @@ export function installCommand(
     const executable = seams.executable ?? packagedExecutable();
     if (executable === undefined) {
       throw new InstallError(
-        'install registers the single-file executable, and this is the source tree: build it ' +
-          'with "npm run package:helper" and run "dist/helper/courier-helper-<platform> install".',
+        tr`install registers the single-file executable, and this is the source tree: build it with "npm run package:helper" and run "dist/helper/courier-helper-<platform> install".`,
       );
     }
     if (target.serve === true) {
@@ -84,11 +85,10 @@ export function installCommand(
     lines.push(
       ...copied,
       created
-        ? `Wrote an example configuration to ${configFile}: set the PBX, the database and the ` +
-            `extensions there, then check it with: "${executable}" doctor --config "${configFile}"`
+        ? tr`Wrote an example configuration to ${configFile}: set the PBX, the database and the extensions there, then check it with: "${executable}" doctor --config "${configFile}"`
         : office
-          ? `Check this seat with: "${executable}" doctor --config "${configFile}"`
-          : `Configuration: ${configFile} (kept as it was).`,
+          ? tr`Check this seat with: "${executable}" doctor --config "${configFile}"`
+          : tr`Configuration: ${configFile} (kept as it was).`,
     );
     return lines;
   });
@@ -117,7 +117,7 @@ export function uninstallCommand(
     const configFile = installedConfigFile(context, config);
     lines.push(
       ...stopRunningHelper(stateDirFor(configFile, context.platform), seams.alive, seams.kill),
-      `Kept the configuration ${configFile}; delete it yourself if it is no longer needed.`,
+      tr`Kept the configuration ${configFile}; delete it yourself if it is no longer needed.`,
     );
     return lines;
   });
@@ -135,7 +135,8 @@ async function reportSteps(
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof InstallError) && !isFileSystemError(error)) throw error;
-    io.stderr.write(`Cannot ${verb}: ${error.message}\n`);
+    const cannot = verb === 'install' ? tr`Cannot install:` : tr`Cannot uninstall:`;
+    io.stderr.write(`${cannot} ${error.message}\n`);
     return EXIT.failed;
   }
 }

@@ -1,6 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Environment } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
 import { loadConfig } from '../../config/load';
 import { InstallError } from './install-context';
 
@@ -17,7 +18,7 @@ export function copyOfficeConfig(source: string, target: string, env: Environmen
   if (!loaded.ok) {
     const problems = loaded.problems.map((p) => `  ${p.key}: ${p.message} (${p.fix})`);
     throw new InstallError(
-      `the configuration ${source} has problems on this seat; the seat's copy is unchanged:\n${problems.join('\n')}`,
+      `${tr`the configuration ${source} has problems on this seat; the seat's copy is unchanged:`}\n${problems.join('\n')}`,
     );
   }
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });

@@ -2,6 +2,8 @@ import type { Autostart, AutostartEntry } from './autostart';
 import { firstLine } from './command-runner';
 import { type InstallContext, InstallError } from './install-context';
 import { windowsCommandLine } from './windows-command-line';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export const RUN_KEY = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run';
 export const RUN_VALUE_NAME = 'CourierHelper';
@@ -35,20 +37,19 @@ export function runKeyAutostart(context: InstallContext): Autostart {
       );
       if (added.code !== 0) {
         throw new InstallError(
-          `reg add ${location} failed: ${firstLine(added)}. Run install as the operator ` +
-            'who will use the helper, in their own session.',
+          tr`reg add ${location} failed: ${firstLine(added)}. Run install as the operator who will use the helper, in their own session.`,
         );
       }
-      const lines = [`Registered ${location} = ${value}; the helper starts at every logon.`];
+      const lines = [tr`Registered ${location} = ${value}; the helper starts at every logon.`];
       if (!entry.startNow) {
-        lines.push(`Start it once the configuration is filled in: ${value}`);
+        lines.push(tr`Start it once the configuration is filled in: ${value}`);
         return lines;
       }
       const [program = '', ...args] = entry.command;
       const started = await context.run(program, args);
       if (started.code !== 0) {
         throw new InstallError(
-          `The helper did not start: ${firstLine(started)}. Check it with the doctor command.`,
+          tr`The helper did not start: ${firstLine(started)}. Check it with the doctor command.`,
         );
       }
       lines.push(firstLine(started));
@@ -56,12 +57,12 @@ export function runKeyAutostart(context: InstallContext): Autostart {
     },
     async uninstall() {
       const query = await reg('query', RUN_KEY, '/v', RUN_VALUE_NAME);
-      if (query.code !== 0) return [`No ${location} value: nothing to remove.`];
+      if (query.code !== 0) return [tr`No ${location} value: nothing to remove.`];
       const deleted = await reg('delete', RUN_KEY, '/v', RUN_VALUE_NAME, '/f');
       if (deleted.code !== 0) {
-        throw new InstallError(`reg delete ${location} failed: ${firstLine(deleted)}.`);
+        throw new InstallError(tr`reg delete ${location} failed: ${firstLine(deleted)}.`);
       }
-      return [`Removed ${location}.`];
+      return [tr`Removed ${location}.`];
     },
   };
 }

@@ -9,6 +9,8 @@ import {
 } from '../../core/pid-lock';
 import { selfCommand } from './packaged-executable';
 import { spawnDetached, type SpawnDetached } from './spawn-detached';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export interface BackgroundStartOptions {
   /** The `run` arguments for the background helper, without `--background`. */
@@ -41,8 +43,8 @@ export async function startInBackground(options: BackgroundStartOptions): Promis
   const [file = '', ...args] = selfCommand(['run', ...options.runArgs]);
   const child = await (options.spawn ?? spawnDetached)(file, args);
   const log = options.logFile
-    ? `its log: ${options.logFile}`
-    : 'it keeps no log: set [log] file in the configuration';
+    ? tr`its log: ${options.logFile}`
+    : tr`it keeps no log: set [log] file in the configuration`;
   try {
     let exitCode: number | null | undefined;
     void child.exited.then((code) => (exitCode = code));
@@ -50,18 +52,21 @@ export async function startInBackground(options: BackgroundStartOptions): Promis
     while (Date.now() < deadline && !io.signal.aborted) {
       if (exitCode !== undefined) {
         io.stderr.write(
-          `The helper stopped at once (exit code ${exitCode}). Run it without --background ` +
-            'to see why.\n',
+          `${tr`The helper stopped at once (exit code ${exitCode}). Run it without --background to see why.`}\n`,
         );
         return exitCode === EXIT.alreadyRunning ? EXIT.alreadyRunning : EXIT.failed;
       }
       if (readPidFile(lockFile) === child.pid) {
-        io.stdout.write(`Courier helper started in the background (PID ${child.pid}); ${log}.\n`);
+        io.stdout.write(
+          `${tr`Courier helper started in the background (PID ${child.pid}); ${log}.`}\n`,
+        );
         return EXIT.ok;
       }
       await sleep(POLL_MS, undefined, { signal: io.signal }).catch(() => undefined);
     }
-    io.stdout.write(`Courier helper is starting in the background (PID ${child.pid}); ${log}.\n`);
+    io.stdout.write(
+      `${tr`Courier helper is starting in the background (PID ${child.pid}); ${log}.`}\n`,
+    );
     return EXIT.ok;
   } finally {
     child.release();

@@ -1,4 +1,6 @@
 import { pidFileFor, runningHelperPid, processAlive, type ProcessAlive } from '../../core/pid-lock';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export type KillProcess = (pid: number) => void;
 
@@ -17,11 +19,10 @@ export function stopRunningHelper(
   if (pid === undefined) return [];
   try {
     kill(pid);
-    return [`Stopped the running helper (PID ${pid}).`];
+    return [tr`Stopped the running helper (PID ${pid}).`];
   } catch (error) {
     return [
-      `Could not stop the running helper (PID ${pid}): ${(error as Error).message}. End it ` +
-        'in the task manager or with kill.',
+      tr`Could not stop the running helper (PID ${pid}): ${(error as Error).message}. End it in the task manager or with kill.`,
     ];
   }
 }

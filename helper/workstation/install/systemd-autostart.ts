@@ -4,6 +4,8 @@ import type { Autostart, AutostartEntry } from './autostart';
 import { firstLine } from './command-runner';
 import { type InstallContext, InstallError } from './install-context';
 import { renderSystemdUnit, SYSTEMD_UNIT_NAME } from './systemd-unit';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 /** `$XDG_CONFIG_HOME/systemd/user`, where a user's own units live. */
 export function systemdUserUnitDir(context: Pick<InstallContext, 'env' | 'home'>): string {
@@ -36,15 +38,14 @@ export function systemdAutostart(context: InstallContext): Autostart {
     async install(entry: AutostartEntry) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(unitFile, renderSystemdUnit(entry.command), { mode: 0o644 });
-      const lines = [`Wrote the systemd user unit ${unitFile}.`];
+      const lines = [tr`Wrote the systemd user unit ${unitFile}.`];
       const reload = await systemctl('daemon-reload');
       if (reload.code !== 0) {
         mkdirSync(posix.dirname(wantsLink), { recursive: true });
         if (!exists(wantsLink)) symlinkSync(`../${SYSTEMD_UNIT_NAME}`, wantsLink);
         lines.push(
-          `No user systemd is reachable from here (systemctl --user: ${firstLine(reload)}); ` +
-            `the unit is enabled through ${wantsLink} and starts at the user's next login.`,
-          `To start it now, in the user's session: systemctl --user daemon-reload && systemctl --user start ${SYSTEMD_UNIT_NAME}`,
+          tr`No user systemd is reachable from here (systemctl --user: ${firstLine(reload)}); the unit is enabled through ${wantsLink} and starts at the user's next login.`,
+          tr`To start it now, in the user's session: ${`systemctl --user daemon-reload && systemctl --user start ${SYSTEMD_UNIT_NAME}`}`,
         );
         return lines;
       }
@@ -55,27 +56,26 @@ export function systemdAutostart(context: InstallContext): Autostart {
       );
       if (enable.code !== 0) {
         throw new InstallError(
-          `systemctl --user enable ${SYSTEMD_UNIT_NAME} failed: ${firstLine(enable)}. ` +
-            `Check the unit with: systemd-analyze --user verify ${unitFile}`,
+          tr`systemctl --user enable ${SYSTEMD_UNIT_NAME} failed: ${firstLine(enable)}. Check the unit with: systemd-analyze --user verify ${unitFile}`,
         );
       }
       lines.push(
         entry.startNow
-          ? `Enabled and started ${SYSTEMD_UNIT_NAME}; it starts with every login. Status: systemctl --user status ${SYSTEMD_UNIT_NAME}`
-          : `Enabled ${SYSTEMD_UNIT_NAME}; it starts with every login. Start it once the configuration is filled in: systemctl --user start ${SYSTEMD_UNIT_NAME}`,
+          ? tr`Enabled and started ${SYSTEMD_UNIT_NAME}; it starts with every login. Status: systemctl --user status ${SYSTEMD_UNIT_NAME}`
+          : tr`Enabled ${SYSTEMD_UNIT_NAME}; it starts with every login. Start it once the configuration is filled in: systemctl --user start ${SYSTEMD_UNIT_NAME}`,
       );
       return lines;
     },
     async uninstall() {
       if (!existsSync(unitFile) && !exists(wantsLink)) {
-        return [`No systemd user unit at ${unitFile}: nothing to remove.`];
+        return [tr`No systemd user unit at ${unitFile}: nothing to remove.`];
       }
       const lines: string[] = [];
       const disable = await systemctl('disable', '--now', SYSTEMD_UNIT_NAME);
-      if (disable.code === 0) lines.push(`Stopped and disabled ${SYSTEMD_UNIT_NAME}.`);
+      if (disable.code === 0) lines.push(tr`Stopped and disabled ${SYSTEMD_UNIT_NAME}.`);
       rmSync(wantsLink, { force: true });
       rmSync(unitFile, { force: true });
-      lines.push(`Removed ${unitFile}.`);
+      lines.push(tr`Removed ${unitFile}.`);
       if (disable.code === 0) {
         await systemctl('daemon-reload');
         await systemctl('reset-failed', SYSTEMD_UNIT_NAME);

@@ -1,4 +1,6 @@
 import { InstallError } from './install-context';
+import { tr } from '../../core/cli-text';
+import './russian';
 
 export const SYSTEMD_UNIT_NAME = 'courier-helper.service';
 
@@ -12,8 +14,7 @@ const ALREADY_RUNNING_EXIT = 3;
 export function systemdQuote(word: string): string {
   if (/[\r\n]/.test(word)) {
     throw new InstallError(
-      `A line break in "${word.replace(/[\r\n]+/g, ' ')}" cannot go into a systemd unit: ` +
-        'move the helper or its configuration to a path without one.',
+      tr`A line break in "${word.replace(/[\r\n]+/g, ' ')}" cannot go into a systemd unit: move the helper or its configuration to a path without one.`,
     );
   }
   const escaped = word

@@ -6,7 +6,9 @@ import {
   RECORDING_VARIABLES,
   WRITE_CLASSES,
 } from './account-privileges';
+import { tr } from '../../core/cli-text';
 import { filterLine, officeFilterRules, seatFilterRules } from './seat-filters';
+import './russian';
 
 /**
  * - `per-seat`: each account passes only the events naming its own seat's channels
@@ -38,8 +40,7 @@ export class PermitAddressError extends Error {
 
   constructor(readonly address: string) {
     super(
-      `--permit ${JSON.stringify(address)} is not an IP address: give this workstation's ` +
-        'address as the PBX sees it, e.g. --permit 10.0.0.21',
+      tr`--permit ${JSON.stringify(address)} is not an IP address: give this workstation's address as the PBX sees it, e.g. --permit 10.0.0.21`,
     );
   }
 }
@@ -50,8 +51,7 @@ export class AccountNameError extends Error {
 
   constructor(readonly user: string) {
     super(
-      `${JSON.stringify(user)} cannot be an AMI account name: use letters, digits, "-", "_" ` +
-        'or "." only, e.g. --user courier-101',
+      tr`${JSON.stringify(user)} cannot be an AMI account name: use letters, digits, "-", "_" or "." only, e.g. --user courier-101`,
     );
   }
 }

@@ -1,3 +1,5 @@
+import { tr } from '../../core/cli-text';
+import './russian';
 import { FILTER_REVISION_VARIABLE, HELPER_EVENTS, RECORDING_VARIABLES } from './account-privileges';
 
 /**
@@ -26,8 +28,7 @@ export class ChannelTemplateError extends Error {
 
   constructor(readonly template: string) {
     super(
-      `[originate] channel = ${JSON.stringify(template)} cannot name a seat's phone: ` +
-        'use TECH/{ext}, e.g. "PJSIP/{ext}"',
+      tr`[originate] channel = ${JSON.stringify(template)} cannot name a seat's phone: use TECH/{ext}, e.g. "PJSIP/{ext}"`,
     );
   }
 }

@@ -1,6 +1,6 @@
 export type PairingCodeFailure = 'none-pending' | 'expired' | 'wrong-code' | 'throttled';
 
-const RUN_PAIR = 'Run `helper pair` on this computer to get a new code.';
+const RUN_PAIR = 'Run `courier-helper pair` on this computer to get a new code.';
 
 /** Whole seconds to wait, at least one, for messages. */
 export function seconds(ms: number): number {

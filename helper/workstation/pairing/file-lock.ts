@@ -35,7 +35,7 @@ async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
 
 /**
  * Runs `task` while holding an exclusive lock file, so the helper and a
- * `helper pair` process never interleave read-modify-write cycles.
+ * `courier-helper pair` process never interleave read-modify-write cycles.
  */
 export async function withFileLock<T>(
   lockPath: string,

@@ -44,7 +44,7 @@ export type PendingCode = v.InferOutput<typeof PendingCode>;
 
 /**
  * Contents of the pairing state file. One pending code at a time: a new
- * `helper pair` replaces the previous code and its throttles.
+ * `courier-helper pair` replaces the previous code and its throttles.
  */
 export const PairingState = v.object({
   version: v.literal(1),

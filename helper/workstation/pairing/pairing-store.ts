@@ -98,7 +98,7 @@ function newToken(
 /**
  * Pairing tokens and the pending pairing code, kept in one JSON file that
  * several processes share: every operation reads the file afresh under a lock
- * file, so a code created by `helper pair` is redeemable by the running helper
+ * file, so a code created by `courier-helper pair` is redeemable by the running helper
  * and a revocation takes effect at the next `hello`.
  */
 export class PairingStore implements PairingAuthority {

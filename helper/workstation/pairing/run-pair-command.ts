@@ -1,8 +1,8 @@
+import { programName, type TextOutput } from '../../core/cli-io';
+import { tr } from '../../core/cli-text';
+import { findRunningHelper, type RunningHelper } from '../ws/running-helper';
 import { PairingStore, type PairingCode } from './pairing-store';
-
-export interface TextOutput {
-  write(text: string): unknown;
-}
+import './russian';
 
 function minutes(ms: number): number {
   return Math.max(1, Math.round(ms / 60_000));
@@ -13,31 +13,59 @@ function clock(epochMs: number): string {
   return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }
 
-/** The instructions `helper pair` prints, in Russian first (the operators' language). */
+/** What `pair` prints with the code, in the command-line language. */
 export function formatPairingInstructions(pairing: PairingCode): string {
   const { code, expiresAt, ttlMs } = pairing;
-  const m = minutes(ttlMs);
-  const until = clock(expiresAt);
+  const program = programName();
   return [
     '',
-    `    Код сопряжения / Pairing code:   ${code}`,
+    `    ${tr`Pairing code:`}   ${code}`,
     '',
-    `  RU: Откройте настройки расширения Courier Telephony → «Сопряжение» и введите код ${code}`,
-    `      в течение ${m} мин (до ${until}). Код одноразовый; новый запуск \`helper pair\` отменяет его.`,
-    '',
-    `  EN: Open the Courier Telephony extension options → Pairing and enter the code ${code}`,
-    `      within ${m} minutes (until ${until}). The code works once; running \`helper pair\` again replaces it.`,
+    `  ${tr`Open the Courier Telephony extension options → Pairing and enter the code ${code}`}`,
+    `  ${tr`within ${minutes(ttlMs)} min (until ${clock(expiresAt)}). The code works once; running "${program} pair" again replaces it.`}`,
     '',
   ].join('\n');
 }
 
-/** `helper pair`: creates a code in the shared state file and tells the user what to do with it. */
-export async function runPairCommand(
-  stateDir: string,
-  out: TextOutput,
-  options: { ttlMs?: number } = {},
-): Promise<PairingCode> {
-  const pairing = await new PairingStore({ stateDir }).createPairingCode(options);
-  out.write(`${formatPairingInstructions(pairing)}\n`);
+/** No helper can redeem a code: said before one is made, with what to do instead. */
+export class NoRunningHelperError extends Error {
+  override readonly name = 'NoRunningHelperError';
+}
+
+function refusal(found: RunningHelper, port: number): NoRunningHelperError | undefined {
+  const program = programName();
+  if (found.pid === undefined) {
+    return new NoRunningHelperError(
+      tr`No helper is running with this configuration, so no browser could use a code. Start it with "${program} run" (or log in again if it was installed to start with the session), then run "${program} pair" again.`,
+    );
+  }
+  if (found.port !== 'helper') {
+    return new NoRunningHelperError(
+      tr`The helper runs (PID ${found.pid}) but does not answer on 127.0.0.1:${port}: websocket.port was changed after it started, or another program holds the port. Restart the helper, then run "${program} pair" again.`,
+    );
+  }
+  return undefined;
+}
+
+export interface PairCommandOptions {
+  stateDir: string;
+  /** The WebSocket port of the configuration, where the running helper must answer. */
+  port: number;
+  out: TextOutput;
+  ttlMs?: number;
+}
+
+/**
+ * `pair`: makes sure the helper of this configuration runs and answers on its port, then
+ * creates a code in the pairing file that helper reads and says what to do with it.
+ */
+export async function runPairCommand(options: PairCommandOptions): Promise<PairingCode> {
+  const refused = refusal(await findRunningHelper(options.stateDir, options.port), options.port);
+  if (refused) throw refused;
+  const store = new PairingStore({ stateDir: options.stateDir });
+  const pairing = await store.createPairingCode(
+    options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs },
+  );
+  options.out.write(`${formatPairingInstructions(pairing)}\n`);
   return pairing;
 }

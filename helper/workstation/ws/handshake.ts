@@ -26,11 +26,11 @@ export type HandshakeOutcome =
     };
 
 const NOT_PAIRED_TEXT =
-  'This browser is not paired with the helper, or its pairing was revoked. Run `helper pair` on this computer and enter the code in the extension options → Pairing.';
+  'This browser is not paired with the helper, or its pairing was revoked. Run `courier-helper pair` on this computer and enter the code in the extension options → Pairing.';
 
 /**
  * Authenticates the first frame of a connection from `origin`: `hello` with a pairing
- * token issued to that origin, or `pair` with the short code that `helper pair` showed.
+ * token issued to that origin, or `pair` with the short code that `courier-helper pair` showed.
  */
 export async function performHandshake(
   message: ClientMessage,

@@ -166,7 +166,8 @@ function createHttpServer(
   onUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void,
 ): Server {
   const server = createServer((_request, response) => {
-    // Plain HTTP gets nothing a probing page could use.
+    // Plain HTTP gets nothing a probing page could use; this bare 426 is also how doctor
+    // and pair recognise the running helper on its port (running-helper.ts).
     response.writeHead(426, { Connection: 'close', 'Content-Length': '0' }).end();
   });
   server.on('upgrade', onUpgrade);

@@ -30,20 +30,26 @@ function textOf(node: CdpNode): string {
  * Playwright's selectors) cannot enter, so the DOM is read through the
  * DevTools protocol, which sees it. Empty when the host is absent.
  */
-export async function shadowUiText(page: Page, hostName: string): Promise<string> {
+export async function shadowUiText(
+  page: Page,
+  hostName: string,
+  { noBreakSpaces = false }: { noBreakSpaces?: boolean } = {},
+): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
       root: CdpNode;
     };
     const host = findHost(root, hostName.toUpperCase());
-    return host === undefined ? '' : textOf(host).replace(/\s+/g, ' ').trim();
+    // `\s` also folds U+00A0; the rendered no-break spaces are kept when asked.
+    const spaces = noBreakSpaces ? /[ \t\r\n]+/g : /\s+/g;
+    return host === undefined ? '' : textOf(host).replace(spaces, ' ').trim();
   } finally {
     await cdp.detach();
   }
 }
 
 /** The text of the incoming-call cards; empty when none is shown. */
-export function cardText(page: Page): Promise<string> {
-  return shadowUiText(page, 'ct-call-cards');
+export function cardText(page: Page, options?: { noBreakSpaces?: boolean }): Promise<string> {
+  return shadowUiText(page, 'ct-call-cards', options);
 }

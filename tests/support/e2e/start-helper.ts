@@ -35,7 +35,7 @@ export interface HelperOptions {
 export interface RunningHelper {
   port: number;
   stateDir: string;
-  /** A code as `helper pair` prints it, from the helper's own pairing store. */
+  /** A code as `courier-helper pair` prints it, from the helper's own pairing store. */
   pairingCode(): Promise<string>;
   /** A session as a second paired extension would open it, for driving the helper from a test. */
   openSession(): Promise<HelperSession>;

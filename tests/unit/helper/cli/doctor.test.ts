@@ -1,9 +1,10 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../helper/cli/run-cli';
+import { pidFileFor } from '../../../../helper/core/pid-lock';
 import type {
   DoctorDatabase,
   DoctorDatabaseFactory,
@@ -19,10 +20,12 @@ import {
   testIo,
 } from '../../../support/helper/cli/cli-harness';
 import type { TempDir } from '../../../support/helper/cli/cli-harness';
+import { startFixture } from '../../../support/helper/workstation/ws/server-fixture';
 import {
   sqlError,
   withJournal,
 } from '../../../support/helper/workstation/doctor/fake-journal-database';
+import type { DoctorJson } from '../../../../helper/workstation/doctor/report';
 
 /**
  * Answers like the courier database with the standard schema. `indexed`: whether
@@ -151,8 +154,9 @@ function onlyPermitted(classes: Set<string>) {
   };
 }
 
+/** Holds a port like another program would: it hangs up on whoever connects. */
 async function freePortServer(): Promise<Server> {
-  const server = createServer();
+  const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }
@@ -414,7 +418,7 @@ describe('doctor', () => {
     );
     expect(code).toBe(1);
     expect(out).toContain(
-      `[FAIL] WebSocket port free: 127.0.0.1:${portOf(busy)} is already in use`,
+      `[FAIL] WebSocket port: 127.0.0.1:${portOf(busy)} is already in use by another program`,
     );
   });
 
@@ -452,6 +456,110 @@ describe('doctor', () => {
     const { out } = await doctor(text, fakeDatabase({ indexed: true }));
     expect(out).toContain('[FAIL] config database.port: must be a number');
     expect(out).toContain('[skip] database checks: fix the [database] problems above first');
+  });
+
+  it('prints each check as it starts, then its result as it ends', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const { out } = await doctor(
+      configText({ pbxPort: ami.port, wsPort: freePort }),
+      fakeDatabase({ indexed: true }),
+    );
+    const lines = out.split('\n');
+    for (const name of ['AMI reachable', 'AMI login', 'database reachable', 'WebSocket port']) {
+      const started = lines.indexOf(`[....] ${name}…`);
+      const ended = lines.findIndex((line) => line.startsWith(`[ok]   ${name}:`));
+      expect(started, name).toBeGreaterThanOrEqual(0);
+      expect(ended, name).toBe(started + 1);
+    }
+  });
+
+  it('replaces the waiting line with the result on a terminal', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const file = dir.write('helper.toml', configText({ pbxPort: ami.port, wsPort: freePort }));
+    const io = testIo();
+    const terminal = { ...io, stdout: { write: io.stdout.write, isTTY: true } };
+    await runCli(['doctor', '--config', file], terminal, {
+      doctor: { database: fakeDatabase({ indexed: true }) },
+    });
+    expect(io.out()).toContain('[....] AMI login…\r\x1b[2K[ok]   AMI login: logged in as');
+    expect(io.out()).not.toMatch(/…\n/);
+  });
+
+  it('gives the same report as one JSON document with --json', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const file = dir.write('helper.toml', configText({ pbxPort: ami.port, wsPort: portOf(busy) }));
+    const io = testIo();
+    const code = await runCli(['doctor', '--config', file, '--json'], io, {
+      doctor: { database: fakeDatabase({ indexed: true }) },
+    });
+    expect(code).toBe(1);
+    const report = JSON.parse(io.out()) as DoctorJson;
+    expect(report.ok).toBe(false);
+    expect(report.failed).toBe(1);
+    expect(report.passed).toBe(report.checks.filter((check) => check.status === 'ok').length);
+    expect(report.checks.find((check) => check.name === 'AMI login')).toEqual({
+      status: 'ok',
+      name: 'AMI login',
+      detail: 'logged in as "courier-101"',
+    });
+    expect(report.checks.find((check) => check.status === 'fail')).toMatchObject({
+      name: 'WebSocket port',
+      detail: `127.0.0.1:${portOf(busy)} is already in use by another program`,
+      fix: expect.stringContaining('stop that program'),
+    });
+    expect(report.summary).toBe(
+      '1 check(s) failed, ' +
+        report.passed +
+        ' passed: change what each [FAIL] line says and run doctor again.',
+    );
+    expect(io.out()).not.toContain(AMI_SECRET);
+  });
+
+  it('recognises the running helper of the configuration on its port', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const fixture = await startFixture();
+    try {
+      // A live process other than this one stands in for the helper holding the lock.
+      writeFileSync(pidFileFor(dir.path), String(process.ppid));
+      const { code, out } = await doctor(
+        configText({ pbxPort: ami.port, wsPort: fixture.server.port }),
+        fakeDatabase({ indexed: true }),
+      );
+      expect(out).toContain(
+        `[ok]   WebSocket port: 127.0.0.1:${fixture.server.port} is in use by the running helper of this configuration (PID ${process.ppid})`,
+      );
+      expect(code).toBe(0);
+      rmSync(pidFileFor(dir.path));
+      const other = await doctor(
+        configText({ pbxPort: ami.port, wsPort: fixture.server.port }),
+        fakeDatabase({ indexed: true }),
+      );
+      expect(other.out).toContain(
+        `[FAIL] WebSocket port: 127.0.0.1:${fixture.server.port} is in use by a helper, but not by one running with this configuration`,
+      );
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it('speaks Russian under a Russian locale', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call']));
+    const { code, out } = await doctor(
+      configText({ pbxPort: ami.port, wsPort: freePort }),
+      fakeDatabase({ indexed: true }),
+      { LANG: 'ru_RU.UTF-8' },
+    );
+    expect(code).toBe(1);
+    expect(out).toContain('[ok]   вход в AMI: вход выполнен как "courier-101"');
+    expect(out).toMatch(
+      /\[FAIL\] права AMI: нет прав на CoreShowChannels \(восстановление звонков после переподключения\)\n\s+исправить: добавьте "reporting" в строку write=/,
+    );
+    expect(out).toContain(
+      '[ok]   база данных доступна: вход в 127.0.0.1:3306/courier выполнен как "courier_ro"',
+    );
+    expect(out).toContain(`[ok]   порт WebSocket: 127.0.0.1:${freePort} свободен для помощника`);
+    expect(out).toMatch(/Не пройдено проверок: \d+, пройдено: \d+\./);
+    expect(out).not.toMatch(/\b(the|is|was)\b/);
   });
 
   it('fails when there is no configuration file at all', async () => {

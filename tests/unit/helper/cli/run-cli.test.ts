@@ -1,6 +1,17 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMAND_SPECS, COMMANDS } from '../../../../helper/cli/command-specs';
 import { runCli, VERSION } from '../../../../helper/cli/run-cli';
+import { invokedProgramName } from '../../../../helper/core/cli-io';
+import { pidFileFor } from '../../../../helper/core/pid-lock';
+import {
+  PAIRING_FILE_NAME,
+  PairingStore,
+} from '../../../../helper/workstation/pairing/pairing-store';
+import { freePort } from '../../../../harness/services/free-port';
+import { startFixture } from '../../../support/helper/workstation/ws/server-fixture';
+import { CLIENT_INFO } from '../../../support/helper/workstation/ws/ws-test-client';
 import type { HelperConfig } from '../../../../helper/config/types';
 import {
   AMI_SECRET,
@@ -23,19 +34,24 @@ describe('command line', () => {
     dir.remove();
   });
 
-  it('prints usage and exits 2 for an unknown command or flag', async () => {
-    for (const argv of [
-      ['dial'],
-      ['--verbose'],
-      ['doctor', 'extra'],
-      ['doctor', '--permit', '10.0.0.1'],
-      ['run', '--config'],
-    ]) {
+  it('exits 2 for an unknown command or flag, saying where the help is', async () => {
+    for (const [argv, help] of [
+      [['dial'], 'courier-helper --help'],
+      [['--verbose'], 'courier-helper --help'],
+      [['doctor', 'extra'], 'courier-helper doctor --help'],
+      [['doctor', '--permit', '10.0.0.1'], 'courier-helper doctor --help'],
+      [['run', '--config'], 'courier-helper run --help'],
+    ] as const) {
       const io = testIo();
       expect(await runCli(argv, io), argv.join(' ')).toBe(2);
-      expect(io.err()).toContain('Usage: courier-helper');
+      expect(io.err()).toContain(`Run "${help}"`);
       expect(io.out()).toBe('');
     }
+    const misplaced = testIo();
+    await runCli(['doctor', '--permit', '10.0.0.1'], misplaced);
+    expect(misplaced.err()).toContain(
+      '--permit belongs to the manager-conf command, not to doctor',
+    );
   });
 
   it('prints help and the version', async () => {
@@ -147,11 +163,138 @@ describe('command line', () => {
     expect(secret).toBe('from-env-secret');
   });
 
-  it('pairs into the state folder beside the configuration', async () => {
-    const file = dir.write('helper.toml', configText());
+  it('pairs into the state folder beside the configuration, for the helper running there', async () => {
+    const fixture = await startFixture();
+    const file = dir.write('helper.toml', configText({ wsPort: fixture.server.port }));
+    // A live process other than this one stands in for the helper holding the lock.
+    writeFileSync(pidFileFor(dir.path), String(process.ppid));
+    try {
+      const io = testIo();
+      expect(await runCli(['pair', '--config', file], io)).toBe(0);
+      const code = /Pairing code:\s+(\d{6})/.exec(io.out())?.[1];
+      expect(code).toBeDefined();
+      expect(io.out()).toContain('Open the Courier Telephony extension options → Pairing');
+      const issued = await new PairingStore({ stateDir: dir.path }).redeem(
+        code!,
+        CLIENT_INFO,
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      );
+      expect(issued.token).toMatch(/\S{20,}/);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+
+  it('refuses to pair, with exit code 1, when no helper runs for the configuration', async () => {
+    const file = dir.write('helper.toml', configText({ wsPort: 1 }));
     const io = testIo();
-    expect(await runCli(['pair', '--config', file], io)).toBe(0);
-    expect(io.out()).toMatch(/Pairing code/);
+    expect(await runCli(['pair', '--config', file], io)).toBe(1);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain(
+      'Cannot pair: No helper is running with this configuration, so no browser could use a code. ' +
+        'Start it with "courier-helper run"',
+    );
+    expect(existsSync(join(dir.path, PAIRING_FILE_NAME))).toBe(false);
+    const russian = testIo({ LANG: 'ru_RU.UTF-8' });
+    expect(await runCli(['pair', '--config', file], russian)).toBe(1);
+    expect(russian.err()).toContain(
+      'Сопряжение невозможно: Помощник с этими настройками не запущен',
+    );
+  });
+
+  it('refuses to pair when the helper of the configuration does not answer on its port', async () => {
+    const file = dir.write('helper.toml', configText({ wsPort: await freePort() }));
+    writeFileSync(pidFileFor(dir.path), String(process.ppid));
+    const io = testIo();
+    expect(await runCli(['pair', '--config', file], io)).toBe(1);
+    expect(io.err()).toContain(`The helper runs (PID ${process.ppid}) but does not answer`);
+  });
+});
+
+describe('help', () => {
+  it('gives every command its own help: what it does, its options, an example and exit codes', async () => {
+    for (const command of COMMANDS) {
+      const io = testIo();
+      expect(await runCli([command, '--help'], io), command).toBe(0);
+      const text = io.out();
+      expect(text, command).toContain(`Usage: courier-helper ${command} [options]`);
+      for (const option of COMMAND_SPECS[command].options) {
+        expect(text, `${command} --${option}`).toContain(`--${option}`);
+      }
+      expect(text, command).toContain('--lang ru|en');
+      expect(text, command).toContain(
+        `Example:\n  courier-helper ${COMMAND_SPECS[command].example}`,
+      );
+      expect(text, command).toMatch(/Exit codes:\n {2}0 {2}\S/);
+      expect(text, command).toMatch(/^ {2}2 {2}/m);
+      expect(
+        text.split('\n').every((line) => line.length <= 80),
+        command,
+      ).toBe(true);
+      const viaHelp = testIo();
+      await runCli(['help', command], viaHelp);
+      expect(viaHelp.out(), command).toBe(text);
+    }
+  });
+
+  it('shows doctor its --json and no option of another command', async () => {
+    const io = testIo();
+    await runCli(['doctor', '--help'], io);
+    expect(io.out()).toContain('--json');
+    expect(io.out()).not.toContain('--permit');
+    expect(io.out()).toContain('1  at least one check failed');
+  });
+
+  it("lists the commands and says how to get a command's help", async () => {
+    const io = testIo();
+    expect(await runCli(['--help'], io)).toBe(0);
+    for (const command of COMMANDS) expect(io.out()).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    expect(io.out()).toContain('Run "courier-helper <command> --help"');
+    expect(io.out()).toContain('Exit codes: 0 done, 1 failed, 2 bad command line');
+  });
+
+  it('suggests the command or option meant by a typo', async () => {
+    const typo = testIo();
+    expect(await runCli(['dcotor'], typo)).toBe(2);
+    expect(typo.err()).toContain('Unknown command "dcotor". Did you mean "doctor"?');
+    const option = testIo();
+    expect(await runCli(['doctor', '--jsno'], option)).toBe(2);
+    expect(option.err()).toContain('Unknown option --jsno. Did you mean "--json"?');
+    const far = testIo();
+    await runCli(['dial'], far);
+    expect(far.err()).toContain('Unknown command "dial".');
+    expect(far.err()).not.toContain('Did you mean');
+  });
+
+  it('speaks Russian under a Russian locale, and as --lang says', async () => {
+    const russian = testIo({ LANG: 'ru_RU.UTF-8' });
+    await runCli(['doctor', '--help'], russian);
+    expect(russian.out()).toContain('Использование: courier-helper doctor [параметры]');
+    expect(russian.out()).toContain('Коды выхода:');
+    expect(russian.out()).toContain('1  хотя бы одна проверка не пройдена');
+    const typo = testIo({ LANG: 'ru_RU.UTF-8' });
+    await runCli(['dcotor'], typo);
+    expect(typo.err()).toContain('Неизвестная команда «dcotor». Может быть, «doctor»?');
+    const chosen = testIo({ LANG: 'ru_RU.UTF-8' });
+    await runCli(['--help', '--lang', 'en'], chosen);
+    expect(chosen.out()).toContain('Usage: courier-helper');
+    const asked = testIo({ LANG: 'en_US.UTF-8' });
+    await runCli(['--lang=ru', 'pair', '--help'], asked);
+    expect(asked.out()).toContain('Использование: courier-helper pair');
+    const wrong = testIo();
+    expect(await runCli(['--lang', 'de'], wrong)).toBe(2);
+    expect(wrong.err()).toContain('--lang takes ru or en, not "de"');
+  });
+
+  it('names itself as it was started: npm run helper -- from the source tree', async () => {
+    const io = testIo({ npm_lifecycle_event: 'helper' });
+    await runCli(['pair', '--help'], io);
+    expect(io.out()).toContain('Usage: npm run helper -- pair [options]');
+    expect(io.out()).toContain('  npm run helper -- pair\n');
+    expect(invokedProgramName({}, '/opt/courier/courier-helper')).toBe('courier-helper');
+    expect(invokedProgramName({}, 'C:\\Courier\\courier-helper-win-x64.exe')).toBe(
+      'courier-helper-win-x64',
+    );
   });
 });
 

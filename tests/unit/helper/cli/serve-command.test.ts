@@ -73,7 +73,7 @@ describe('serve command', () => {
     expect(COMMANDS).toContain('serve');
     const help = testIo();
     expect(await runCli(['--help'], help)).toBe(0);
-    expect(help.out()).toMatch(/^ {2}serve {10}Run the PBX-side service/m);
+    expect(help.out()).toMatch(/^ {2}serve {9}Run the PBX-side service/m);
     for (const argv of [
       ['serve', 'now'],
       ['serve', '--background'],
@@ -82,7 +82,7 @@ describe('serve command', () => {
     ]) {
       const io = testIo();
       expect(await runCli(argv, io), argv.join(' ')).toBe(2);
-      expect(io.err()).toContain('Usage: courier-helper');
+      expect(io.err()).toContain('Run "courier-helper serve --help" for its options.');
     }
   });
 

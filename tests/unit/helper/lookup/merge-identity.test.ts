@@ -107,7 +107,7 @@ describe('mergeIdentity', () => {
     ]);
   });
 
-  it('lists a recipient deliveries with the courier holding each parcel', () => {
+  it('lists a recipient deliveries with the courier holding each parcel, status codes as text and only valid currencies', () => {
     const identity = mergeIdentity(
       {
         ...none,
@@ -116,13 +116,14 @@ describe('mergeIdentity', () => {
             addressCode: 9001,
             orderCode: 8001,
             orderNumber: 'A-100',
-            orderStatus: 'in work',
+            orderStatus: 2,
             recipientName: 'Кузнецов Иван',
             address: 'Москва, ул. Ленина, 1',
             deliveryDate: '2025-03-01',
             timeFrom: '10:00:00',
             timeTo: '14:00:00',
             cod: '1500.50',
+            currency: 'rub',
             clientCode: 1001,
             company: 'ООО Ромашка',
           },
@@ -131,6 +132,7 @@ describe('mergeIdentity', () => {
             orderCode: 8002,
             orderNumber: 'A-101',
             cod: '0.00',
+            currency: 'рубли',
             interval: 'после 18',
             timeFrom: '18:00:00',
           },
@@ -159,12 +161,13 @@ describe('mergeIdentity', () => {
         addressCode: '9001',
         orderCode: '8001',
         orderNumber: 'A-100',
-        status: 'in work',
+        status: '2',
         recipientName: 'Кузнецов Иван',
         address: 'Москва, ул. Ленина, 1',
         date: '2025-03-01',
         interval: '10:00–14:00',
         cod: 1500.5,
+        currency: 'RUB',
         client: { code: '1001', company: 'ООО Ромашка' },
         url: 'https://cab.example/orders/8001?tab=delivery',
         courier: {

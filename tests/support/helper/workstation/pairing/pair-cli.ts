@@ -1,6 +1,9 @@
-/** Plays `helper pair`: a separate process that writes a code into the shared state file. */
+/**
+ * Plays `courier-helper pair`: a separate process that writes a code into the shared state
+ * file, for the helper whose lock and port the arguments name.
+ */
 import { runPairCommand } from '../../../../../helper/workstation/pairing/run-pair-command';
 
-const stateDir = process.argv[2];
-if (!stateDir) throw new Error('Pass the state directory as the first argument.');
-await runPairCommand(stateDir, process.stdout);
+const [stateDir, port] = process.argv.slice(2);
+if (!stateDir || !port) throw new Error('Pass the state directory and the helper port.');
+await runPairCommand({ stateDir, port: Number(port), out: process.stdout });

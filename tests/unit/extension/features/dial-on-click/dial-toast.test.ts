@@ -92,9 +92,25 @@ describe('dial toast', () => {
     toast.show({ phase: 'failed', failure: 'helper-down', number });
     expect(text()).toContain('Не удалось позвонить на +7 916 123-45-67');
     expect(text()).toContain('Помощник не запущен');
-    toast.show({ phase: 'failed', failure: 'failed', number, detail: 'Канал недоступен' });
-    expect(text()).toContain('Звонок не состоялся. Канал недоступен');
   });
+
+  it.each([
+    ['ru', 'Звонок не состоялся.', 'Подробности для администратора:'],
+    ['en', 'The call did not go through.', 'Details for the administrator:'],
+  ] as const)(
+    "keeps the helper's English message out of the sentence, on a details line (%s)",
+    (language, sentence, label) => {
+      setLanguage(language);
+      const pbx = 'Originate failed: Channel PJSIP/101 unavailable';
+      toast.show({ phase: 'failed', failure: 'failed', number, detail: pbx });
+      expect(container.querySelector('.detail')!.textContent).toBe(sentence);
+      const details = container.querySelector('.technical')!;
+      expect(details.textContent).toBe(`${label} ${pbx}`);
+      expect(details.querySelector('[lang="en"]')!.textContent).toBe(pbx);
+      toast.show({ phase: 'failed', failure: 'busy-remote', number });
+      expect(container.querySelector('.technical')).toBeNull();
+    },
+  );
 
   it('distinguishes your phone from the called party', () => {
     toast.show({ phase: 'failed', failure: 'no-answer-you', number });

@@ -63,7 +63,7 @@ describe('incoming-call card content', () => {
     expect(text).toContain('Входящий звонок');
     expect(card.querySelector('.number')!.textContent).toBe('+7 916 555-66-77');
     expect(text).toContain('Клиент');
-    expect(text).toContain('Статус: Активный');
+    expect(text).toContain('Статус: активен');
     expect(text).toContain('Орлова Мария Андреевна');
     expect(text).toContain('Менеджер по логистике');
     expect(text).toContain('Менеджер: Волкова Елена Сергеевна, доб. 103');
@@ -93,11 +93,12 @@ describe('incoming-call card content', () => {
     expect(text).toContain('Иванов Иван Иванович');
     expect(text).toContain('Заказы в работе: 2');
     expect(text).toContain('24.11.2025, 10:00–14:00');
-    expect(text).toMatch(/Наложенный платёж: 1\s500/);
+    expect(text).toContain('Наложенный платёж: 1\u00a0500\u00a0₽');
     expect(text).toContain('Отправитель: ООО «Ромашка»');
     const items = card.querySelectorAll('.delivery');
     expect(items).toHaveLength(2);
     expect(items[0]!.querySelector('a')!.textContent).toBe('Заказ RM-000101');
+    expect(items[0]!.querySelector('.badge')!.textContent).toBe('в работе');
     expect(items[0]!.querySelector('a')!.getAttribute('href')).toBe(
       'https://cabinet.courier.example/orders/1',
     );
@@ -135,12 +136,25 @@ describe('incoming-call card content', () => {
     expect(card.textContent).not.toContain('Открыть');
   });
 
-  it('renders in English too', () => {
+  it('renders in English too, with English dates, money and statuses', () => {
     setLanguage('en');
     const card = show(recipientCall({ lookup: 'pending' }));
     expect(card.textContent).toContain('Incoming call');
     expect(card.textContent).toContain('looking up…');
     expect(card.textContent).toContain('Orders in work: 2');
+    expect(card.textContent).toContain('24 Nov 2025, 10:00–14:00');
+    expect(card.textContent).toContain('Cash on delivery: ₽1,500');
+    expect(card.querySelector('.badge')!.textContent).toBe('in work');
+    expect(show(clientCall()).textContent).toContain('Status: active');
+  });
+
+  it('shows a status code it does not know, and a date it cannot read, as the database gave them', () => {
+    const odd = recipientCall();
+    odd.identity.deliveries[0]!.status = '17';
+    odd.identity.deliveries[0]!.date = 'после звонка';
+    const card = show(odd);
+    expect(card.querySelector('.badge')!.textContent).toBe('17');
+    expect(card.textContent).toContain('после звонка, 10:00–14:00');
   });
 });
 
@@ -155,7 +169,9 @@ describe('incoming-call card live state', () => {
     await vi.advanceTimersByTimeAsync(65_000);
     expect(container.querySelector('.state')!.textContent).toBe('Разговор 1:05');
     presenter.update([clientCall({ state: 'ended', result: 'answered', talkSeconds: 125 })]);
-    expect(container.querySelector('.state')!.textContent).toBe('Звонок завершён, разговор 2:05');
+    expect(container.querySelector('.state')!.textContent).toBe(
+      'Звонок завершён, разговор 2 мин 5 с',
+    );
   });
 
   it('says when another phone answered', () => {
@@ -269,7 +285,11 @@ function failedTransfer(transfer: Partial<TransferState> = {}): CallView {
 }
 
 function transferLine(call: CallView): string {
-  return show(call).querySelector('.transfer--failed')?.textContent ?? '';
+  return show(call).querySelector('.transfer--failed .transfer-text')?.textContent ?? '';
+}
+
+function detailsLine(call: CallView): Element | null {
+  return show(call).querySelector('.transfer--failed .technical');
 }
 
 describe('transfer outcome on the card', () => {
@@ -335,26 +355,32 @@ describe('transfer outcome on the card', () => {
 
   it.each(cases)('says $reason in $language without the English detail', (example) => {
     setLanguage(example.language);
-    expect(transferLine(failedTransfer({ reason: example.reason, message: PBX_DETAIL }))).toBe(
-      example.sentence,
-    );
+    const failed = failedTransfer({ reason: example.reason, message: PBX_DETAIL });
+    expect(transferLine(failed)).toBe(example.sentence);
+    expect(detailsLine(failed)).toBeNull();
   });
 
   it.each([
-    ['ru', 'Не удалось перевести звонок'],
-    ['en', 'Could not transfer the call'],
-  ] as const)('adds the English detail to the generic failure in %s', (language, generic) => {
-    setLanguage(language);
-    expect(transferLine(failedTransfer({ reason: 'failed', message: PBX_DETAIL }))).toBe(
-      `${generic}: ${PBX_DETAIL}`,
-    );
-    expect(transferLine(failedTransfer({ reason: 'failed' }))).toBe(generic);
-  });
+    ['ru', 'Не удалось перевести звонок', 'Подробности для администратора:'],
+    ['en', 'Could not transfer the call', 'Details for the administrator:'],
+  ] as const)(
+    'puts the English detail of the generic failure on its own details line in %s',
+    (language, generic, label) => {
+      setLanguage(language);
+      const failed = failedTransfer({ reason: 'failed', message: PBX_DETAIL });
+      expect(transferLine(failed)).toBe(generic);
+      const details = detailsLine(failed)!;
+      expect(details.textContent).toBe(`${label} ${PBX_DETAIL}`);
+      expect(details.querySelector('[lang="en"]')!.textContent).toBe(PBX_DETAIL);
+      expect(transferLine(failedTransfer({ reason: 'failed' }))).toBe(generic);
+      expect(detailsLine(failedTransfer({ reason: 'failed' }))).toBeNull();
+    },
+  );
 
   it('falls back to the generic text and the message from a helper that sends no reason', () => {
-    expect(transferLine(failedTransfer({ message: PBX_DETAIL }))).toBe(
-      `Не удалось перевести звонок: ${PBX_DETAIL}`,
-    );
+    const old = failedTransfer({ message: PBX_DETAIL });
+    expect(transferLine(old)).toBe('Не удалось перевести звонок');
+    expect(detailsLine(old)!.textContent).toContain(PBX_DETAIL);
     expect(transferLine(failedTransfer())).toBe('Не удалось перевести звонок');
   });
 

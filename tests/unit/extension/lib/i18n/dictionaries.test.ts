@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Dictionary } from '../../../../../extension/lib/i18n/core';
 import { PAGE_STRINGS } from '../../../../../extension/lib/i18n/page-strings';
 import { SHELL_STRINGS } from '../../../../../extension/lib/i18n/shell-strings';
+import { STATUS_STRINGS } from '../../../../../extension/lib/i18n/status-labels';
 
 const DICTIONARIES: [string, { ru: Dictionary; en: Dictionary }][] = [
   ['page', PAGE_STRINGS],
   ['shell', SHELL_STRINGS],
+  ['status', STATUS_STRINGS],
 ];
 
 function placeholders(template: string): string[] {

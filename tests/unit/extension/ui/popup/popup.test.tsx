@@ -76,7 +76,7 @@ describe('popup', () => {
     const missed = root.querySelector('.ct-call--missed');
     expect(missed?.textContent).toContain('Пропущен');
     expect(root.querySelectorAll('.ct-call--missed')).toHaveLength(1);
-    expect(text(root)).toContain('2:07');
+    expect(text(root)).toContain('2 мин 7 с');
     expect(root.querySelector('[aria-label="Перезвонить на +7 916 123-45-67"]')).not.toBeNull();
     await vi.waitFor(() =>
       expect(background.asked).toContainEqual({ kind: 'missed-ack', callIds: ['m1'] }),

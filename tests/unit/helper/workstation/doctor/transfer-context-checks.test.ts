@@ -32,7 +32,7 @@ const FREEPBX = { courierContext: 'from-internal', managerContext: 'from-interna
 
 describe('transferContextChecks', () => {
   it('names the lines it would skip without a login', () => {
-    expect(transferContextChecks(FREEPBX).names).toEqual([
+    expect(transferContextChecks(FREEPBX).names()).toEqual([
       'transfer.courierContext exists',
       'transfer.managerContext exists',
     ]);
