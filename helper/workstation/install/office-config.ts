@@ -26,7 +26,7 @@ export function copyOfficeConfig(source: string, target: string, env: Environmen
   // copyFileSync keeps the source's mode; the copy holds secrets and is the owner's alone.
   chmodSync(target, 0o600);
   return [
-    `Copied the office configuration ${source} to ${target} (readable by this account only).`,
+    tr`Copied the office configuration ${source} to ${target} (readable by this account only).`,
   ];
 }
 
