@@ -22,6 +22,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // A generous functional deadline: unit tests share the machine with
+          // browser and PBX runs, and the 5 s default failed tests whose own
+          // waits allow 10 s.
+          testTimeout: 30_000,
         },
       },
       {

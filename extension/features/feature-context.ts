@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from '#imports';
 import type { PaintedPhoneRegistry } from '../lib/dom/painted-phones';
-import type { PhoneLinkRegistry } from '../lib/dom/phone-link-registry';
+import type { PhoneLinkRegistry } from './linkify-phones/phone-link-registry';
 import type { BackgroundChannel } from './background-channel';
-import type { Dialer } from './dial-on-click/dialer';
+import type { Dialer } from './dial-on-click/dial-controller';
 import type { SettingsSource } from './settings-source';
 
 /** What every page feature gets when it starts. */

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import { PaintedPhoneRegistry } from '../lib/dom/painted-phones';
-import { PhoneLinkRegistry } from '../lib/dom/phone-link-registry';
+import { PhoneLinkRegistry } from './linkify-phones/phone-link-registry';
 import '../lib/i18n/page-strings';
 import { mountDialToast } from './dial-on-click/mount-dial-toast';
 import { createRuntimeChannel } from './background-channel';

@@ -1,3 +1,4 @@
+import { CloseButton } from '../../lib/close-button';
 import { t } from '../../lib/i18n/core';
 import { displayNumber } from '../../lib/i18n/format';
 import { TechnicalLine } from '../technical-line';
@@ -79,15 +80,7 @@ export function DialToast({ state, onDismiss }: DialToastProps) {
             {content.detail && <div class="detail">{content.detail}</div>}
             {content.technical && <TechnicalLine text={content.technical} />}
           </div>
-          <button
-            type="button"
-            class="close"
-            aria-label={t('page.toast.close')}
-            title={t('page.toast.close')}
-            onClick={onDismiss}
-          >
-            ×
-          </button>
+          <CloseButton label={t('page.toast.close')} onClose={onDismiss} />
         </div>
       )}
     </div>

@@ -1,4 +1,4 @@
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
+import type { PhoneLinkRegistry } from '../linkify-phones/phone-link-registry';
 
 export interface FocusRingOptions {
   window: Window;

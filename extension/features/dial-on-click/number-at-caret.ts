@@ -54,7 +54,7 @@ export function numberAtCaret(
   if (start.nodeType === Node.TEXT_NODE) {
     const text = start as Text;
     const end = range.endContainer === text ? range.endOffset : text.length;
-    const matches = painted.get(text) ?? find(text.data);
+    const matches = painted.read(text) ?? find(text.data);
     const found = overlapping(matches, range.startOffset, end);
     if (found) return found;
   }

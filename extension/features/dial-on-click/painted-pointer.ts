@@ -1,5 +1,5 @@
 import type { PaintedHit, PaintedPhoneRegistry } from '../../lib/dom/painted-phones';
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
+import type { PhoneLinkRegistry } from '../linkify-phones/phone-link-registry';
 import { isInsideSkipped, isTelLink } from '../../lib/dom/skip-policy';
 import { telTarget } from '../../lib/dom/tel-target';
 import { isUserGesture } from '../../lib/dom/trusted-event';

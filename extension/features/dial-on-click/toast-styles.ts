@@ -1,3 +1,4 @@
+import { CLOSE_BUTTON_CSS } from '../../lib/close-button';
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
 import { TECHNICAL_LINE_CSS } from '../technical-line';
 
@@ -31,25 +32,11 @@ ${pinnedHostCss(2147483646, {
 .body { flex: 1; min-width: 0; }
 .title { font-weight: 600; overflow-wrap: anywhere; }
 .detail { margin-top: 2px; color: #4b5563; overflow-wrap: anywhere; }
-.close {
-  flex: none;
-  width: 28px;
-  height: 28px;
-  margin: -4px -4px 0 0;
-  border: 0;
-  border-radius: 6px;
-  background: transparent;
-  color: #6b7280;
-  font: 20px/1 system-ui, sans-serif;
-  cursor: pointer;
-}
-.close:hover { background: #f3f4f6; color: #111827; }
-.close:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+${CLOSE_BUTTON_CSS}
+.close { margin: -4px -4px 0 0; }
 @media (prefers-color-scheme: dark) {
   .toast { background: #1f2937; color: #f9fafb; }
   .detail { color: #d1d5db; }
-  .close { color: #9ca3af; }
-  .close:hover { background: #374151; color: #f9fafb; }
 }
 ${TECHNICAL_LINE_CSS}
 ${entranceCss('.toast', 'ct-toast-in', 160, 'translateY(8px)')}

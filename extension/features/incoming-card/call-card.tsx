@@ -1,4 +1,5 @@
 import type { CallView } from '../../../shared/protocol';
+import { CloseButton } from '../../lib/close-button';
 import { t } from '../../lib/i18n/core';
 import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
@@ -41,17 +42,13 @@ export function CallCard({ call, actions }: { call: CallView; actions: CardActio
             {number || '—'}
           </h2>
         </div>
-        <button
-          type="button"
+        <CloseButton
           class="dismiss"
-          aria-label={t('page.card.dismiss')}
-          title={t('page.card.dismiss')}
-          onClick={(event) => {
+          label={t('page.card.dismiss')}
+          onClose={(event) => {
             if (isUserGesture(event)) actions.dismiss(call.callId);
           }}
-        >
-          ×
-        </button>
+        />
       </header>
       <CallStateLine call={call} />
       <IdentityView call={call} />

@@ -1,4 +1,5 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
+import { CLOSE_BUTTON_CSS } from '../../lib/close-button';
 import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
@@ -78,12 +79,10 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
 .transfer--ok { color: #15803d; }
 .transfer--failed { color: #b91c1c; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
-.action, .dismiss {
+.action {
   font: inherit;
   cursor: pointer;
   border-radius: 6px;
-}
-.action {
   padding: 4px 10px;
   border: 1px solid #d1d5db;
   background: #f9fafb;
@@ -94,18 +93,8 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
 .action--primary { background: #2563eb; border-color: #2563eb; color: #ffffff; }
 .action--primary:hover { background: #1d4ed8; }
 .action--transfer { border-color: #93c5fd; }
-.action:focus-visible, .dismiss:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.dismiss {
-  flex: none;
-  width: 28px;
-  height: 28px;
-  border: 0;
-  background: transparent;
-  color: #6b7280;
-  font-size: 20px;
-  line-height: 1;
-}
-.dismiss:hover { background: #f3f4f6; color: #111827; }
+.action:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+${CLOSE_BUTTON_CSS}
 .feedback { color: #15803d; font-size: 12px; }
 @media (prefers-color-scheme: dark) {
   .stack { color: #f9fafb; }
@@ -115,7 +104,7 @@ a:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; border-radius
   .delivery { border-left-color: #374151; }
   a { color: #93c5fd; }
   .action { background: #374151; border-color: #4b5563; color: #f9fafb; }
-  .action:hover, .dismiss:hover { background: #4b5563; color: #f9fafb; }
+  .action:hover { background: #4b5563; color: #f9fafb; }
 }
 ${TECHNICAL_LINE_CSS}
 ${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}

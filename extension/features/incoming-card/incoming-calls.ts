@@ -3,7 +3,7 @@ import type { CardActions } from './card-actions';
 import { announceCall } from './announce';
 import type { CallCardsView } from './mount-call-cards';
 import type { BackgroundChannel } from '../background-channel';
-import type { Dialer } from '../dial-on-click/dialer';
+import type { Dialer } from '../dial-on-click/dial-controller';
 import type { SettingsSource } from '../settings-source';
 import { CallStore } from './call-store';
 import { copyText } from './copy-text';

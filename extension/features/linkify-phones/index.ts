@@ -1,10 +1,10 @@
 import { findPhones, formatPhone, normalizePhone } from '../../../shared/phone/cis';
 import type { PaintedPhoneRegistry } from '../../lib/dom/painted-phones';
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
+import type { PhoneLinkRegistry } from './phone-link-registry';
 import { t } from '../../lib/i18n/core';
 import type { Settings } from '../../lib/settings';
 import { defineFeature } from '../feature-registry';
-import { reportLinkifyTiming, reportPaintTiming, reportViewportTiming } from './linkify-timing';
+import { reportLinkifyTiming, reportPaintTiming, reportViewportTiming } from './session-stats';
 import { titleLinksOnDemand } from './link-titles';
 import { createPhoneLinkFactory } from './phone-link-factory';
 import { PhoneLinker } from './phone-linker';

@@ -1,18 +1,16 @@
 import { mayContainPhone } from '../../lib/dom/digit-prefilter';
-import { LateShadowRoots } from '../../lib/dom/late-shadow-roots';
 import { RootScan, type RootScanHooks } from '../../lib/dom/root-scan';
-import { isCustomElementName } from '../../lib/dom/shadow-hosts';
-import { SkipCache } from '../../lib/dom/skip-cache';
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
-import { isInsideSkipped, isTelLink, PHONE_LINK_CLASS } from '../../lib/dom/skip-policy';
+import { isCustomElementName, LateShadowRoots } from '../../lib/dom/shadow-hosts';
+import type { PhoneLinkRegistry } from './phone-link-registry';
+import { isInsideSkipped, isTelLink, PHONE_LINK_CLASS, SkipCache } from '../../lib/dom/skip-policy';
 import {
   createSliceScheduler,
   type SliceDeadline,
   type SliceScheduler,
 } from '../../lib/dom/slice-scheduler';
-import type { PhoneFinder, PhoneNormalizer } from './phone-finder';
+import type { PhoneFinder, PhoneNormalizer } from './phone-renderer';
 import type { PhoneLinkFactory } from './phone-link-factory';
-import { emptyStats, type LinkifyStats } from './linkify-stats';
+import { emptyStats, type LinkifyStats } from './session-stats';
 import { takeOverTelLink } from './take-over-tel-link';
 import { PhoneWrites } from './phone-writes';
 

@@ -1,9 +1,7 @@
-import { mayContainPhone } from '../../lib/dom/digit-prefilter';
-import { LateShadowRoots } from '../../lib/dom/late-shadow-roots';
+import { MIN_PHONE_DIGITS, mayContainPhone } from '../../lib/dom/digit-prefilter';
+import { LONG_LIST, OutlineWalk, type OutlineHooks } from '../../lib/dom/outline-walk';
 import type { PaintedMatch, PaintedPhoneRegistry } from '../../lib/dom/painted-phones';
-import { RootScan, type RootScanHooks } from '../../lib/dom/root-scan';
-import { isCustomElementName } from '../../lib/dom/shadow-hosts';
-import { SkipCache } from '../../lib/dom/skip-cache';
+import { isCustomElementName, LateShadowRoots } from '../../lib/dom/shadow-hosts';
 import { isInsideSkipped, isTelLink } from '../../lib/dom/skip-policy';
 import {
   createSliceScheduler,
@@ -11,9 +9,8 @@ import {
   type SliceScheduler,
 } from '../../lib/dom/slice-scheduler';
 import { PaintStyle, PHONE_HIGHLIGHT } from './paint-style';
-import { emptyPaintStats, type PaintStats } from './paint-stats';
-import type { PhoneFinder } from './phone-finder';
-import type { PhoneRenderer } from './phone-renderer';
+import { emptyPaintStats, type PaintStats } from './session-stats';
+import type { PhoneFinder, PhoneRenderer } from './phone-renderer';
 import { UniqueQueue } from '../../lib/unique-queue';
 import { visibleTexts } from './visible-texts';
 
@@ -31,12 +28,56 @@ export interface PhonePainterOptions {
   now?: () => number;
 }
 
-/** Text nodes that share a parent element: the unit the viewport is watched by. */
+/**
+ * The children of a long list's parent, watched in blocks of consecutive
+ * children: the IntersectionObserver watches only each block's first child
+ * (and the list's last), not every row, so watching a 10,000-row table
+ * costs it a few hundred elements.
+ */
+interface List {
+  parent: Element | ShadowRoot;
+  blocks: Block[];
+  /** The list's last element child, watched as the end of the last block. */
+  tail: Element;
+  tailNear: boolean | null;
+  /** Rows came or went at a block's edge: the list is outlined again. */
+  stale: boolean;
+  dropped: boolean;
+}
+
+interface Block {
+  list: List;
+  index: number;
+  /** The first child of the block; the block runs to the next block's first child. */
+  first: Element;
+  firstNear: boolean | null;
+  /**
+   * Near when its first child or the next block's first child (the list's end
+   * for the last) is near: the viewport cannot be inside a block without one
+   * of them near unless the block is taller than the viewport and twice the margin.
+   */
+  near: boolean;
+  /** Walked once near; its texts then belong to groups the block governs. */
+  walked: boolean;
+  groups: Set<Group>;
+}
+
+/** What an observed element stands for: the start of a block, the end of a list, or both. */
+interface Sentinel {
+  list: List;
+  /** The block this element starts; -1 for the list's end only. */
+  block: number;
+  tail: boolean;
+}
+
+/** Text nodes that share a parent element: the unit painted and dropped together. */
 interface Group {
   element: Element;
   texts: Set<Text>;
   /** Whether the element is near the viewport; null until the observer first says. */
   near: boolean | null;
+  /** The block of a long list it lies in, which says when it is near; null when watched itself. */
+  block: Block | null;
 }
 
 interface TextState {
@@ -51,10 +92,18 @@ const OBSERVED: MutationObserverInit = { childList: true, subtree: true, charact
 
 /**
  * How far around the viewport numbers are painted. Every change to the
- * highlight makes the browser repaint the whole document once, so numbers
- * are registered ahead of the scroll, in batches, not one row at a time.
+ * highlight makes the browser repaint, so numbers are registered ahead of
+ * the scroll, in batches, not one row at a time.
  */
-const NEAR_MARGIN = '50%';
+const NEAR_FRACTION = 0.5;
+const NEAR_MARGIN = `${NEAR_FRACTION * 100}%`;
+/**
+ * Children per block of a long list: small enough that a block is shorter
+ * than the viewport and its margins on any common layout (16 rows of 100 px
+ * against a 760 px viewport with 50% margins), large enough that a
+ * 10,000-row table needs only 626 watched elements.
+ */
+const BLOCK_CHILDREN = 16;
 /**
  * Painted numbers that scrolled far away stay painted until this many
  * ranges have piled up; then they are dropped together, in one repaint.
@@ -64,18 +113,33 @@ const FAR_RANGE_LIMIT = 1500;
 /** Page changes made while we are idle are painted at once, before the page renders, up to this long. */
 const AT_ONCE_MS = 8;
 
+/** Whether an observer entry puts its element near the viewport. */
+function isNear(entry: IntersectionObserverEntry): boolean {
+  if (entry.isIntersecting) return true;
+  // An element without a box (`display: contents`, hidden) costs nothing to paint.
+  const { width, height } = entry.boundingClientRect;
+  return width === 0 && height === 0;
+}
+
 /**
  * Paints phone numbers in a document's text as call links with the CSS
  * Custom Highlight API: no element is inserted and no node or attribute of
- * the page changes. Visible first: after the first frame, only what meets
- * the viewport and its margin is walked, and those numbers are found and
- * painted in one batch; then the whole document is walked in slices, each
- * candidate text node's parent element is watched by an
- * IntersectionObserver (watching changes nothing either), the other numbers
- * are found in idle slices and painted as they come near. Page edits are
- * followed through a MutationObserver: edited text is found again, ranges
- * on removed nodes are dropped, added content is walked (and small changes
- * painted at once, before the page renders them).
+ * the page changes. The cost follows what is on screen, not the document:
+ * - after the first frame, what meets the viewport is walked and its
+ *   numbers found and painted in one batch;
+ * - then the document is outlined in slices: text outside long lists is
+ *   collected and its parent elements watched by an IntersectionObserver
+ *   (watching changes nothing either); long lists (a 10,000-row table) are
+ *   not entered but watched in blocks of rows;
+ * - numbers are found only when their element or block comes near the
+ *   viewport, and painted then; a block's rows are walked only then. A
+ *   number not found yet is found when the pointer or a click reaches it
+ *   (see `PaintedPhoneRegistry.useReader`), so every number is callable
+ *   from the start.
+ * Page edits are followed through a MutationObserver: edited text is found
+ * again, ranges on removed nodes are dropped, added content is walked (and
+ * small changes painted at once, before the page renders them), and a long
+ * list whose rows come or go is outlined again.
  */
 export class PhonePainter implements PhoneRenderer {
   readonly #options: PhonePainterOptions;
@@ -84,9 +148,14 @@ export class PhonePainter implements PhoneRenderer {
   readonly #style: PaintStyle | null;
   readonly #groups = new Map<Element, Group>();
   readonly #texts = new Map<Text, TextState>();
-  /** Found nowhere yet; near ones go first, the rest in idle slices. */
+  readonly #lists = new Map<Element | ShadowRoot, List>();
+  readonly #sentinels = new Map<Element, Sentinel>();
+  /** Watched elements the observer has not reported on yet: until it has, work may still come. */
+  readonly #unreported = new Set<Element>();
+  /** Near texts not found yet. */
   readonly #nearUnread = new UniqueQueue<Text>();
-  readonly #unread = new UniqueQueue<Text>();
+  /** Near blocks not walked yet. */
+  readonly #blocksToWalk = new UniqueQueue<Block>();
   /** Groups painted while far from the viewport, and their ranges. */
   readonly #farPainted = new Set<Group>();
   #farRanges = 0;
@@ -101,11 +170,11 @@ export class PhonePainter implements PhoneRenderer {
   readonly #mutations: MutationObserver;
   readonly #intersections: IntersectionObserver;
   readonly #scheduler: SliceScheduler;
-  readonly #hooks: RootScanHooks;
-  #walk: RootScan | null = null;
+  readonly #hooks: OutlineHooks<Block | null>;
+  #walk: OutlineWalk<Block | null> | null = null;
   #walkRoot: Node | null = null;
-  #skips = new SkipCache();
-  #sweep: Iterator<Group> | null = null;
+  #blockWalk: { block: Block; walk: OutlineWalk<Block | null> } | null = null;
+  #sweep: Iterator<void> | null = null;
   #inSlice = false;
   /** While handling a small page change at once, numbers are painted before the observer says where they are. */
   #eager = false;
@@ -149,17 +218,16 @@ export class PhonePainter implements PhoneRenderer {
     );
     this.#scheduler = createSliceScheduler((deadline) => this.#runSlice(deadline), {
       signal: options.signal,
-      maxSliceMs: 20,
+      maxSliceMs: 16,
       minSliceMs: 8,
     });
     this.#hooks = {
-      onCandidate: (text) => this.#collect(text),
-      wasScanned: (text) => this.#texts.has(text),
-      // `tel:` links are taken over when clicked; nothing is marked on them.
-      onAnchor: () => undefined,
+      onCandidate: (text, block) => this.#collect(text, block),
+      onLongList: (parent) => this.#outlineList(parent),
       onShadowRoot: (root) => this.#adoptShadowRoot(root),
       onShadowlessCustomElement: (element) => this.#lateShadowRoots.watch(element),
     };
+    options.registry.useReader((text) => this.#readNow(text), options.signal);
     options.signal.addEventListener('abort', () => this.#halt(), { once: true });
   }
 
@@ -190,13 +258,18 @@ export class PhonePainter implements PhoneRenderer {
     this.#intersections.disconnect();
     this.#queue.clear();
     this.#walk = null;
+    this.#blockWalk = null;
     this.#sweep = null;
     this.#nearUnread.clear();
-    this.#unread.clear();
+    this.#blocksToWalk.clear();
+    this.#unreported.clear();
+    this.#lists.clear();
+    this.#sentinels.clear();
   }
 
+  /** Nothing to do and nothing to wait for: every number near the viewport is painted. */
   get #idle(): boolean {
-    return this.#visiblePass === 'done' && !this.#workLeft;
+    return this.#visiblePass === 'done' && !this.#workLeft && this.#unreported.size === 0;
   }
 
   /** Work a slice can do now; the visible pass waits for its frame instead. */
@@ -204,16 +277,18 @@ export class PhonePainter implements PhoneRenderer {
     return !(
       this.#queue.size === 0 &&
       !this.#walk &&
+      !this.#blockWalk &&
       !this.#sweep &&
+      this.#placement === 'done' &&
       this.#nearUnread.size === 0 &&
-      this.#unread.size === 0
+      this.#blocksToWalk.size === 0
     );
   }
 
   #request(): void {
-    if (this.#inSlice || this.#idle || this.#options.signal.aborted) return;
+    if (this.#inSlice || this.#options.signal.aborted || !this.#workLeft) return;
     this.#session ??= emptyPaintStats(this.#now());
-    if (this.#workLeft) this.#scheduler.request();
+    this.#scheduler.request();
   }
 
   #absorb(records: MutationRecord[]): void {
@@ -224,10 +299,22 @@ export class PhonePainter implements PhoneRenderer {
         this.#queue.add(text);
         continue;
       }
+      const list = this.#lists.get(record.target as Element | ShadowRoot);
       for (const node of Array.from(record.removedNodes)) {
-        if (node.nodeType === Node.TEXT_NODE) this.#forget(node as Text);
-        // What a removed element held is found by a sweep over the painted groups.
-        else if (node.nodeType === Node.ELEMENT_NODE) this.#sweep = this.#groups.values();
+        if (node.nodeType === Node.TEXT_NODE) {
+          this.#forget(node as Text);
+          continue;
+        }
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        // What a removed element held is found by a sweep over the groups and lists.
+        this.#sweep = this.#sweepAll();
+        if (list && this.#sentinels.get(node as Element)?.list === list) list.stale = true;
+      }
+      // Many rows added to a long list: it is outlined again rather than each row watched alone.
+      if (list && record.addedNodes.length >= LONG_LIST) list.stale = true;
+      if (list?.stale) {
+        this.#queue.add(list.parent);
+        continue;
       }
       for (const node of Array.from(record.addedNodes)) {
         if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) {
@@ -240,14 +327,13 @@ export class PhonePainter implements PhoneRenderer {
   #runSlice(deadline: SliceDeadline): void {
     const started = this.#now();
     this.#absorb(this.#mutations.takeRecords());
-    if (this.#idle && !this.#session) return;
+    if (!this.#workLeft && !this.#session) return;
     const session = (this.#session ??= emptyPaintStats(started));
     this.#inSlice = true;
-    let more = true;
     try {
-      for (let steps = 0; more; steps++) {
+      for (let steps = 0; ; steps++) {
         if ((steps & 7) === 0 && deadline.timeRemaining() <= 0) break;
-        more = this.#step();
+        if (!this.#step()) break;
       }
     } finally {
       this.#inSlice = false;
@@ -257,19 +343,29 @@ export class PhonePainter implements PhoneRenderer {
     session.busyMs += finished - started;
     session.longestSliceMs = Math.max(session.longestSliceMs, finished - started);
     session.painted = this.#highlight.size;
-    if (this.#workLeft) {
-      this.#scheduler.request();
-      return;
-    }
-    // The visible pass after the next frame asks for more when it has run.
-    if (!this.#idle) return;
+    if (this.#workLeft) this.#scheduler.request();
+    else this.#finishIfIdle(finished);
+  }
+
+  /** Ends the session once nothing is left to do or to wait for, and reports it. */
+  #finishIfIdle(finished: number): void {
+    const session = this.#session;
+    if (!session || !this.#idle) return;
     session.finishedAt = finished;
     session.viewportReadyAt ??= finished;
+    session.painted = this.#highlight.size;
     session.heldTexts = this.#texts.size;
     session.heldElements = this.#groups.size;
+    session.watchedLists = this.#lists.size;
+    session.watchedElements = this.#sentinels.size + this.#looseGroups();
     this.#session = null;
-    this.#skips = new SkipCache();
     this.#options.onIdle?.(session);
+  }
+
+  #looseGroups(): number {
+    let loose = 0;
+    for (const group of this.#groups.values()) if (!group.block) loose++;
+    return loose;
   }
 
   /** One bounded piece of work, most urgent first; false when nothing is left. */
@@ -283,17 +379,16 @@ export class PhonePainter implements PhoneRenderer {
       this.#read(near);
       return true;
     }
+    if (this.#blockWalk || this.#blocksToWalk.size > 0) {
+      this.#walkBlockSome();
+      return true;
+    }
     if (this.#walk || this.#queue.size > 0) {
       this.#walkSome();
       return true;
     }
     if (this.#placement === 'pending') {
       this.#watchWalked();
-      return true;
-    }
-    const rest = this.#unread.shift();
-    if (rest) {
-      this.#read(rest);
       return true;
     }
     return false;
@@ -306,10 +401,25 @@ export class PhonePainter implements PhoneRenderer {
    */
   #watchWalked(): void {
     for (const group of this.#unplaced) {
-      if (this.#groups.get(group.element) === group) this.#intersections.observe(group.element);
+      if (this.#groups.get(group.element) === group && !group.block) this.#watch(group.element);
     }
     this.#unplaced.clear();
     this.#placement = 'done';
+  }
+
+  #watch(element: Element): void {
+    this.#intersections.observe(element);
+    this.#unreported.add(element);
+  }
+
+  #unwatch(element: Element): void {
+    // An element can stand for a group and a list's block at once (a list item with text of its own).
+    const group = this.#groups.get(element);
+    if (this.#sentinels.has(element) || (group && !group.block && !this.#unplaced.has(group))) {
+      return;
+    }
+    this.#intersections.unobserve(element);
+    this.#unreported.delete(element);
   }
 
   /** Runs `work` as a task once the page has rendered its next frame (so its layout is clean). */
@@ -320,9 +430,9 @@ export class PhonePainter implements PhoneRenderer {
   }
 
   /**
-   * Visible first: walks only what meets the viewport and its margin (see
-   * `visibleTexts`), finds and paints those numbers in one batch, and only
-   * then queues the whole document for the walk in slices.
+   * Visible first: walks only what meets the viewport (see `visibleTexts`),
+   * finds and paints those numbers in one batch, and only then queues the
+   * whole document for the outline in slices.
    */
   #paintVisible(): void {
     if (this.#options.signal.aborted) return;
@@ -332,12 +442,21 @@ export class PhonePainter implements PhoneRenderer {
     const root = document.body ?? document.documentElement;
     this.#visiblePass = 'done';
     if (view) {
-      // The viewport itself: the margin around it follows from the observer, after the walk.
-      const area = { top: 0, bottom: view.innerHeight, left: 0, right: view.innerWidth };
+      // The viewport and the observer's margin around it: painted in one change of the
+      // highlight, the observer's first report then finds them painted and changes nothing,
+      // and the page repaints once rather than again a frame later for the margin.
+      const height = view.innerHeight * NEAR_FRACTION;
+      const width = view.innerWidth * NEAR_FRACTION;
+      const area = {
+        top: -height,
+        bottom: view.innerHeight + height,
+        left: -width,
+        right: view.innerWidth + width,
+      };
       visibleTexts(
         root,
         area,
-        (text) => this.#collect(text, true),
+        (text) => this.#collect(text, null, true),
         (shadow) => this.#adoptShadowRoot(shadow),
       );
       for (const text of [...this.#nearUnread]) this.#read(text);
@@ -358,7 +477,7 @@ export class PhonePainter implements PhoneRenderer {
       // A root the page removed while it was walked is dropped with what it held.
       const root = this.#dequeue();
       this.#walkRoot = root;
-      this.#walk = root ? new RootScan(root, this.#hooks, this.#skips) : null;
+      this.#walk = root ? OutlineWalk.of<Block | null>(root, this.#hooks, null) : null;
       return;
     }
     if (!this.#walk.step()) this.#walk = null;
@@ -371,10 +490,12 @@ export class PhonePainter implements PhoneRenderer {
     if (root.nodeType === Node.TEXT_NODE) {
       const text = root as Text;
       if (!this.#texts.has(text) && mayContainPhone(text.data) && !isInsideSkipped(text)) {
-        this.#collect(text);
+        this.#collect(text, null);
       }
       return null;
     }
+    const list = this.#lists.get(root as Element | ShadowRoot);
+    if (list?.stale) this.#dropList(list);
     if (root.nodeType !== Node.ELEMENT_NODE) return root;
     const element = root as Element;
     if (isTelLink(element) || isInsideSkipped(element)) return null;
@@ -383,8 +504,88 @@ export class PhonePainter implements PhoneRenderer {
     return root;
   }
 
-  /** A text node worth reading: its parent is watched, and it waits to be read. */
-  #collect(text: Text, onScreen = false): void {
+  /** Walks the rows of the near blocks, one block at a time. */
+  #walkBlockSome(): void {
+    const current = this.#blockWalk;
+    if (current && !current.block.list.dropped && current.walk.step()) return;
+    this.#blockWalk = null;
+    const block = this.#blocksToWalk.shift();
+    if (!block || block.list.dropped || block.walked || !block.first.isConnected) return;
+    block.walked = true;
+    const { list, index } = block;
+    const end = list.blocks[index + 1]?.first ?? null;
+    // The first block also holds the text before the list's first element.
+    const first = index === 0 ? list.parent.firstChild : block.first;
+    this.#blockWalk = { block, walk: new OutlineWalk(this.#hooks, block, list.parent, first, end) };
+  }
+
+  /** Watches a long list in blocks of children (see `List`); a list known and current is left as it is. */
+  #outlineList(parent: Element | ShadowRoot): void {
+    const known = this.#lists.get(parent);
+    if (known && !known.stale) return;
+    if (known) this.#dropList(known);
+    const children = parent.children;
+    const count = children.length;
+    if (count === 0) return;
+    const list: List = {
+      parent,
+      blocks: [],
+      tail: children[count - 1]!,
+      tailNear: null,
+      stale: false,
+      dropped: false,
+    };
+    for (let index = 0; index < count; index += BLOCK_CHILDREN) {
+      const first = children[index]!;
+      const block: Block = {
+        list,
+        index: list.blocks.length,
+        first,
+        firstNear: null,
+        near: false,
+        walked: false,
+        groups: new Set(),
+      };
+      list.blocks.push(block);
+      this.#sentinels.set(first, { list, block: block.index, tail: false });
+      this.#watch(first);
+    }
+    const end = this.#sentinels.get(list.tail);
+    if (end) end.tail = true;
+    else {
+      this.#sentinels.set(list.tail, { list, block: -1, tail: true });
+      this.#watch(list.tail);
+    }
+    this.#lists.set(parent, list);
+  }
+
+  /**
+   * Stops watching a list: the groups its walked blocks hold are watched on
+   * their own from now on (those the page removed are dropped), and the
+   * list's parent, if still there, is outlined again when it is walked.
+   */
+  #dropList(list: List): void {
+    list.dropped = true;
+    this.#lists.delete(list.parent);
+    for (const block of list.blocks) {
+      if (this.#sentinels.get(block.first)?.list === list) this.#sentinels.delete(block.first);
+      this.#unwatch(block.first);
+      for (const group of block.groups) {
+        group.block = null;
+        if (!group.element.isConnected) {
+          for (const text of [...group.texts]) this.#forget(text);
+        } else if (this.#groups.get(group.element) === group) {
+          this.#watch(group.element);
+        }
+      }
+      block.groups.clear();
+    }
+    if (this.#sentinels.get(list.tail)?.list === list) this.#sentinels.delete(list.tail);
+    this.#unwatch(list.tail);
+  }
+
+  /** A text node worth reading: it joins its parent's group and is read when that is near. */
+  #collect(text: Text, block: Block | null, onScreen = false): void {
     // Text the page already removed is never watched: the IntersectionObserver keeps a watched
     // element, and with it the whole removed subtree, alive until it is unwatched.
     if (this.#texts.has(text) || !text.isConnected) return;
@@ -397,23 +598,23 @@ export class PhonePainter implements PhoneRenderer {
       group = {
         element: parent,
         texts: new Set(),
-        near: onScreen ? true : this.#eager ? null : false,
+        near: block ? block.near : onScreen ? true : this.#eager ? null : false,
+        block,
       };
       this.#groups.set(parent, group);
-      if (onScreen || this.#placement === 'done') this.#intersections.observe(parent);
+      if (block) block.groups.add(group);
+      else if (onScreen || this.#placement === 'done') this.#watch(parent);
       else this.#unplaced.add(group);
     }
     group.texts.add(text);
     this.#texts.set(text, { group, matches: null, ranges: null });
     if (this.#session) this.#session.textNodes++;
     if (group.near === true || this.#eager) this.#nearUnread.add(text);
-    else this.#unread.add(text);
   }
 
   /** Runs the finder on one node and paints its numbers if it is near the viewport. */
   #read(text: Text): void {
     this.#nearUnread.delete(text);
-    this.#unread.delete(text);
     const state = this.#texts.get(text);
     if (!state || state.matches) return;
     if (!text.isConnected) {
@@ -434,6 +635,27 @@ export class PhonePainter implements PhoneRenderer {
     if (this.#session) this.#session.found += matches.length;
     const { near } = state.group;
     if (near === true || (near === null && this.#eager)) this.#paint(text, state);
+  }
+
+  /**
+   * The numbers of a text the pointer, a click or the keyboard reached before
+   * the painter did (it came near a moment ago, or sits out of the flow):
+   * the text is collected and read now.
+   */
+  #readNow(text: Text): readonly PaintedMatch[] | undefined {
+    if (this.#options.signal.aborted) return undefined;
+    if (!this.#texts.has(text)) {
+      if (text.length < MIN_PHONE_DIGITS || !mayContainPhone(text.data)) return undefined;
+      if (isInsideSkipped(text)) return undefined;
+      this.#collect(text, null, true);
+    }
+    const state = this.#texts.get(text);
+    if (!state) return undefined;
+    if (!state.matches) {
+      this.#read(text);
+      this.#request();
+    }
+    return state.matches?.length ? state.matches : undefined;
   }
 
   #paint(text: Text, state: TextState): void {
@@ -469,7 +691,6 @@ export class PhonePainter implements PhoneRenderer {
     if (this.#farPainted.has(state.group)) this.#farRanges -= dropped;
     this.#texts.delete(text);
     this.#nearUnread.delete(text);
-    this.#unread.delete(text);
     this.#options.registry.delete(text);
     const { group } = state;
     group.texts.delete(text);
@@ -477,47 +698,91 @@ export class PhonePainter implements PhoneRenderer {
   }
 
   #dropGroup(group: Group): void {
-    this.#intersections.unobserve(group.element);
-    this.#unplaced.delete(group);
     this.#groups.delete(group.element);
+    this.#unplaced.delete(group);
     this.#farPainted.delete(group);
+    if (group.block) group.block.groups.delete(group);
+    else this.#unwatch(group.element);
   }
 
-  /** Drops the groups whose element left the document, a few per step. */
+  /** Drops the groups whose element left the document, and the lists whose rows did, a few per step. */
   #sweepSome(): void {
     const sweep = this.#sweep!;
     for (let checked = 0; checked < 64; checked++) {
-      const next = sweep.next();
-      if (next.done) {
+      if (sweep.next().done) {
         this.#sweep = null;
         return;
       }
-      const group = next.value;
-      if (group.element.isConnected) continue;
-      for (const text of [...group.texts]) this.#forget(text);
-      // A group with texts still unread here was dropped when its last text went.
-      if (this.#groups.get(group.element) === group) this.#dropGroup(group);
+    }
+  }
+
+  *#sweepAll(): Generator<void> {
+    for (const group of this.#groups.values()) {
+      if (!group.element.isConnected) {
+        for (const text of [...group.texts]) this.#forget(text);
+        // A group with texts still unread here was dropped when its last text went.
+        if (this.#groups.get(group.element) === group) this.#dropGroup(group);
+      }
+      yield;
+    }
+    for (const list of [...this.#lists.values()]) {
+      if (!list.parent.isConnected) this.#dropList(list);
+      else if (list.blocks.some((block) => block.first.parentNode !== list.parent)) {
+        list.stale = true;
+        this.#queue.add(list.parent);
+      }
+      yield;
     }
   }
 
   #onIntersections(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      const group = this.#groups.get(entry.target);
-      if (!group) continue;
+      const target = entry.target;
+      this.#unreported.delete(target);
+      const sentinel = this.#sentinels.get(target);
+      if (sentinel) this.#moveSentinel(sentinel, isNear(entry));
+      const group = this.#groups.get(target);
+      if (!group || group.block) continue;
       let near = entry.isIntersecting;
       if (!near && group.near === false) continue;
-      if (!near) {
-        // An element without a box (`display: contents`, hidden) costs nothing to paint.
-        const { width, height } = entry.boundingClientRect;
-        near = width === 0 && height === 0;
-      }
+      near = isNear(entry);
       if (group.near === near) continue;
       group.near = near;
       if (near) this.#comeNear(group);
       else this.#goFar(group);
     }
     if (this.#farRanges > FAR_RANGE_LIMIT) this.#unpaintFar();
-    this.#request();
+    if (this.#workLeft) this.#request();
+    else this.#finishIfIdle(this.#now());
+  }
+
+  #moveSentinel({ list, block, tail }: Sentinel, near: boolean): void {
+    if (list.dropped) return;
+    if (block >= 0) {
+      list.blocks[block]!.firstNear = near;
+      this.#updateBlock(list, block - 1);
+      this.#updateBlock(list, block);
+    }
+    if (tail) {
+      list.tailNear = near;
+      this.#updateBlock(list, list.blocks.length - 1);
+    }
+  }
+
+  #updateBlock(list: List, index: number): void {
+    const block = list.blocks[index];
+    if (!block) return;
+    const end = list.blocks[index + 1]?.firstNear ?? list.tailNear;
+    const near = block.firstNear === true || end === true;
+    if (block.near === near) return;
+    block.near = near;
+    if (near && !block.walked) this.#blocksToWalk.add(block);
+    for (const group of block.groups) {
+      if (group.near === near) continue;
+      group.near = near;
+      if (near) this.#comeNear(group);
+      else this.#goFar(group);
+    }
   }
 
   #comeNear(group: Group): void {
@@ -528,16 +793,16 @@ export class PhonePainter implements PhoneRenderer {
       const state = this.#texts.get(text);
       if (!state) continue;
       if (state.matches) this.#paint(text, state);
-      else if (this.#unread.delete(text)) this.#nearUnread.add(text);
+      else this.#nearUnread.add(text);
     }
   }
 
   #goFar(group: Group): void {
-    for (const text of group.texts) {
-      if (this.#nearUnread.delete(text)) this.#unread.add(text);
-    }
     let ranges = 0;
-    for (const text of group.texts) ranges += this.#texts.get(text)?.ranges?.length ?? 0;
+    for (const text of group.texts) {
+      this.#nearUnread.delete(text);
+      ranges += this.#texts.get(text)?.ranges?.length ?? 0;
+    }
     if (ranges === 0) return;
     this.#farPainted.add(group);
     this.#farRanges += ranges;

@@ -1,5 +1,5 @@
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
-import type { PhoneMatch } from './phone-finder';
+import type { PhoneLinkRegistry } from './phone-link-registry';
+import type { PhoneMatch } from './phone-renderer';
 import type { PhoneLinkFactory } from './phone-link-factory';
 
 /** What linking one text node puts on the page, built before the page is touched. */

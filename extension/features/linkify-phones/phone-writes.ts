@@ -1,6 +1,6 @@
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
+import type { PhoneLinkRegistry } from './phone-link-registry';
 import type { SliceDeadline } from '../../lib/dom/slice-scheduler';
-import type { PhoneMatch } from './phone-finder';
+import type { PhoneMatch } from './phone-renderer';
 import type { PhoneLinkFactory } from './phone-link-factory';
 import { attachPhonePieces, preparePhonePieces, type PhonePieces } from './phone-pieces';
 

@@ -1,7 +1,7 @@
-import type { PhoneLinkRegistry } from '../../lib/dom/phone-link-registry';
+import type { PhoneLinkRegistry } from './phone-link-registry';
 import { PHONE_LINK_CLASS } from '../../lib/dom/skip-policy';
 import { telTarget } from '../../lib/dom/tel-target';
-import type { PhoneNormalizer } from './phone-finder';
+import type { PhoneNormalizer } from './phone-renderer';
 
 /**
  * Makes an existing `tel:` link dial through the helper. Its look is left

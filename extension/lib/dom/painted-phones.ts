@@ -24,6 +24,7 @@ export interface PaintedHit {
 export class PaintedPhoneRegistry {
   readonly #byText = new Map<Text, readonly PaintedMatch[]>();
   readonly #forgotten = new Set<(text: Text) => void>();
+  #reader: ((text: Text) => readonly PaintedMatch[] | undefined) | null = null;
 
   set(text: Text, matches: readonly PaintedMatch[]): void {
     this.#byText.set(text, matches);
@@ -46,6 +47,30 @@ export class PaintedPhoneRegistry {
     for (const text of [...this.#byText.keys()]) this.delete(text);
   }
 
+  /**
+   * Numbers are found as they come near the viewport; the pointer, a click or
+   * the keyboard can reach one first. The painter lends this reader so that
+   * such a text is read on the spot (and registered) when it is asked for.
+   */
+  useReader(
+    reader: (text: Text) => readonly PaintedMatch[] | undefined,
+    signal: AbortSignal,
+  ): void {
+    this.#reader = reader;
+    signal.addEventListener(
+      'abort',
+      () => {
+        if (this.#reader === reader) this.#reader = null;
+      },
+      { once: true },
+    );
+  }
+
+  /** The numbers of a text node, read now if the painter has not read it yet. */
+  read(text: Text): readonly PaintedMatch[] | undefined {
+    return this.#byText.get(text) ?? this.#reader?.(text);
+  }
+
   /** Called when a node's numbers are dropped (the page changed or removed it). */
   onForget(listener: (text: Text) => void, signal: AbortSignal): void {
     this.#forgotten.add(listener);
@@ -54,7 +79,7 @@ export class PaintedPhoneRegistry {
 
   /** The number whose text holds `offset` in `text`, ends included (a caret just after it). */
   matchAt(text: Text, offset: number): PaintedMatch | null {
-    for (const match of this.#byText.get(text) ?? []) {
+    for (const match of this.read(text) ?? []) {
       if (offset >= match.start && offset <= match.end) return match;
     }
     return null;
@@ -70,7 +95,7 @@ export class PaintedPhoneRegistry {
     let range: Range | null = null;
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== Node.TEXT_NODE) continue;
-      const matches = this.#byText.get(child as Text);
+      const matches = this.read(child as Text);
       if (!matches) continue;
       for (const match of matches) {
         range ??= element.ownerDocument.createRange();

@@ -1,6 +1,6 @@
 import { MIN_PHONE_DIGITS, mayContainPhone } from './digit-prefilter';
 import { isCustomElementName, mayHostShadowRoot } from './shadow-hosts';
-import type { SkipCache } from './skip-cache';
+import type { SkipCache } from './skip-policy';
 
 /** What a scan reports while it goes through one root. */
 export interface RootScanHooks {

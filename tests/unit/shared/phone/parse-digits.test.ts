@@ -135,8 +135,14 @@ function disagreements(
   return { checked, valid, differing };
 }
 
+/**
+ * Each comparison reads hundreds of thousands of writings through both parsers: seconds on an
+ * idle machine, several times that on a loaded one, so these tests get their own generous limit.
+ */
+const HEAVY_TEST_MS = 60_000;
+
 describe('createDigitParser reads digits exactly as libphonenumber does', () => {
-  it('with the content-script cut, on every country it holds', () => {
+  it('with the content-script cut, on every country it holds', { timeout: HEAVY_TEST_MS }, () => {
     const countries = Object.keys(cut.countries) as CountryCode[];
     const result = disagreements(cut as MetadataJson, countries, 100, 1);
     expect(result.differing.slice(0, 5)).toEqual([]);
@@ -145,7 +151,7 @@ describe('createDigitParser reads digits exactly as libphonenumber does', () => 
     expect(result.valid).toBeGreaterThan(result.checked / 5);
   });
 
-  it('with the full metadata, on every country', () => {
+  it('with the full metadata, on every country', { timeout: HEAVY_TEST_MS }, () => {
     const countries = Object.keys(maxMetadata.countries) as CountryCode[];
     const result = disagreements(maxMetadata, countries, 6, 2);
     expect(result.differing.slice(0, 5)).toEqual([]);

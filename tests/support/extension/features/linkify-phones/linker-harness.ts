@@ -1,8 +1,8 @@
 import { findPhones, normalizePhone } from '../../../../../shared/phone/cis';
-import { PhoneLinkRegistry } from '../../../../../extension/lib/dom/phone-link-registry';
+import { PhoneLinkRegistry } from '../../../../../extension/features/linkify-phones/phone-link-registry';
 import { createPhoneLinkFactory } from '../../../../../extension/features/linkify-phones/phone-link-factory';
 import { PhoneLinker } from '../../../../../extension/features/linkify-phones/phone-linker';
-import type { LinkifyStats } from '../../../../../extension/features/linkify-phones/linkify-stats';
+import type { LinkifyStats } from '../../../../../extension/features/linkify-phones/session-stats';
 import type { SliceDeadline } from '../../../../../extension/lib/dom/slice-scheduler';
 
 export interface LinkerHarness {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { Dialer } from '../../../../../extension/features/dial-on-click/dialer';
+import type { Dialer } from '../../../../../extension/features/dial-on-click/dial-controller';
 import { IncomingCalls } from '../../../../../extension/features/incoming-card/incoming-calls';
 import { setLanguage } from '../../../../../extension/lib/i18n/core';
 import '../../../../../extension/lib/i18n/page-strings';
