@@ -2,10 +2,17 @@ import { t } from '../lib/i18n/core';
 import {
   HelperConnectionLostError,
   HelperNotConnectedError,
+  HelperRequestError,
   HelperTimeoutError,
   PairingFailedError,
 } from '../lib/helper-client/errors';
-import type { JournalReply, OkReply, TransferReply } from '../lib/runtime-messages';
+import type {
+  JournalReply,
+  OkReply,
+  OutcomeFailure,
+  OutcomeReply,
+  TransferReply,
+} from '../lib/runtime-messages';
 import type { HelperPort } from './helper-port';
 import type { RouterDeps } from './router';
 
@@ -36,6 +43,16 @@ function failure(error: unknown): { ok: false; message: string } {
   return { ok: false, message: error instanceof Error ? error.message : String(error) };
 }
 
+function outcomeFailure(error: unknown): OutcomeFailure {
+  if (!(error instanceof HelperRequestError)) {
+    return error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError
+      ? 'not-connected'
+      : 'refused';
+  }
+  if (error.code === 'not-found') return 'not-found';
+  return error.code === 'expired' ? 'too-late' : 'refused';
+}
+
 /**
  * The router's helper-backed requests: each turns a runtime message into a
  * protocol request and the helper's answer (or error) into a reply.
@@ -43,7 +60,7 @@ function failure(error: unknown): { ok: false; message: string } {
 export function helperRequests(
   helper: Pick<HelperPort, 'request' | 'pair'>,
   storeToken: (token: string) => Promise<void>,
-): Pick<RouterDeps, 'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'pair'> {
+): Pick<RouterDeps, 'journal' | 'ackMissed' | 'transfer' | 'noteOutcome' | 'simulate' | 'pair'> {
   return {
     async journal(query): Promise<JournalReply> {
       try {
@@ -76,6 +93,14 @@ export function helperRequests(
         };
       } catch (error) {
         return failure(error);
+      }
+    },
+    async noteOutcome(note): Promise<OutcomeReply> {
+      try {
+        await helper.request({ type: 'call.outcome', ...note });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: outcomeFailure(error), message: failure(error).message };
       }
     },
     async simulate(number, scenario): Promise<OkReply> {

@@ -1,7 +1,13 @@
 import type { CallView } from '../../shared/protocol';
 import type { ConnectionState, DialSource } from '../lib/runtime-messages';
 import type { DialAudience } from './dial-coordinator';
-import type { BackgroundRequest, BackgroundReplies, OkReply } from '../lib/runtime-messages';
+import type {
+  BackgroundRequest,
+  BackgroundReplies,
+  JournalFilter,
+  OkReply,
+  OutcomeNote,
+} from '../lib/runtime-messages';
 import type { SenderKind } from './sender-policy';
 
 /** What the router needs from the rest of the background; each piece is tested on its own. */
@@ -12,17 +18,14 @@ export interface RouterDeps {
     source: DialSource,
     audience: DialAudience,
   ) => Promise<BackgroundReplies['dial']>;
-  journal: (query: {
-    missedOnly?: boolean;
-    search?: string;
-    before?: number;
-  }) => Promise<BackgroundReplies['journal']>;
+  journal: (query: JournalFilter) => Promise<BackgroundReplies['journal']>;
   ackMissed: (callIds: string[]) => Promise<OkReply>;
   transfer: (request: {
     callId: string;
     target: 'courier' | 'manager';
     courierCode?: string;
   }) => Promise<BackgroundReplies['transfer']>;
+  noteOutcome: (note: OutcomeNote) => Promise<BackgroundReplies['call-outcome']>;
   simulate: (
     number: string,
     scenario: 'answer' | 'no-answer' | 'answered-elsewhere',
@@ -47,6 +50,7 @@ const CONTENT_SCRIPT_KINDS: ReadonlySet<BackgroundRequest['kind']> = new Set([
   'transfer',
   'card-dismiss',
   'missed-ack',
+  'call-outcome',
 ]);
 
 /**
@@ -80,12 +84,10 @@ export async function routeRequest(
       };
     case 'get-state':
       return deps.connection();
-    case 'journal':
-      return deps.journal({
-        ...(request.missedOnly === undefined ? {} : { missedOnly: request.missedOnly }),
-        ...(request.search === undefined ? {} : { search: request.search }),
-        ...(request.before === undefined ? {} : { before: request.before }),
-      });
+    case 'journal': {
+      const { kind: _kind, ...filter } = request;
+      return deps.journal(filter);
+    }
     case 'missed-ack':
       return Array.isArray(request.callIds) ? deps.ackMissed(request.callIds) : undefined;
     case 'transfer':
@@ -97,6 +99,10 @@ export async function routeRequest(
     case 'card-dismiss':
       await deps.dismissCard(request.callId);
       return { ok: true };
+    case 'call-outcome': {
+      const { kind: _kind, ...note } = request;
+      return deps.noteOutcome(note);
+    }
     case 'demo-simulate':
       return deps.simulate(request.number, request.scenario);
     case 'pair':

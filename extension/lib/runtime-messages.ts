@@ -1,6 +1,8 @@
 import type {
   CallView,
+  ClientMessageOf,
   HelperStatus,
+  JournalCursor,
   ServerMessageOf,
   TransferFailure,
 } from '../../shared/protocol';
@@ -18,15 +20,34 @@ export type ToBackground =
   | { kind: 'dial'; number: string; source: DialSource }
   | { kind: 'tab-ready' }
   | { kind: 'get-state' }
-  | { kind: 'journal'; missedOnly?: boolean; search?: string; before?: number }
+  | ({ kind: 'journal' } & JournalFilter)
   | { kind: 'missed-ack'; callIds: string[] }
   | { kind: 'transfer'; callId: string; target: 'courier' | 'manager'; courierCode?: string }
   | { kind: 'card-dismiss'; callId: string }
+  | ({ kind: 'call-outcome' } & OutcomeNote)
   | {
       kind: 'demo-simulate';
       number: string;
       scenario: 'answer' | 'no-answer' | 'answered-elsewhere';
     };
+
+/** What the popup's journal asks for: one page of calls. */
+export interface JournalFilter {
+  missedOnly?: boolean;
+  search?: string;
+  from?: number;
+  to?: number;
+  /** The last call of the page before. */
+  cursor?: JournalCursor;
+}
+
+/** What the operator noted on a call from its card (the helper's `call.outcome`). */
+export type OutcomeNote = Omit<ClientMessageOf<'call.outcome'>, 'type' | 'id'>;
+
+/** Why an outcome was not saved, for the card to say in the operator's language. */
+export type OutcomeFailure = 'not-connected' | 'too-late' | 'not-found' | 'refused';
+
+export type OutcomeReply = { ok: true } | { ok: false; reason: OutcomeFailure; message: string };
 
 export type DialUpdate =
   ServerMessageOf<'dial.progress'> | ServerMessageOf<'dial.result'> | ServerMessageOf<'error'>;
@@ -78,6 +99,7 @@ export interface BackgroundReplies {
   'missed-ack': OkReply;
   transfer: TransferReply;
   'card-dismiss': OkReply;
+  'call-outcome': OutcomeReply;
   'demo-simulate': OkReply;
   pair: OkReply;
 }
@@ -92,6 +114,7 @@ const KINDS: ReadonlySet<string> = new Set<keyof BackgroundReplies>([
   'missed-ack',
   'transfer',
   'card-dismiss',
+  'call-outcome',
   'demo-simulate',
   'pair',
 ]);

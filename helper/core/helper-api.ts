@@ -10,6 +10,7 @@ export type DialUpdate = ServerMessageOf<'dial.progress'> | ServerMessageOf<'dia
 export type JournalQuery = Omit<ClientMessageOf<'journal.query'>, 'type'>;
 export type TransferRequest = Omit<ClientMessageOf<'transfer'>, 'type'>;
 export type SimulateRequest = Omit<ClientMessageOf<'demo.simulate'>, 'type'>;
+export type OutcomeRequest = Omit<ClientMessageOf<'call.outcome'>, 'type'>;
 
 /** What the helper pushes to every paired extension without being asked. */
 export type PushMessage =
@@ -36,6 +37,8 @@ export interface HelperApi {
   journal(query: JournalQuery): Promise<{ entries: CallView[]; hasMore: boolean }>;
   ackMissed(callIds: string[]): Promise<void>;
   transfer(request: TransferRequest): Promise<{ ok: boolean; to?: string; message?: string }>;
+  /** Saves what the operator noted on one of their calls; resolves once it is kept. */
+  noteOutcome(request: OutcomeRequest): Promise<void>;
   /** Demo mode only; throws `NotAllowedError` on a real PBX. */
   simulate(request: SimulateRequest): Promise<void>;
   /** Pushes until the signal aborts. */

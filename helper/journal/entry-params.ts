@@ -1,6 +1,8 @@
+import type { CallOutcome, Identity } from '../../shared/protocol';
+import { partyNames } from '../core/party-names';
 import type { JournalEntry, JournalTransfer } from './entry';
 import type { SqlValue } from './journal-database';
-import { ENTRY_COLUMNS } from './journal-sql';
+import { ENTRY_COLUMNS, OUTCOME_COLUMNS } from './journal-sql';
 import { toSqlTime } from './sql-time';
 
 const MAX_CODE = 4_294_967_295;
@@ -43,6 +45,24 @@ function transferValues(transfer: JournalTransfer | undefined): Record<TransferC
   };
 }
 
+type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
+
+function outcomeValues(outcome: CallOutcome | undefined): Record<OutcomeColumn, SqlValue> {
+  return {
+    outcome: outcome?.code ?? null,
+    outcome_label: clip(outcome?.label, 128),
+    note: clip(outcome?.note, 1000),
+    outcome_order_code: numericCode(outcome?.order?.code),
+    outcome_order_number: clip(outcome?.order?.number, 64),
+    noted_at: outcome === undefined ? null : toSqlTime(outcome.at),
+  };
+}
+
+/** The names a journal search by name finds the call by. */
+function remoteName(identity: Identity | undefined): string | null {
+  return identity === undefined ? null : clip(partyNames(identity).join(', '), 255);
+}
+
 /** The values of {@link ENTRY_COLUMNS}, in order. */
 export function entryParams(entry: JournalEntry): SqlValue[] {
   const values: Record<Column, SqlValue> = {
@@ -57,6 +77,7 @@ export function entryParams(entry: JournalEntry): SqlValue[] {
     contact_code: numericCode(entry.contactCode),
     courier_code: numericCode(entry.courierCode),
     identity_json: entry.identity === undefined ? null : JSON.stringify(entry.identity),
+    remote_name: remoteName(entry.identity),
     started_at: toSqlTime(entry.startedAt),
     answered_at: entry.answeredAt === undefined ? null : toSqlTime(entry.answeredAt),
     ended_at: toSqlTime(entry.endedAt),
@@ -67,6 +88,7 @@ export function entryParams(entry: JournalEntry): SqlValue[] {
     recording_file: clip(entry.recording?.file, 255),
     recording_url: clip(entry.recording?.url, 2048),
     ...transferValues(entry.transfer),
+    ...outcomeValues(entry.outcome),
     recovered: entry.recovered ? 1 : 0,
   };
   return ENTRY_COLUMNS.map((column) => values[column]);
@@ -82,6 +104,12 @@ export function orderParams(journalId: number, entry: JournalEntry): SqlValue[] 
     params.push(journalId, address, zakaz, numericCode(order.courierCode));
   }
   return params;
+}
+
+/** The values of `UPDATE_OUTCOME`: the outcome columns, then the key. */
+export function outcomeParams(callId: string, extension: string, outcome: CallOutcome): SqlValue[] {
+  const values = outcomeValues(outcome);
+  return [...OUTCOME_COLUMNS.map((column) => values[column]), callId, extension];
 }
 
 export function transferParams(

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  CallOutcome,
   CallResult,
   Direction,
   EMPTY_IDENTITY,
@@ -50,6 +51,28 @@ function transferOf(row: SqlRow): TransferState | undefined {
   return { target, to, ok: flag(row, 'transfer_ok') ?? false, at, ...(message ? { message } : {}) };
 }
 
+function outcomeOf(row: SqlRow): CallView['outcome'] | undefined {
+  const at = fromSqlTime(row.noted_at);
+  if (at === undefined) return undefined;
+  const code = text(row, 'outcome');
+  const label = text(row, 'outcome_label');
+  const note = text(row, 'note');
+  const orderCode = text(row, 'outcome_order_code');
+  const orderNumber = text(row, 'outcome_order_number');
+  const outcome = {
+    ...(code ? { code } : {}),
+    ...(label ? { label } : {}),
+    ...(note ? { note } : {}),
+    ...(orderCode
+      ? { order: { code: orderCode, ...(orderNumber ? { number: orderNumber } : {}) } }
+      : {}),
+    at,
+  };
+  // A row written by hand or by another tool may hold what the protocol refuses.
+  const result = v.safeParse(CallOutcome, outcome);
+  return result.success ? result.output : undefined;
+}
+
 function remoteOf(row: SqlRow): PartyNumber {
   const e164 = text(row, 'remote_e164');
   const dbKey = text(row, 'remote_db_key');
@@ -75,6 +98,7 @@ export function rowToView(row: SqlRow): CallView | undefined {
   const recordingUrl = text(row, 'recording_url');
   const identity = identityOf(row);
   const transfer = transferOf(row);
+  const outcome = outcomeOf(row);
   return {
     callId,
     extension,
@@ -93,6 +117,7 @@ export function rowToView(row: SqlRow): CallView | undefined {
     ...(recordingUrl ? { recordingUrl } : {}),
     missed: flag(row, 'missed') ?? false,
     ...(transfer ? { transfer } : {}),
+    ...(outcome ? { outcome } : {}),
   };
 }
 
@@ -100,4 +125,5 @@ export const VIEW_COLUMNS =
   'call_id, extension, direction, origin, remote_raw, remote_e164, remote_db_key, ' +
   'identity_json, started_at, answered_at, ended_at, talk_seconds, result, missed, ' +
   'answered_by, recording_url, transfer_target, transferred_to, transfer_ok, transferred_at, ' +
-  'transfer_message';
+  'transfer_message, outcome, outcome_label, note, outcome_order_code, outcome_order_number, ' +
+  'noted_at';

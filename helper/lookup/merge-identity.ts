@@ -5,7 +5,7 @@ import type {
   Delivery,
   Identity,
 } from '../../shared/protocol';
-import type { LinkTemplates, LookupQueryName } from '../config/types';
+import type { LookupQueryName, RecordLinkTemplates } from '../config/types';
 import { splitExtensions } from './extensions';
 import { buildLink } from './link-template';
 import { amount, clock, code, text } from './row-values';
@@ -24,7 +24,7 @@ export const CALLER_QUERY_NAMES: readonly CallerQueryName[] = [
 export type RoleRows = Readonly<Record<CallerQueryName, readonly Row[]>>;
 
 export interface MergeOptions {
-  links: LinkTemplates;
+  links: RecordLinkTemplates;
   /** Digits from the database → `+E.164`, or undefined when not a dialable number. */
   normalizeNumber: (raw: string) => string | undefined;
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { Direction, Extension, PartyNumber, Timestamp } from './common';
 import { Identity, LookupState } from './identity';
+import { CallOutcome, CreateLink } from './outcome';
 
 export const CallState = v.picklist([
   'ringing',
@@ -101,6 +102,10 @@ export const CallView = v.object({
   recordingUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   missed: v.optional(v.boolean()),
   transfer: v.optional(TransferState),
+  /** What the operator noted on the call. */
+  outcome: v.optional(CallOutcome),
+  /** For a caller the database does not know: the cabinet pages that create one. */
+  createLinks: v.optional(v.pipe(v.array(CreateLink), v.maxLength(10))),
   /**
    * On the last view of a call the extension left for another (a directed pickup: its own
    * call to the pickup code became the call it picked up): that call's id. Such a view is no

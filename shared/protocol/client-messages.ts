@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { type MessageOf, messageTypes, RawNumber, RequestId } from './common';
+import { JournalQueryMessage } from './journal';
+import { OutcomeMessage } from './outcome';
 
 /**
  * Extension → helper. Objects are strict: an unexpected key is a malformed
@@ -69,15 +71,6 @@ export const DialMessage = v.strictObject({
   source: v.picklist(['link', 'popup', 'context-menu', 'journal', 'card']),
 });
 
-export const JournalQueryMessage = v.strictObject({
-  type: v.literal('journal.query'),
-  id: RequestId,
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
-  before: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  missedOnly: v.optional(v.boolean()),
-  search: v.optional(v.pipe(v.string(), v.maxLength(64))),
-});
-
 /** Marks missed calls as seen (called back or dismissed). */
 export const MissedAckMessage = v.strictObject({
   type: v.literal('missed.ack'),
@@ -115,6 +108,7 @@ export const ClientMessage = v.variant('type', [
   JournalQueryMessage,
   MissedAckMessage,
   TransferMessage,
+  OutcomeMessage,
   PingMessage,
   SimulateCallMessage,
 ]);

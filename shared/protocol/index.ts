@@ -2,6 +2,8 @@ export * from './version';
 export * from './common';
 export * from './identity';
 export * from './call';
+export * from './outcome';
+export * from './journal';
 export * from './errors';
 export * from './client-messages';
 export * from './server-messages';

@@ -9,6 +9,7 @@ import {
 } from './common';
 import { CallView, TransferReason } from './call';
 import { ErrorCode } from './errors';
+import { OutcomeSettings } from './outcome';
 
 /** Helper → extension. Unknown keys are stripped so a newer helper stays readable. */
 
@@ -47,6 +48,8 @@ export const HelperStatus = v.object({
   }),
   demo: v.boolean(),
   missedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** What the card offers to note on a call; absent from helpers that take no outcomes. */
+  outcomes: v.optional(OutcomeSettings),
 });
 export type HelperStatus = v.InferOutput<typeof HelperStatus>;
 

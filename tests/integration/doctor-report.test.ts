@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
+import { ENTRY_COLUMNS } from '../../helper/journal/journal-sql';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
@@ -222,7 +223,10 @@ describe('doctor against the real PBX and database', () => {
       `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
     );
     expect(out).toContain(
-      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 004 applied',
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 005 applied',
+    );
+    expect(out).toContain(
+      `[ok]   journal columns and paging index: the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ix_call_journal_pages`,
     );
     expect(out).toContain(
       '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback, courier_callback_memory and nothing else',
@@ -242,7 +246,7 @@ describe('doctor against the real PBX and database', () => {
     });
     expect(code).toBe(1);
     expect(out).toContain(
-      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 004) is not applied`,
+      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 005) is not applied`,
     );
     expect(out).toMatch(
       /journal tables migrated: .*\n\s+fix: run courier-helper migrate --config \S+helper\.toml --admin-user /,

@@ -155,9 +155,9 @@ describe('the journal on a full disk', () => {
 
     const callIds: string[] = [];
     for (const caller of CALLERS) callIds.push(await answeredCallFrom(caller));
+    // At least these calls: a call another test left on the PBX may end meanwhile and wait too.
     await client!.waitForStatus(
-      (status) =>
-        status.journal?.state === 'disk-full' && status.journal.pending === CALLERS.length,
+      (status) => status.journal?.state === 'disk-full' && status.journal.pending >= CALLERS.length,
     );
     expect(client!.latestStatus()?.journal?.reason).toContain(
       'The disk of the journal spool is full',
@@ -175,8 +175,7 @@ describe('the journal on a full disk', () => {
     helper = await helper!.restart();
     client = await pairedClient(helper);
     await client.waitForStatus(
-      (status) =>
-        status.journal?.state === 'disk-full' && status.journal.pending === CALLERS.length,
+      (status) => status.journal?.state === 'disk-full' && status.journal.pending >= CALLERS.length,
     );
 
     rmSync(filler);

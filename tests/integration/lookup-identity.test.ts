@@ -1,7 +1,6 @@
 import { parse } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../helper/config/defaults';
-import type { HelperConfig } from '../../helper/config/types';
 import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import { Identity } from '../../shared/protocol';
@@ -23,7 +22,7 @@ const LINKS = {
 };
 const { couriers, clients, contactPersons, orders, deliveries } = WELL_KNOWN;
 
-function directoryConfig(): Pick<HelperConfig, 'database' | 'lookup' | 'links' | 'phone'> {
+function directoryConfig(): Parameters<typeof createMysqlDirectory>[0] {
   const { mariadb } = harnessInfo();
   return {
     database: {

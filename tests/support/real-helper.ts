@@ -8,6 +8,7 @@ import type {
   HelperConfig,
   DatabaseConfig,
   JournalConfig,
+  OutcomeConfig,
   RecordingConfig,
   TransferConfig,
 } from '../../helper/config/types';
@@ -42,6 +43,10 @@ export interface RealHelperOptions {
   recording?: Partial<RecordingConfig>;
   /** `[transfer]` keys written to the file. */
   transfer?: Partial<TransferConfig>;
+  /** `[outcomes]` keys written to the file. */
+  outcomes?: Partial<OutcomeConfig>;
+  /** `links.create`: the pages offered for an unknown caller. */
+  createLinks?: string[];
   /** `[database]` keys besides the connection, which the harness decides. */
   database?: Partial<Pick<DatabaseConfig, 'cacheTtlSeconds' | 'prefetch'>>;
 }
@@ -129,6 +134,7 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       `client = "${CABINET}/clients/{code}"`,
       `order = "${CABINET}/orders/{code}"`,
       `courier = "${CABINET}/couriers/{code}"`,
+      ...(options.createLinks ? [`create = ${toml(options.createLinks)}`] : []),
       '[websocket]',
       `port = ${port}`,
       '[log]',
@@ -136,6 +142,7 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       ...section('journal', options.journal),
       ...section('recording', options.recording),
       ...section('transfer', options.transfer),
+      ...section('outcomes', options.outcomes),
       '',
     ].join('\n'),
   );

@@ -5,8 +5,10 @@ import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
 import { CallStateLine } from './call-state-line';
 import { CardActionsBar } from './card-actions-bar';
+import { CreateLinks } from './create-links';
 import { displayNumber } from '../../lib/i18n/format';
 import { IdentityView } from './identity-view';
+import { OutcomeForm } from './outcome-form';
 import { TransferStatus } from './transfer-status';
 
 function directionLabel(call: CallView): string {
@@ -52,8 +54,10 @@ export function CallCard({ call, actions }: { call: CallView; actions: CardActio
       </header>
       <CallStateLine call={call} />
       <IdentityView call={call} />
+      <CreateLinks call={call} />
       <TransferStatus call={call} />
       <CardActionsBar call={call} actions={actions} />
+      <OutcomeForm call={call} actions={actions} />
     </article>
   );
 }

@@ -1,3 +1,5 @@
+import type { OutcomeNote, OutcomeReply } from '../../lib/runtime-messages';
+
 /** What a card can ask for; the incoming-card feature carries each out. */
 export interface CardActions {
   open(url: string): void;
@@ -6,4 +8,6 @@ export interface CardActions {
   dismiss(callId: string): void;
   transfer(callId: string, target: 'courier' | 'manager', courierCode?: string): void;
   callBack(e164: string): void;
+  /** Saves the outcome and note; resolves with whether the helper kept them. */
+  noteOutcome(note: OutcomeNote): Promise<OutcomeReply>;
 }

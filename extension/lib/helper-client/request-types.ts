@@ -5,6 +5,7 @@ export interface ReplyTypes {
   'journal.query': 'journal.page';
   'missed.ack': 'ack';
   transfer: 'transfer.result';
+  'call.outcome': 'ack';
   'demo.simulate': 'ack';
 }
 
@@ -19,6 +20,7 @@ export const REPLY_TYPES: { readonly [T in RequestType]: ReplyTypes[T] } = {
   'journal.query': 'journal.page',
   'missed.ack': 'ack',
   transfer: 'transfer.result',
+  'call.outcome': 'ack',
   'demo.simulate': 'ack',
 };
 

@@ -52,7 +52,14 @@ export function PopupApp({ background, tabs, openOptions }: PopupProps) {
       ) : null}
       <DialBox dialer={dialer} disabled={!connected} />
       <SiteToggle tabs={tabs} sites={settings?.sites ?? []} />
-      <RecentCalls background={background} dialer={dialer} connected={connected} />
+      <RecentCalls
+        background={background}
+        dialer={dialer}
+        connected={connected}
+        {...(connected && connection.status.outcomes
+          ? { outcomes: connection.status.outcomes }
+          : {})}
+      />
       {connected && connection.status.demo ? <DemoPanel background={background} /> : null}
     </main>
   );

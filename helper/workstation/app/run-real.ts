@@ -7,9 +7,15 @@ import type { JournalReader } from '../../core/journal-reader';
 import { MemoryJournal } from '../../core/journal-reader';
 import type { CallJournal } from '../../journal/call-journal';
 import { configSecrets } from '../../log/logger-for-config';
+import {
+  createLinksFor,
+  createLinkTemplates,
+  outcomeSettings,
+} from '../../config/outcome-settings';
 import { createMysqlDirectory, type MysqlDirectory } from '../../lookup/mysql-caller-lookup';
 import { MysqlExecutor } from '../../lookup/mysql-executor';
 import { CallHub } from '../hub/call-hub';
+import { CallOutcomes } from '../hub/call-outcomes';
 import { ReportingResolver, watchDatabase } from '../hub/database-health';
 import { HelperService } from '../hub/helper-service';
 import { createInboundPrefetch } from '../hub/inbound-prefetch';
@@ -39,10 +45,12 @@ export async function startRealHelper(
   setMaxListeners(32, signal);
   const database = openDatabase(config);
   const recordings = new RecordingIndex({ urlTemplate: config.recording.urlTemplate });
+  const createLinks = createLinkTemplates(config.links.create);
   const hub = new CallHub({
     resolver: database.lookups,
     recordingUrl: (callId) => recordings.urlFor(callId),
     onLookupError: (error) => logger.warn({ err: error }, 'caller lookup failed'),
+    createLinks: (remote) => createLinksFor(createLinks, remote.e164),
   });
   const status = StatusBoard.pushedBy(hub, initialStatus(config));
   const journal = await journalFor(config, { hub, status, database, recordings, logger, signal });
@@ -65,6 +73,12 @@ export async function startRealHelper(
     dialer: pbx.dialer,
     journal: journal.reader,
     transferrer: cardTransferrer(ami, config, { hub, status, journal, logger }),
+    outcomes: new CallOutcomes({
+      hub,
+      settings: outcomeSettings(config.outcomes),
+      extensions: () => status.get().operator.extensions,
+      ...(journal.journal ? { keeper: journal.journal } : {}),
+    }),
   });
   const server = await serveExtension(config, api, logger, signal);
   logger.info({ port: server.port }, 'listening for the extension on loopback');
@@ -120,6 +134,7 @@ function initialStatus(config: HelperConfig): ConstructorParameters<typeof Statu
       ...(config.operator.user ? { user: config.operator.user } : {}),
     },
     demo: false,
+    outcomes: outcomeSettings(config.outcomes),
   };
 }
 
@@ -160,6 +175,8 @@ async function journalFor(
   if (!running) return { reader: memory };
   if (status.get().journal === undefined) status.setJournal({ state: 'ok', pending: 0 });
   const { journal } = running;
+  // Outcomes noted before a restart on calls still going on show on their cards again.
+  for (const { call, outcome } of journal.restoredOutcomes()) hub.setOutcome(call, outcome);
   hub.subscribe((message) => {
     if (message.type === 'call') journal.observe(message.call);
   }, signal);

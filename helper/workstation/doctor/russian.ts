@@ -165,6 +165,13 @@ registerRussian({
   'the account "{0}" has no rights in "{1}" ({2})': 'у учётной записи "{0}" нет прав в "{1}" ({2})',
   'run {0}: it grants the account the journal tables':
     'выполните {0}: она даст учётной записи права на таблицы журнала',
+  'journal columns and paging index': 'столбцы журнала и индекс для страниц',
+  'needs the call_journal table': 'нужна таблица call_journal',
+  "cannot read call_journal's columns: {0}": 'не удаётся прочитать столбцы call_journal: {0}',
+  'call_journal has no column {0}': 'в call_journal нет столбцов {0}',
+  'call_journal has no index on ({0})': 'в call_journal нет индекса по ({0})',
+  'the {0} columns the helper writes are there; pages read along {1}':
+    'все {0} столбцов, которые пишет помощник, на месте; страницы читаются по {1}',
   'journal account grants': 'права учётной записи журнала',
   'run {0}': 'выполните {0}',
   '{0} (it grants them), or on the database server run: {1};':

@@ -1,12 +1,14 @@
 import type { CallView, HelperStatus } from '../../../shared/protocol';
 import { ApiError, NotAllowedError } from '../ws/api-error';
 import type { CallHub } from './call-hub';
+import type { CallOutcomes } from './call-outcomes';
 import type {
   Dialer,
   DialRequest,
   DialUpdate,
   HelperApi,
   JournalQuery,
+  OutcomeRequest,
   PushMessage,
   SimulateRequest,
   Simulator,
@@ -22,6 +24,8 @@ export interface HelperServiceParts {
   dialer: Dialer;
   journal: JournalReader;
   transferrer?: Transferrer;
+  /** What the operator notes on calls; without it the helper takes no outcomes. */
+  outcomes?: CallOutcomes;
   simulator?: Simulator;
 }
 
@@ -72,6 +76,13 @@ export class HelperService implements HelperApi {
       throw new NotAllowedError('Transfer is not available on this helper.');
     }
     return this.parts.transferrer.transfer(call, request);
+  }
+
+  async noteOutcome(request: OutcomeRequest): Promise<void> {
+    if (!this.parts.outcomes) {
+      throw new NotAllowedError('This helper takes no outcomes or notes.');
+    }
+    await this.parts.outcomes.note(request);
   }
 
   async simulate(request: SimulateRequest): Promise<void> {

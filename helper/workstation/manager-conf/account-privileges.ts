@@ -44,3 +44,35 @@ export const RECORDING_VARIABLES: readonly string[] = ['MIXMONITOR_FILENAME'];
  * named after a seat tell them from office-wide ones).
  */
 export const FILTER_REVISION_VARIABLE = 'COURIER_EVENT_FILTER_3';
+
+/**
+ * Events Asterisk emits at every step of a call that no part of the helper reads (dialplan
+ * steps, connected-line and caller-id updates, dial and hangup requests, device states,
+ * Local channel optimisation, music on hold, DTMF, RTCP reports, recording start/stop;
+ * TestEvent only in builds with the test framework). Asterisk 22 wakes every AMI session
+ * for every event it emits, whatever the session's filters then pass, so on a PBX with many
+ * seats `[general] disabledevents` with these is what cuts its AMI work per call. It is
+ * PBX-wide: only where no other AMI application uses them. VarSet stays: the recording's
+ * file name comes with it. Queue member events stay for the operator's queue state.
+ */
+export const UNUSED_CALL_EVENTS: readonly string[] = [
+  'Newexten',
+  'NewConnectedLine',
+  'NewCallerid',
+  'DialState',
+  'HangupRequest',
+  'SoftHangupRequest',
+  'DeviceStateChange',
+  'LocalBridge',
+  'LocalOptimizationBegin',
+  'LocalOptimizationEnd',
+  'MusicOnHoldStart',
+  'MusicOnHoldStop',
+  'DTMFBegin',
+  'DTMFEnd',
+  'RTCPSent',
+  'RTCPReceived',
+  'MixMonitorStart',
+  'MixMonitorStop',
+  'TestEvent',
+];

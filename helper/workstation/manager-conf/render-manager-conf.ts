@@ -4,6 +4,7 @@ import {
   HELPER_EVENTS,
   READ_CLASSES,
   RECORDING_VARIABLES,
+  UNUSED_CALL_EVENTS,
   WRITE_CLASSES,
 } from './account-privileges';
 import { tr } from '../../core/cli-text';
@@ -137,6 +138,11 @@ export function renderManagerConf(options: ManagerConfOptions): string {
     "; and put the same user and secret into that seat's helper configuration: [pbx] user, secret.",
     '; [general] must have enabled = yes and port = 5038, with a bindaddr the workstations',
     '; reach, and the PBX firewall must admit each workstation to that port.',
+    ';',
+    '; Many seats: Asterisk wakes every AMI session for every event it emits, whatever its',
+    '; filters then pass. If no other AMI application on this PBX reads them, stop the',
+    '; per-call events the helper never uses with one more line in [general]:',
+    `;   disabledevents = ${UNUSED_CALL_EVENTS.join(',')}`,
     '',
     ...options.accounts.flatMap((account) => accountLines(options, account)),
   ].join('\n');

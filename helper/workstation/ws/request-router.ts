@@ -87,6 +87,15 @@ export class RequestRouter {
         );
         return;
       }
+      case 'call.outcome': {
+        const { type: _type, ...request } = message;
+        this.reply(
+          message.id,
+          () => api.noteOutcome(request),
+          () => ({ type: 'ack', id: message.id }),
+        );
+        return;
+      }
       case 'demo.simulate': {
         const { type: _type, ...request } = message;
         this.reply(

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 
 /** A DOM node as the DevTools protocol describes it with `pierce: true`. */
-interface CdpNode {
+export interface CdpNode {
+  nodeId: number;
   nodeType: number;
   nodeName: string;
   nodeValue: string;
@@ -9,7 +10,8 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-function findHost(node: CdpNode, name: string): CdpNode | undefined {
+/** The first element named `name` (upper case), looking into shadow roots too. */
+export function findHost(node: CdpNode, name: string): CdpNode | undefined {
   if (node.nodeName === name) return node;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
     const found = findHost(child, name);

@@ -13,6 +13,13 @@ export const status: HelperStatus = {
   operator: { extensions: ['101', '102'], user: 'operator1' },
   demo: false,
   missedCount: 2,
+  outcomes: {
+    choices: [
+      { code: 'rescheduled', label: 'Доставка перенесена', en: 'Delivery rescheduled' },
+      { code: 'callback', label: 'Перезвонить' },
+    ],
+    afterCallMs: 300_000,
+  },
 };
 
 export const call: CallView = {
@@ -68,6 +75,27 @@ export const call: CallView = {
   recordingUrl: 'https://pbx.example/rec/1700000000.12.wav',
   missed: false,
   transfer: { target: 'courier', to: '+79031112233', ok: true, at: 1_700_000_030_000 },
+  outcome: {
+    code: 'rescheduled',
+    label: 'Доставка перенесена',
+    note: 'Просит привезти в субботу.\nДомофон не работает.',
+    order: { code: '501', number: 'ЗК-000501' },
+    at: 1_700_000_070_000,
+  },
+};
+
+/** A caller the database does not know, offered the cabinet's "create" pages. */
+export const unknownCall: CallView = {
+  ...call,
+  callId: '1700000000.14',
+  identity: { clients: [], couriers: [], deliveries: [] },
+  createLinks: [
+    {
+      label: 'Новый заказ',
+      en: 'New order',
+      url: 'https://cabinet.example/orders/new?phone=79161234567',
+    },
+  ],
 };
 
 const client = { name: 'courier-telephony', version: '0.1.0', browser: 'chrome' };
@@ -89,7 +117,9 @@ export const clientSamples: Record<ClientMessage['type'], ClientMessage> = {
     type: 'journal.query',
     id: 'r2',
     limit: 50,
-    before: 1_700_000_000_000,
+    cursor: { startedAt: 1_700_000_000_000, callId: '1700000000.12', extension: '101' },
+    from: 1_699_900_000_000,
+    to: 1_700_100_000_000,
     missedOnly: true,
     search: '916 123',
   },
@@ -100,6 +130,15 @@ export const clientSamples: Record<ClientMessage['type'], ClientMessage> = {
     callId: '1700000000.12',
     target: 'courier',
     courierCode: '9',
+  },
+  'call.outcome': {
+    type: 'call.outcome',
+    id: 'r6',
+    callId: '1700000000.12',
+    extension: '101',
+    outcome: 'rescheduled',
+    note: 'Просит привезти в субботу.\nДомофон не работает.',
+    orderCode: '501',
   },
   ping: { type: 'ping', t: 1 },
   'demo.simulate': { type: 'demo.simulate', id: 'r5', number: '+79161234567', scenario: 'answer' },
@@ -118,7 +157,7 @@ export const serverSamples: Record<ServerMessage['type'], ServerMessage> = {
     callId: '1700000000.13',
   },
   'dial.result': { type: 'dial.result', id: 'r1', ok: false, outcome: 'busy', leg: 'you' },
-  call: { type: 'call', call },
+  call: { type: 'call', call: unknownCall },
   'journal.page': { type: 'journal.page', id: 'r2', entries: [call], hasMore: false },
   missed: { type: 'missed', count: 3 },
   'transfer.result': { type: 'transfer.result', id: 'r4', ok: true, to: '+79031112233' },

@@ -46,6 +46,30 @@ describe('helper-backed requests', () => {
     });
   });
 
+  it("saves the card's outcome and tells why it was not saved", async () => {
+    const note = { callId: 'c1', extension: '101', outcome: 'rescheduled' };
+    const request = vi.fn(async () => ({ type: 'ack', id: 'r1' }));
+    expect(
+      await helperRequests(helper({ request: request as never }), async () => {}).noteOutcome(note),
+    ).toEqual({ ok: true });
+    expect(request).toHaveBeenCalledWith({ type: 'call.outcome', ...note });
+    const failing = (error: Error) =>
+      helperRequests(
+        helper({ request: vi.fn(() => Promise.reject(error)) as never }),
+        async () => {},
+      ).noteOutcome(note);
+    expect(
+      await failing(new HelperRequestError('expired', 'The time to note this call has passed.')),
+    ).toEqual({ ok: false, reason: 'too-late', message: 'The time to note this call has passed.' });
+    expect(await failing(new HelperRequestError('not-found', 'gone'))).toMatchObject({
+      reason: 'not-found',
+    });
+    expect(await failing(new HelperNotConnectedError())).toMatchObject({
+      ok: false,
+      reason: 'not-connected',
+    });
+  });
+
   it('stores the token once pairing succeeds, with spaces taken out of the code', async () => {
     const port = helper();
     const store = vi.fn(async () => {});

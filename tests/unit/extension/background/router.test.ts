@@ -27,6 +27,7 @@ function deps() {
     journal: vi.fn(async () => ({ ok: true as const, entries: [], hasMore: false })),
     ackMissed: vi.fn(async () => ({ ok: true as const })),
     transfer: vi.fn(async () => ({ ok: true })),
+    noteOutcome: vi.fn(async () => ({ ok: true as const })),
     simulate: vi.fn(async () => ({ ok: true as const })),
     pair: vi.fn(async () => ({ ok: true as const })),
     dismissCard: vi.fn(async () => undefined),
@@ -141,6 +142,27 @@ describe('routeRequest', () => {
         ...(request.kind === 'journal' ? { entries: [], hasMore: false } : {}),
       });
     }
+  });
+
+  it("passes the card's outcome and a journal page's filter on as they are", async () => {
+    const note = {
+      callId: 'c1',
+      extension: '101',
+      outcome: 'rescheduled',
+      note: 'В субботу',
+      orderCode: '7001',
+    };
+    const noted = await route({ kind: 'call-outcome', ...note }, contentScript);
+    expect(noted.reply).toEqual({ ok: true });
+    expect(noted.d.noteOutcome).toHaveBeenCalledWith(note);
+    const filter = {
+      search: 'Иванова',
+      from: 1,
+      to: 2,
+      cursor: { startedAt: 1, callId: 'c1', extension: '101' },
+    };
+    const page = await route({ kind: 'journal', ...filter }, popup);
+    expect(page.d.journal).toHaveBeenCalledWith(filter);
   });
 
   it('answers tab-ready with the connection and the calls in progress', async () => {

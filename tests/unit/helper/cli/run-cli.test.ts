@@ -21,7 +21,10 @@ import {
   testIo,
 } from '../../../support/helper/cli/cli-harness';
 import type { TempDir } from '../../../support/helper/cli/cli-harness';
-import { FILTER_REVISION_VARIABLE } from '../../../../helper/workstation/manager-conf/account-privileges';
+import {
+  FILTER_REVISION_VARIABLE,
+  HELPER_EVENTS,
+} from '../../../../helper/workstation/manager-conf/account-privileges';
 import { SEAT_RANGE } from '../../../../harness/pbx-plan';
 import { createAmiAccounts, helperAccountsConf } from '../../../../harness/services/ami-accounts';
 
@@ -332,6 +335,19 @@ describe('manager-conf', () => {
       `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${FILTER_REVISION_VARIABLE}`,
     );
     expect(text).not.toContain(AMI_SECRET);
+  });
+
+  it('suggests, commented out, disabling only per-call events the helper never reads', async () => {
+    const io = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(await runCli(['manager-conf', '--seats', '101'], io)).toBe(0);
+    const line = /^; {3}disabledevents = ([A-Za-z,]+)$/m.exec(io.out());
+    const disabled = line?.[1]?.split(',') ?? [];
+    expect(disabled).toContain('Newexten');
+    expect(disabled).toContain('DeviceStateChange');
+    for (const needed of [...HELPER_EVENTS, 'VarSet', 'QueueMemberStatus', 'QueueMemberPause']) {
+      expect(disabled).not.toContain(needed);
+    }
+    expect(io.out()).not.toMatch(/^disabledevents/m);
   });
 
   it('prints one per-seat account for each seat of a range and list', async () => {

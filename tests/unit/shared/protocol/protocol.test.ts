@@ -8,6 +8,7 @@ import {
   ProtocolError,
   SERVER_MESSAGE_TYPES,
   MAX_MESSAGE_BYTES,
+  NOTE_MAX_LENGTH,
   TransferFailure,
   type ServerMessage,
   type TransferState,
@@ -47,6 +48,8 @@ function expectError(result: ReturnType<typeof parseClientMessage>, kind: Protoc
   expect(result.error.kind).toBe(kind);
   expect(result.error.message.length).toBeGreaterThan(0);
 }
+
+const outcome = { type: 'call.outcome', id: 'a', callId: 'c', extension: '101' };
 
 describe('malformed input becomes a typed error', () => {
   const cases: [string, unknown, ProtocolError['kind']][] = [
@@ -125,6 +128,40 @@ describe('malformed input becomes a typed error', () => {
       'invalid-fields',
     ],
     ['a ping without time', { type: 'ping' }, 'invalid-fields'],
+    [
+      'a journal cursor with an unexpected key',
+      {
+        type: 'journal.query',
+        id: 'a',
+        cursor: { startedAt: 1, callId: 'c', extension: '101', id: 7 },
+      },
+      'invalid-fields',
+    ],
+    [
+      'a journal date range with a negative time',
+      { type: 'journal.query', id: 'a', from: -1 },
+      'invalid-fields',
+    ],
+    [
+      'an outcome note longer than the journal column',
+      { ...outcome, note: 'я'.repeat(NOTE_MAX_LENGTH + 1) },
+      'invalid-fields',
+    ],
+    [
+      'an outcome note with a control character',
+      { ...outcome, note: 'звонок\u0000' },
+      'invalid-fields',
+    ],
+    [
+      'an outcome code that is not a configured code shape',
+      { ...outcome, outcome: 'Доставка перенесена' },
+      'invalid-fields',
+    ],
+    [
+      'an outcome for an extension that is not digits',
+      { ...outcome, extension: '101; DROP' },
+      'invalid-fields',
+    ],
   ];
 
   it.each(cases)('rejects %s', (_label, input, kind) => {

@@ -3,6 +3,7 @@ import type {
   DialUpdate,
   HelperApi,
   JournalQuery,
+  OutcomeRequest,
   PushMessage,
   SimulateRequest,
   TransferRequest,
@@ -65,7 +66,9 @@ export class FakeHelperApi implements HelperApi {
     hasMore: true,
   };
   transferResult: { ok: boolean; to?: string; message?: string } = { ok: true, to: '205' };
-  failWith: Partial<Record<'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'dial', Error>> = {};
+  failWith: Partial<
+    Record<'journal' | 'ackMissed' | 'transfer' | 'noteOutcome' | 'simulate' | 'dial', Error>
+  > = {};
 
   status(): HelperStatus {
     return SAMPLE_STATUS;
@@ -97,6 +100,11 @@ export class FakeHelperApi implements HelperApi {
     this.calls.push({ method: 'transfer', args: request });
     if (this.failWith.transfer) throw this.failWith.transfer;
     return this.transferResult;
+  }
+
+  async noteOutcome(request: OutcomeRequest) {
+    this.calls.push({ method: 'noteOutcome', args: request });
+    if (this.failWith.noteOutcome) throw this.failWith.noteOutcome;
   }
 
   async simulate(request: SimulateRequest) {

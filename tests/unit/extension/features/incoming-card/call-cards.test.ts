@@ -29,6 +29,7 @@ beforeEach(() => {
     dismiss: vi.fn(),
     transfer: vi.fn(),
     callBack: vi.fn(),
+    noteOutcome: vi.fn(),
   };
   presenter = new CardPresenter({
     container,

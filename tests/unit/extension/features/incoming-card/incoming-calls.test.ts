@@ -9,7 +9,8 @@ import type { CallCardsView } from '../../../../../extension/features/incoming-c
 import { FakeChannel } from '../../../../support/extension/features/fake-channel';
 import { FakeSettings } from '../../../../support/extension/features/fake-settings';
 import { clientCall, recipientCall } from '../../../../support/extension/sample-calls';
-import { userClick, userKey } from '../../../../support/extension/trusted-events';
+import { status } from '../../../../support/extension/samples';
+import { trusted, userClick, userKey } from '../../../../support/extension/trusted-events';
 
 let controller: AbortController;
 let channel: FakeChannel;
@@ -46,6 +47,7 @@ beforeEach(() => {
         shadow: container.attachShadow({ mode: 'open' }),
         update: (list, announcement) => presenter.update(list, announcement),
         hasFocusIn: (callId) => presenter.hasFocusIn(callId),
+        setOutcomes: (outcomes) => presenter.setOutcomes(outcomes),
       };
       return Promise.resolve(view);
     },
@@ -157,6 +159,56 @@ describe('incoming calls', () => {
     expect(cardIds()).toEqual(['client-call']);
     (document.activeElement as HTMLElement).blur();
     await vi.advanceTimersByTimeAsync(4_000);
+    expect(cardIds()).toEqual([]);
+  });
+
+  it('keeps the card of a call the operator took until its outcome is noted', async () => {
+    vi.useFakeTimers();
+    channel.push({
+      kind: 'connection',
+      connection: {
+        state: 'connected',
+        status: status({
+          outcomes: { choices: [{ code: 'done', label: 'Готово' }], afterCallMs: 60_000 },
+        }),
+      },
+    });
+    channel.push({ kind: 'call', call: clientCall({ state: 'answered' }) });
+    const ended = clientCall({ state: 'ended', result: 'answered', endedAt: Date.now() });
+    channel.push({ kind: 'call', call: ended });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(cardIds()).toEqual(['client-call']);
+    expect(container.querySelector('form.outcome')).not.toBeNull();
+    channel.reply = async () => ({ ok: true });
+    container
+      .querySelector('form.outcome')!
+      .dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(channel.sentOf('call-outcome')).toEqual([
+      { kind: 'call-outcome', callId: 'client-call', extension: '101' },
+    ]);
+    channel.push({ kind: 'call', call: { ...ended, outcome: { at: Date.now() } } });
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(cardIds()).toEqual([]);
+  });
+
+  it('lets the card of a call nobody noted go once the time for its outcome has passed', async () => {
+    vi.useFakeTimers();
+    channel.push({
+      kind: 'connection',
+      connection: {
+        state: 'connected',
+        status: status({ outcomes: { choices: [], afterCallMs: 20_000 } }),
+      },
+    });
+    channel.push({ kind: 'call', call: clientCall({ state: 'answered' }) });
+    channel.push({
+      kind: 'call',
+      call: clientCall({ state: 'ended', result: 'answered', endedAt: Date.now() }),
+    });
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(cardIds()).toEqual(['client-call']);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(cardIds()).toEqual([]);
   });
 

@@ -57,6 +57,16 @@ describe('requests after hello', () => {
       to: '205',
     });
 
+    client.send({
+      type: 'call.outcome',
+      id: 'o1',
+      callId: SAMPLE_CALL.callId,
+      extension: '101',
+      outcome: 'rescheduled',
+      note: 'В субботу',
+    });
+    expect(await client.next('ack')).toEqual({ type: 'ack', id: 'o1' });
+
     client.send({ type: 'demo.simulate', id: 's1', number: '+79161234567', scenario: 'answer' });
     expect(await client.next('ack')).toEqual({ type: 'ack', id: 's1' });
 
@@ -67,6 +77,16 @@ describe('requests after hello', () => {
       {
         method: 'transfer',
         args: { id: 't1', callId: SAMPLE_CALL.callId, target: 'courier', courierCode: 'K7' },
+      },
+      {
+        method: 'noteOutcome',
+        args: {
+          id: 'o1',
+          callId: SAMPLE_CALL.callId,
+          extension: '101',
+          outcome: 'rescheduled',
+          note: 'В субботу',
+        },
       },
       { method: 'simulate', args: { id: 's1', number: '+79161234567', scenario: 'answer' } },
     ]);
