@@ -118,8 +118,9 @@ describe('rollout by browser policy (Chromium, managed storage)', () => {
   });
 
   it('connects to the helper on the policy port without a typed code', async () => {
-    const badge = await waitUntil(browser.badge, (b) => b.title.includes('Connected'), 30_000);
-    expect(badge.text).toBe('');
+    // Text and title are read one after the other while the worker paints them: wait for a
+    // reading where both say connected (no badge text), not a title newer than its text.
+    await waitUntil(browser.badge, (b) => b.title.includes('Connected') && b.text === '', 30_000);
     const state = JSON.parse(await readFile(join(helper.stateDir, 'pairing.json'), 'utf8')) as {
       tokens: { origin: string; via?: string }[];
       pendingCode?: unknown;
