@@ -34,7 +34,9 @@ import { startBenchServices, type BenchServices } from './support/bench-services
 import { callFigures } from './support/call-figures';
 import { CallTimeline } from './support/call-timeline';
 import { bundleHelper } from './support/helper-bundle';
-import { startHelperProcess, type AmiAccess, type HelperRuntime } from './support/helper-process';
+import type { HelperRuntime } from '../harness/processes/helper-child';
+import type { AmiAccess } from '../harness/processes/service-access';
+import { startHelperProcess } from './support/helper-process';
 import { startInboundLoad } from './support/inbound-call-load';
 import { connectPairedClient } from './support/paired-client';
 import type { Spread } from './support/percentiles';

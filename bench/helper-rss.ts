@@ -4,7 +4,8 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BenchServices } from './support/bench-services';
-import { startHelperProcess, type HelperRuntime } from './support/helper-process';
+import type { HelperRuntime } from '../harness/processes/helper-child';
+import { startHelperProcess } from './support/helper-process';
 import { connectPairedClient } from './support/paired-client';
 import { percentile } from './support/percentiles';
 import { residentKib } from './support/proc-rss';

@@ -22,7 +22,7 @@ import { runLatencyBench } from './helper-latency';
 import { measureIdleRss, type IdleRss } from './helper-rss';
 import { startBenchServices, type BenchServices } from './support/bench-services';
 import { bundleHelper } from './support/helper-bundle';
-import type { HelperRuntime } from './support/helper-process';
+import type { HelperRuntime } from '../harness/processes/helper-child';
 import {
   printIdleRss,
   printLatency,

@@ -1,11 +1,16 @@
 import { runCli } from './cli/run-cli';
+import { describeCrash, guardAgainstCrashes } from './core/crash-guard';
 
 /**
  * The helper executable. SIGINT/SIGTERM abort the running command, which shuts
  * down cleanly; a second signal ends the process at once (the handlers are
- * installed once).
+ * installed once). An error nothing handled is reported (in the command's log once it has
+ * one) and ends the process with EXIT.crashed.
  */
 function main(): void {
+  guardAgainstCrashes({
+    report: (kind, error) => process.stderr.write(describeCrash(kind, error)),
+  });
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals): void => controller.abort(new Error(`received ${signal}`));
   process.once('SIGINT', stop);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests run against, when it is missing:
 #   - Debian packages mariadb-server, sip-tester (sipp), chromium, firefox-esr, debootstrap,
-#     fonts-symbola;
+#     fonts-symbola, systemd (systemd-analyze checks the service units);
 #   - a Debian sid root with Asterisk 22 (Debian 12 has no asterisk package), built with
 #     debootstrap into a temporary directory and renamed into place when complete.
 # The root lives outside the clone (default /var/cache/courier-telephony/asterisk-sid) so
@@ -55,7 +55,8 @@ build_asterisk_root() {
   echo "asterisk root: built in $((SECONDS - started)) s: $(chroot "$ASTERISK_ROOT" asterisk -V)"
 }
 
-install_missing mariadbd:mariadb-server sipp:sip-tester chromium:chromium firefox-esr:firefox-esr debootstrap:debootstrap
+install_missing mariadbd:mariadb-server sipp:sip-tester chromium:chromium firefox-esr:firefox-esr \
+  debootstrap:debootstrap systemd-analyze:systemd
 # A font with the symbols the extension shows (the queue pause sign ⏸), so the screenshots
 # for the guides show them as operators' systems do, not as empty boxes.
 if fc-list ':charset=23f8' | grep -q .; then

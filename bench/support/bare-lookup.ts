@@ -4,7 +4,7 @@ import { DEFAULT_LOOKUP_QUERIES } from '../../helper/config/default-queries';
 import { DEFAULTS } from '../../helper/config/defaults';
 import { poolOptions } from '../../helper/lookup/mysql-executor';
 import { CALLER_QUERY_NAMES } from '../../helper/lookup/merge-identity';
-import type { DatabaseAccess } from './helper-process';
+import type { DatabaseAccess } from '../../harness/processes/service-access';
 
 /** One lookup as the helper's default queries make it, without the helper. */
 export async function bareLookup(pool: Pool, number: string): Promise<void> {

@@ -4,7 +4,7 @@ import { startAsterisk, type AsteriskService } from '../../harness/services/aste
 import type { MariaDbService } from '../../harness/services/mariadb';
 import { checkTestServices } from '../../harness/services/preflight';
 import { startCachedCourierDb, type CachedCourierDb } from './cached-courier-db';
-import type { AmiAccess, DatabaseAccess } from './helper-process';
+import type { AmiAccess, DatabaseAccess } from '../../harness/processes/service-access';
 
 export interface BenchServices {
   readonly mariadb: MariaDbService;

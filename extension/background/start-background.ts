@@ -28,6 +28,7 @@ import { routeRequest } from './router';
 import { ScreenPop } from './screen-pop';
 import { classifySender } from './sender-policy';
 import { syncContentScripts } from './site-scripts';
+import { acceptTabLinks } from './tab-links';
 import { broadcastToCabinetTabs, sendToExtensionPages, sendToTab } from './tab-messaging';
 
 /** A message that wakes the worker waits this long for the helper connection before answering. */
@@ -85,6 +86,13 @@ export function startBackground(signal: AbortSignal): void {
     // A change seen by the watcher meanwhile is newer than this first read.
     if (!settingsChanged) applySettings(loaded);
   });
+
+  // A tab's link may be what started this worker: held at once, checked once the
+  // settings (the enabled sites) are in.
+  acceptTabLinks(async (sender) => {
+    await settingsLoaded;
+    return classifySender(sender, own, settings.sites).kind === 'content-script';
+  }, signal);
 
   const requests = helperRequests(client, (token) =>
     pairingItem.setValue({ token, pairedAt: Date.now() }),

@@ -10,11 +10,13 @@ import { registeredFeatures } from './feature-registry';
 import { readTabReadyReply } from './incoming-card/tab-ready-reply';
 import { PageChannel } from './page-channel';
 import './page-features';
+import { keepWorkerLinked } from './worker-link';
 import { loadSettingsSource } from './settings-source';
 
 /**
  * Builds what the features share, starts each one, then tells the background
- * this tab is ready and replays the calls and connection state it answers with.
+ * this tab is ready and replays the calls and connection state it answers with; again
+ * whenever the browser stopped the worker and the tab's link started it anew.
  */
 export async function startPageFeatures(ctx: ContentScriptContext): Promise<void> {
   const { signal } = ctx;
@@ -42,8 +44,13 @@ export async function startPageFeatures(ctx: ContentScriptContext): Promise<void
     }
   }
 
-  const reply = readTabReadyReply(await channel.send({ kind: 'tab-ready' }).catch(() => null));
+  const announce = async (): Promise<void> => {
+    const reply = readTabReadyReply(await channel.send({ kind: 'tab-ready' }).catch(() => null));
+    if (signal.aborted) return;
+    if (reply.connection) channel.deliver({ kind: 'connection', connection: reply.connection });
+    for (const call of reply.calls) channel.deliver({ kind: 'call', call });
+  };
+  await announce();
   if (signal.aborted) return;
-  if (reply.connection) channel.deliver({ kind: 'connection', connection: reply.connection });
-  for (const call of reply.calls) channel.deliver({ kind: 'call', call });
+  keepWorkerLinked(() => void announce(), signal);
 }

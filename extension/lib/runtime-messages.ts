@@ -65,7 +65,7 @@ export type ConnectionState =
   | { state: 'connected'; status: HelperStatus }
   | { state: 'connecting' }
   | { state: 'helper-down'; reason?: string }
-  | { state: 'not-paired' }
+  | { state: 'not-paired'; reason?: string }
   | { state: 'incompatible'; reason: string };
 
 /** Background → content scripts / popup. */
@@ -140,3 +140,9 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
     KINDS.has((value as { kind: string }).kind)
   );
 }
+
+/**
+ * The port each cabinet tab's content script keeps open to the background worker. When
+ * the browser stops the worker the port disconnects, and connecting again starts it.
+ */
+export const WORKER_LINK_PORT = 'cabinet-tab';

@@ -1,8 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { siteToPattern } from '../../extension/lib/site-patterns';
+import { chromiumWithPolicy, type ChromiumPolicy } from './chromium-policy';
 
 /** The Chromium id the manifest `key` pins for development and test builds. */
 export const DEV_EXTENSION_ID = 'efimpjfpbnikmcgaaljbfonliffkmhhl';
@@ -14,6 +21,10 @@ export interface LaunchOptions {
   locale?: string;
   /** The pages' viewport; 1100 × 760 unless given. */
   viewport?: { width: number; height: number };
+  /** A machine policy only this browser sees (see `chromiumWithPolicy`), e.g. `3rdparty`. */
+  policy?: ChromiumPolicy;
+  /** Further unpacked extensions loaded beside ours, e.g. a stranger trying to pair. */
+  otherExtensionDirs?: string[];
 }
 
 export interface ToolbarBadge {
@@ -21,10 +32,34 @@ export interface ToolbarBadge {
   title: string;
 }
 
+export interface StoppedWorker {
+  /** Resolves with the milliseconds from the stop until a worker ran again. */
+  restarted(timeoutMs: number): Promise<number>;
+}
+
+/** Polls `done` every 50 ms until it holds; throws `what` after `timeoutMs`. */
+async function waitFor(
+  done: () => Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /**
+   * Stops the extension's worker through the DevTools protocol, as the browser does when
+   * it decides to (idle limits, memory pressure, updates); resolves once it is gone. The
+   * `serviceWorker` handle evaluates in whichever worker runs next.
+   */
+  stopWorker(): Promise<StoppedWorker>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   /**
@@ -81,22 +116,32 @@ const PAIRING_CODE = /^[\d\s-]{4,16}$/;
  */
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ct-e2e-profile-'));
+  const launcher =
+    options.policy === undefined ? undefined : await chromiumWithPolicy(options.policy);
+  const extensions = [options.extensionDir, ...(options.otherExtensionDirs ?? [])].join(',');
+  const cleanUp = async () => {
+    await rm(userDataDir, { recursive: true, force: true });
+    await launcher?.dispose();
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: launcher?.executablePath ?? '/usr/bin/chromium',
     headless: true,
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1100, height: 760 },
     args: [
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       ...(options.locale === undefined ? [] : [`--lang=${options.locale}`]),
       ...CHROMIUM_ARGS,
     ],
   });
   try {
+    // With other extensions loaded, ours is the one the manifest key pins.
+    const ours = (worker: Worker) =>
+      options.otherExtensionDirs === undefined || new URL(worker.url()).host === DEV_EXTENSION_ID;
     const serviceWorker =
-      context.serviceWorkers()[0] ??
-      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+      context.serviceWorkers().find(ours) ??
+      (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
     const pageUrl = (name: string) => `chrome-extension://${extensionId}/${name}.html`;
 
@@ -114,10 +159,56 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
         return scripts.flatMap((script) => script.matches ?? []);
       });
 
+    // The DevTools session of the page the browser opened with (blank, not brought to the
+    // front): it reaches the browser's targets and tells when a worker stops or starts.
+    let session: CDPSession | undefined;
+    let workerRuns: { running: boolean; at: number }[] = [];
+    const devTools = async (): Promise<CDPSession> => {
+      if (session) return session;
+      const page = context.pages()[0] ?? (await context.newPage());
+      session = await context.newCDPSession(page);
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (version.scriptURL !== serviceWorker.url()) continue;
+          const running = version.runningStatus === 'running';
+          if (workerRuns.at(-1)?.running !== running) workerRuns.push({ running, at: Date.now() });
+        }
+      });
+      await session.send('ServiceWorker.enable');
+      return session;
+    };
+
     const handle: ExtensionBrowser = {
       context,
       extensionId,
       serviceWorker,
+      async stopWorker() {
+        const cdp = await devTools();
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const target = targetInfos.find(
+          (info) => info.type === 'service_worker' && info.url === serviceWorker.url(),
+        );
+        if (target === undefined) throw new Error('the extension has no running worker to stop');
+        workerRuns = [];
+        await cdp.send('Target.closeTarget', { targetId: target.targetId });
+        await waitFor(
+          async () => workerRuns.some((run) => !run.running),
+          'the worker did not stop',
+          15_000,
+        );
+        const stoppedAt = workerRuns.find((run) => !run.running)?.at ?? Date.now();
+        return {
+          async restarted(timeoutMs) {
+            await waitFor(
+              async () => workerRuns.some((run) => run.running && run.at >= stoppedAt),
+              'no worker started again',
+              timeoutMs,
+            );
+            const started = workerRuns.find((run) => run.running && run.at >= stoppedAt);
+            return (started?.at ?? Date.now()) - stoppedAt;
+          },
+        };
+      },
       async openPopup() {
         const page = await context.newPage();
         await page.setViewportSize({ width: 360, height: 600 });
@@ -182,13 +273,13 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       registeredMatches,
       async close() {
         await context.close().catch(() => undefined);
-        await rm(userDataDir, { recursive: true, force: true });
+        await cleanUp();
       },
     };
     return handle;
   } catch (error) {
     await context.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
+    await cleanUp();
     throw error;
   }
 }

@@ -24,6 +24,7 @@ export const OPTIONS = {
   lang: { type: 'string', value: 'ru|en' },
   json: { type: 'boolean' },
   background: { type: 'boolean' },
+  serve: { type: 'boolean' },
   permit: { type: 'string', value: 'ADDRESS' },
   user: { type: 'string', value: 'NAME' },
   seats: { type: 'string', value: 'LIST' },
@@ -47,6 +48,8 @@ export function optionHelp(option: OptionName): string {
       return tr`Print the checks as JSON, one object with every result, instead of lines.`;
     case 'background':
       return tr`Start detached (no console window) and return at once.`;
+    case 'serve':
+      return tr`The PBX-side service instead of the helper: as root on the server near the PBX, a hardened systemd service (courier-serve.service) that restarts after a failure and runs as the owner of the --config file.`;
     case 'permit':
       return tr`The workstation address the PBX admits (permit= in the account).`;
     case 'user':
@@ -161,7 +164,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
     summary: () => tr`Start the helper with the user's session.`,
     description: () =>
       tr`Register the helper to start with the user's session (a systemd user unit on Linux, a LaunchAgent on macOS, the Run key on Windows; no administrator rights needed), write an example configuration to the per-user place if there is none, and start it. Run it from the packaged executable.`,
-    options: ['config'],
+    options: ['config', 'serve'],
     example: 'install',
     exitCodes: () => [
       [EXIT.ok, tr`installed and started`],
@@ -174,7 +177,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
     summary: () => tr`Undo install; the configuration and logs stay.`,
     description: () =>
       tr`Remove the registration made by install and stop the helper. The configuration and the logs stay.`,
-    options: ['config'],
+    options: ['config', 'serve'],
     example: 'uninstall',
     exitCodes: () => [
       [EXIT.ok, tr`removed`],

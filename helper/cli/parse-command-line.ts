@@ -35,6 +35,8 @@ export interface CommandLine {
   writerHost?: string;
   /** run: start detached and return. */
   background?: boolean;
+  /** install, uninstall: the PBX-side service's system unit instead of the user's helper. */
+  serve?: boolean;
 }
 
 function isCommand(value: string): value is CommandName {
@@ -162,5 +164,6 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values['admin-user'] !== undefined ? { adminUser: values['admin-user'] } : {}),
     ...(values['writer-host'] !== undefined ? { writerHost: values['writer-host'] } : {}),
     ...(values.background ? { background: true } : {}),
+    ...(values.serve ? { serve: true } : {}),
   };
 }

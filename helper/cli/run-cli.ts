@@ -69,9 +69,9 @@ export async function runCli(
     case 'manager-conf':
       return managerConfCommand(line, io);
     case 'install':
-      return installCommand(line.config, io, seams.install);
+      return installCommand(line.config, io, seams.install, { serve: line.serve === true });
     case 'uninstall':
-      return uninstallCommand(line.config, io, seams.install);
+      return uninstallCommand(line.config, io, seams.install, { serve: line.serve === true });
     case 'migrate':
       return migrateCommand(line, io, seams.migrate);
     case 'serve':

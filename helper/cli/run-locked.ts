@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { HelperConfig } from '../config/types';
 import { type CliIo, EXIT } from '../core/cli-io';
+import { reportCrashesTo } from '../core/crash-guard';
 import { acquirePidLock, AlreadyRunningError, type PidLock, PidLockError } from '../core/pid-lock';
 import { loggerForConfig } from '../log/logger-for-config';
 
@@ -31,6 +32,14 @@ export async function runLocked(
     return error instanceof AlreadyRunningError ? EXIT.alreadyRunning : EXIT.failed;
   }
   const { logger, close } = loggerForConfig(config, io.stderr);
+  const unreport = reportCrashesTo((kind, error) => {
+    logger.fatal(
+      { err: error, crash: kind, uptimeSeconds: Math.round(process.uptime()) },
+      `${name} crashed on an error nothing handled (${kind}); exiting to be restarted`,
+    );
+    // The process ends next; a lock left behind would only be found stale anyway.
+    lock.release();
+  });
   try {
     await serve(logger);
     logger.info(`${name} stopped`);
@@ -39,6 +48,7 @@ export async function runLocked(
     logger.fatal({ err: error }, `${name} stopped on an error`);
     return EXIT.failed;
   } finally {
+    unreport();
     await close();
     lock.release();
   }

@@ -38,6 +38,8 @@ registerRussian({
     'Вывести проверки в JSON — один объект со всеми результатами — вместо строк.',
   'Start detached (no console window) and return at once.':
     'Запустить в фоне (без окна консоли) и сразу вернуться.',
+  'The PBX-side service instead of the helper: as root on the server near the PBX, a hardened systemd service (courier-serve.service) that restarts after a failure and runs as the owner of the --config file.':
+    'Служба на стороне АТС вместо помощника: от root на сервере рядом с АТС — защищённая служба systemd (courier-serve.service), которая перезапускается после сбоя и работает от имени владельца файла --config.',
   'The workstation address the PBX admits (permit= in the account).':
     'Адрес рабочего места, который пускает АТС (permit= в учётной записи).',
   'The AMI account name (default: pbx.user of the configuration).':

@@ -3,16 +3,8 @@ import { DEFAULT_OUTCOME_SETTINGS } from './outcome-settings';
 import { DEFAULT_SERVER_SETTINGS } from './server-settings';
 import { DEFAULT_TRANSFER_SETTINGS } from './transfer-settings';
 import { DEFAULT_LOOKUP_QUERIES } from './default-queries';
+import { defaultAllowedOrigins } from './origins';
 import type { ConfigValues, ServerConfig } from './types';
-
-/**
- * The unpacked development/test build of the extension; its id is pinned by the
- * manifest key in wxt.config.ts. Store builds get other ids and are added by IT.
- */
-export const DEV_CHROMIUM_ORIGIN = 'chrome-extension://efimpjfpbnikmcgaaljbfonliffkmhhl';
-
-/** Firefox gives every installation its own UUID, so any moz-extension origin is admitted. */
-export const ANY_FIREFOX_ORIGIN = 'moz-extension://*';
 
 export const DEFAULT_WEBSOCKET_PORT = 47800;
 
@@ -45,7 +37,8 @@ export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
   links: { client: '', order: '', courier: '', create: [] },
   websocket: {
     port: DEFAULT_WEBSOCKET_PORT,
-    allowedOrigins: [DEV_CHROMIUM_ORIGIN, ANY_FIREFOX_ORIGIN],
+    allowedOrigins: defaultAllowedOrigins(),
+    pairingSecret: '',
   },
   log: { level: 'info', file: '' },
   phone: { defaultCountry: 'RU' },

@@ -1,5 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
-import { isAllowedOriginPattern } from './origins';
+import { canonicalOrigin } from './origins';
 import { countPlaceholders } from './sql-placeholders';
 import type { ConfigProblem } from './types';
 import { tr } from '../core/cli-text';
@@ -61,6 +61,15 @@ export const secret: Rule<string> = (value, key) =>
         fix: tr`retype ${key} without line breaks or tabs`,
       }
     : undefined;
+
+/** The managed-pairing secret: empty (off) or long enough that nobody guesses it. */
+export const pairingSecret: Rule<string> = (value, key) =>
+  value === '' || (value.length >= 32 && value.length <= 256 && !hasControlCharacter(value))
+    ? undefined
+    : {
+        message: 'must be empty or 32 to 256 characters without line breaks',
+        fix: `generate one with \`openssl rand -hex 32\` and put the same value in ${key} and in the browser policy's pairingSecret`,
+      };
 
 export const channelTemplate: Rule<string> = (value, key) => {
   const fix = tr`set ${key} to the operator's phone channel with the extension as {ext}, e.g. "PJSIP/{ext}", "SIP/{ext}", "IAX2/{ext}" or "Local/{ext}@from-internal"`;
@@ -168,7 +177,7 @@ export const urlTemplate: Rule<string> = (value, key) => {
 export const originList: Rule<string[]> = (value, key) => {
   const fix = tr`list in ${key} the extension origins that may connect: "chrome-extension://<32-letter id>" (see chrome://extensions) or "moz-extension://*"`;
   if (value.length === 0) return { message: tr`is empty, so no extension could connect`, fix };
-  const bad = value.filter((origin) => !isAllowedOriginPattern(origin));
+  const bad = value.filter((origin) => canonicalOrigin(origin) === undefined);
   return bad.length === 0
     ? undefined
     : { message: tr`not extension origins: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, fix };

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, TomlError } from 'smol-toml';
+import { osLoginName, withLoginName } from './login-name';
 import { applyEnvOverrides } from './env-overrides';
 import type { Environment } from '../core/cli-io';
 import { defaultConfigPath, stateDirFor } from './paths';
+import { FIELD_SPECS } from './schema';
 import type { ConfigProblem, HelperConfig } from './types';
 import { validateConfig } from './validate';
 import type { RawTable } from './validate';
@@ -18,14 +20,35 @@ export interface LoadConfigOptions {
 }
 
 export type LoadConfigResult =
-  | { ok: true; config: HelperConfig; warnings: ConfigProblem[] }
+  | {
+      ok: true;
+      config: HelperConfig;
+      warnings: ConfigProblem[];
+      /** Secret keys whose value is written in the file itself (not set by the environment). */
+      secretsInFile?: readonly string[];
+    }
   | {
       ok: false;
       problems: ConfigProblem[];
       file: string | null;
       /** Present when the file could be read: the valid part of it over the defaults. */
       partial?: HelperConfig;
+      secretsInFile?: readonly string[];
     };
+
+/** The secret keys (`pbx.secret`, `database.password`, …) the file gives a value. */
+function secretKeysIn(raw: RawTable): string[] {
+  return [...FIELD_SPECS.values()]
+    .filter((spec) => spec.secret)
+    .map((spec) => spec.key)
+    .filter((key) => {
+      const [section, field] = key.split('.') as [string, string];
+      const table = raw[section];
+      if (typeof table !== 'object' || table === null || Array.isArray(table)) return false;
+      const value = (table as RawTable)[field];
+      return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '';
+    });
+}
 
 type ReadResult = { ok: true; raw: RawTable } | { ok: false; problem: ConfigProblem };
 
@@ -81,6 +104,7 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   } else {
     raw = { mode: 'demo' };
   }
+  const secretsInFile = secretKeysIn(raw);
   const { raw: merged, fromEnv, warnings } = applyEnvOverrides(raw, options.env);
   const result = validateConfig(merged, fromEnv);
   const paths = { file: present ? candidate : null, stateDir: stateDirFor(candidate) };
@@ -90,7 +114,24 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
       problems: result.problems,
       file: paths.file,
       partial: { ...result.partial, paths },
+      secretsInFile,
     };
   }
-  return { ok: true, config: { ...result.values, paths }, warnings };
+  const seatUser = withLoginName(result.values.operator.user, osLoginName(options.env));
+  if ('problem' in seatUser) {
+    return {
+      ok: false,
+      problems: [seatUser.problem],
+      file: paths.file,
+      partial: { ...result.values, paths },
+      secretsInFile,
+    };
+  }
+  const operator = { ...result.values.operator, user: seatUser.user };
+  return {
+    ok: true,
+    config: { ...result.values, operator, paths },
+    warnings,
+    secretsInFile,
+  };
 }

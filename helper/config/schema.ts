@@ -53,6 +53,7 @@ const RULES: Record<string, Rule<never>> = {
   'links.create': createLinkList,
   'websocket.port': rules.intRange(1024, 65535, () => tr`a free local port, e.g. 47800`),
   'websocket.allowedOrigins': rules.originList,
+  'websocket.pairingSecret': rules.pairingSecret,
   'log.file': rules.filePath,
   'phone.defaultCountry': rules.country,
   'journal.user': rules.accountName,
@@ -82,6 +83,7 @@ const SECRETS = new Set([
   'database.password',
   'journal.password',
   'server.httpTokens',
+  'websocket.pairingSecret',
 ]);
 
 function kindOf(key: string, value: unknown): FieldKind {

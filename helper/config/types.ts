@@ -83,6 +83,11 @@ export interface LinkTemplates extends RecordLinkTemplates {
 export interface WebSocketConfig {
   port: number;
   allowedOrigins: string[];
+  /**
+   * The office's managed-pairing secret, also given to the extension by browser policy;
+   * empty turns managed pairing off (the pairing code still works).
+   */
+  pairingSecret: string;
 }
 
 export interface LogConfig {

@@ -44,5 +44,8 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
-/** Process exit codes. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, alreadyRunning: 3 } as const;
+/**
+ * Process exit codes. `crashed` (sysexits' EX_SOFTWARE) is an error no code path handled: a
+ * bug, logged with its stack; a supervisor restarts the program.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, alreadyRunning: 3, crashed: 70 } as const;

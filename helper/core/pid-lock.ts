@@ -108,7 +108,8 @@ export function acquirePidLock(options: PidLockOptions): PidLock {
   const alive = options.alive ?? processAlive;
   const { file } = options;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    // The state folder also holds the pairing state and the journal spool: owner only.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new PidLockError(file, error);
   }

@@ -163,7 +163,7 @@ function optional<K extends string, T>(key: K, value: T | undefined): Partial<Re
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.tmp`;
   // Callers' numbers and names: readable by the workstation user only.
   const out = await open(temporary, 'w', 0o600);

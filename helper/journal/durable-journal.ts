@@ -1,12 +1,35 @@
 import type { CallOutcome } from '../../shared/protocol';
 import { entryKey, type JournalEntry, type JournalRecord } from './entry';
 import { JournalClosedError } from './errors';
-import type { JournalSpool } from './journal-spool';
+import { isDiskFull, type JournalSpool } from './journal-spool';
 import type { JournalStore } from './journal-store';
 import { DEFAULT_RETRY_POLICY, pause, retryDelay, type RetryPolicy } from './retry-delay';
 import { isRecordRefused } from './write-failure';
 
-export type JournalHealth = 'ok' | 'spooling';
+/**
+ * Where the journal stands: `database` is `waiting` while it cannot be written (records wait
+ * in the spool); `spool` is `reserve` while a full disk is using the spool's reserve (records
+ * still safe on disk) and `full` once records wait in memory because nothing could be written.
+ */
+export interface JournalHealth {
+  readonly database: 'ok' | 'waiting';
+  readonly spool: 'ok' | 'reserve' | 'full';
+  /** Records not yet in the database; counted while anything is not `ok`. */
+  readonly pending: number;
+  /** Why, for the log and the status line; never a secret. */
+  readonly reason?: string;
+}
+
+const HEALTHY: JournalHealth = { database: 'ok', spool: 'ok', pending: 0 };
+
+function sameHealth(a: JournalHealth, b: JournalHealth): boolean {
+  return (
+    a.database === b.database &&
+    a.spool === b.spool &&
+    a.pending === b.pending &&
+    a.reason === b.reason
+  );
+}
 
 export interface DurableJournalOptions {
   readonly store: JournalStore;
@@ -18,8 +41,8 @@ export interface DurableJournalOptions {
   readonly batchSize?: number;
   /** A committed prefix longer than this is cut from the spool while newer records wait. */
   readonly compactAfter?: number;
-  /** `spooling` while the database cannot be written; `ok` once it caught up. */
-  readonly onHealth?: (health: JournalHealth, reason?: string) => void;
+  /** Every change of the journal's health (and of its pending count while not healthy). */
+  readonly onHealth?: (health: JournalHealth) => void;
   readonly onError?: (error: unknown, context: string) => void;
   readonly random?: () => number;
 }
@@ -46,7 +69,10 @@ export class DurableJournal {
   private wake: (() => void) | undefined;
   private idleWaiters: Array<() => void> = [];
   private worker: Promise<void> | undefined;
-  private health: JournalHealth = 'ok';
+  private health: JournalHealth = HEALTHY;
+  private databaseReason: string | undefined;
+  /** Why the last append failed; undefined once records reach the disk again. */
+  private spoolReason: string | undefined;
   private closed = false;
   /** Aborted by close() or by the caller's signal: ends waits at once. */
   private readonly stop = new AbortController();
@@ -70,7 +96,11 @@ export class DurableJournal {
     return { replayed: records.length, unreadable };
   }
 
-  /** Hands a record over; resolves once it is safe on disk (not yet in the database). */
+  /**
+   * Hands a record over; resolves once it is safe on disk (not yet in the database). When
+   * the spool cannot be written it rejects, but keeps the record: it is appended once the
+   * disk has room, or written to the database directly, whichever comes first.
+   */
   record(record: JournalRecord): Promise<void> {
     if (this.closed) return Promise.reject(new JournalClosedError());
     this.incoming.push(record);
@@ -157,11 +187,41 @@ export class DurableJournal {
       } catch (error) {
         this.incoming = [...this.appending, ...this.incoming];
         this.appending = [];
+        this.spoolReason = error instanceof Error ? error.message : String(error);
+        this.reportHealth();
+        // The worker retries on its own clock, so the records do not wait for another call.
+        this.wake?.();
         throw error;
       }
+      this.spoolReason = undefined;
       this.inFile.push(...this.appending);
       this.appending = [];
+      this.reportHealth();
       this.wake?.();
+    });
+  }
+
+  /**
+   * Records the spool could not take: appended if the disk has room again, else written to
+   * the database directly (the row is keyed, so writing it again later changes nothing).
+   * Throws when neither worked, for the worker to pause and retry.
+   */
+  private rescueIncoming(): Promise<void> {
+    return this.fileOp(async () => {
+      if (this.incoming.length === 0) return;
+      const waiting = this.incoming.slice(0, this.batchSize);
+      try {
+        await this.options.spool.append(waiting);
+        this.inFile.push(...waiting);
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        await this.writeBatch(waiting);
+        // writeBatch counted them as committed spool records; they never were in the file.
+        this.committed -= waiting.length;
+      }
+      this.incoming.splice(0, waiting.length);
+      if (this.incoming.length === 0) this.spoolReason = undefined;
+      this.reportHealth();
     });
   }
 
@@ -173,20 +233,27 @@ export class DurableJournal {
     let failures = 0;
     while (!this.stopped) {
       const batch = this.inFile.slice(this.committed, this.committed + this.batchSize);
-      if (batch.length === 0) {
-        await this.tidySpool();
-        if (this.backlog() === 0) this.releaseIdle();
-        await this.sleepUntilWoken();
-        continue;
-      }
       try {
-        await this.writeBatch(batch);
-        if (this.committed >= this.compactAfter) await this.tidySpool();
+        if (batch.length > 0) {
+          await this.writeBatch(batch);
+          if (this.committed >= this.compactAfter) await this.tidySpool();
+        } else if (this.incoming.length > 0) {
+          await this.rescueIncoming();
+        } else {
+          await this.tidySpool();
+          if (this.options.spool.onReserve) await this.options.spool.restoreReserve();
+          this.reportHealth();
+          if (this.backlog() === 0) this.releaseIdle();
+          await this.sleepUntilWoken();
+          continue;
+        }
         failures = 0;
-        this.setHealth('ok');
+        this.databaseReason = undefined;
+        this.reportHealth();
       } catch (error) {
         failures += 1;
-        this.setHealth('spooling', error instanceof Error ? error.message : String(error));
+        this.databaseReason = error instanceof Error ? error.message : String(error);
+        this.reportHealth();
         this.options.onError?.(error, 'journal write failed; the records wait in the spool');
         await pause(retryDelay(this.retry, failures, this.options.random), this.stop.signal);
       }
@@ -239,6 +306,8 @@ export class DurableJournal {
 
   private sleepUntilWoken(): Promise<void> {
     if (this.inFile.length > this.committed || this.stopped) return Promise.resolve();
+    // Records the spool refused: retried on the retry clock, not only when a call ends.
+    if (this.incoming.length > 0) return pause(this.retry.initialMs, this.stop.signal);
     return new Promise((resolve) => {
       const done = (): void => {
         this.wake = undefined;
@@ -256,9 +325,23 @@ export class DurableJournal {
     for (const resolve of waiters) resolve();
   }
 
-  private setHealth(health: JournalHealth, reason?: string): void {
-    if (health === this.health) return;
-    this.health = health;
-    this.options.onHealth?.(health, reason);
+  /** Tells onHealth what changed: the database, the spool, or the pending count while unwell. */
+  private reportHealth(): void {
+    const spool: JournalHealth['spool'] =
+      this.incoming.length > 0 && this.spoolReason !== undefined
+        ? 'full'
+        : this.options.spool.onReserve
+          ? 'reserve'
+          : 'ok';
+    const database: JournalHealth['database'] =
+      this.databaseReason === undefined ? 'ok' : 'waiting';
+    const reason = spool === 'full' ? this.spoolReason : this.databaseReason;
+    const next: JournalHealth =
+      spool === 'ok' && database === 'ok'
+        ? HEALTHY
+        : { database, spool, pending: this.backlog(), ...(reason ? { reason } : {}) };
+    if (sameHealth(next, this.health)) return;
+    this.health = next;
+    this.options.onHealth?.(next);
   }
 }

@@ -33,3 +33,16 @@ export class JournalClosedError extends Error {
     super('The call journal is closed; create a new one to record calls.');
   }
 }
+
+/** The disk holding the spool is full and its reserve is used up: the records wait in memory. */
+export class SpoolFullError extends Error {
+  override readonly name = 'SpoolFullError';
+  readonly code = 'ENOSPC';
+
+  constructor(readonly path: string) {
+    super(
+      `The disk holding the journal spool ${path} is full: the call is kept in the helper's ` +
+        'memory and written as soon as there is room or the database takes it. Free space on that disk.',
+    );
+  }
+}

@@ -37,7 +37,7 @@ export interface StartCallJournalOptions {
   /** What the popup reads while the database cannot answer (the hub's recent calls). */
   readonly fallback?: JournalReader;
   readonly logger?: JournalLogger;
-  readonly onHealth?: (health: JournalHealth, reason?: string) => void;
+  readonly onHealth?: (health: JournalHealth) => void;
   readonly retry?: Partial<RetryPolicy>;
   /** Replaces the MySQL pool (tests). */
   readonly databaseOverride?: JournalDatabase;

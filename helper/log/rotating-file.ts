@@ -46,7 +46,7 @@ export function openRotatingFile(options: RotatingFileOptions): RotatingFile {
   let closed = false;
 
   const open = (): number => {
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const opened = openSync(path, 'a', 0o600);
     size = fstatSync(opened).size;
     return opened;

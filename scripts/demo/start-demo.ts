@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { runHelper } from '../../helper/workstation/app/run';
 import { loadConfig } from '../../helper/config/load';
 import { createLogger } from '../../helper/log/create-logger';
+import { DEV_CHROMIUM_ORIGIN } from '../../helper/config/origins';
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { findChromium } from './find-browser';
@@ -97,6 +98,24 @@ async function openBrowser(
     },
     { token, helperPort, site: SITE_PATTERN },
   );
+  // The content script must be registered before the page loads: a registration reaches
+  // only pages loaded after it, and the worker registers once it has read the settings.
+  await worker.evaluate(async (site) => {
+    const chrome = (
+      globalThis as unknown as {
+        chrome: {
+          scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+        };
+      }
+    ).chrome;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      if (scripts.some((script) => script.matches?.includes(site))) return;
+      if (Date.now() > deadline) throw new Error(`no content script registered for ${site}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, SITE_PATTERN);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(pageUrl);
   return { context, page, worker, profile };
@@ -135,7 +154,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const executable = options.browser ? findChromium() : undefined;
   if (executable) {
     await buildDemoExtension();
-    const { token } = await store.redeem(code, { name: 'demo', browser: 'chromium', version: '0' });
+    // The demo build carries the development key, so the browser connects with its origin.
+    const { token } = await store.redeem(
+      code,
+      { name: 'demo', browser: 'chromium', version: '0' },
+      DEV_CHROMIUM_ORIGIN,
+    );
     const opened = await openBrowser(
       executable,
       options.headless,

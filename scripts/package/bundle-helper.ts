@@ -38,6 +38,8 @@ export async function bundleHelper(options: BundleOptions): Promise<void> {
     define: {
       __HELPER_VERSION__: JSON.stringify(options.version),
       __EXAMPLE_CONFIG__: JSON.stringify(exampleConfig),
+      // A release admits the store listings by default, never the development build.
+      __RELEASE_BUILD__: 'true',
     },
     // import.meta.url only locates source-tree files in development; the bundle gets the
     // same data through the defines above, so the empty import.meta of CJS is expected.

@@ -43,6 +43,30 @@ export const PairMessage = v.strictObject({
   client: ClientInfo,
 });
 
+/**
+ * First frame of an extension the office's browser policy gave the managed-pairing secret:
+ * proves it holds the secret without sending it. See `managedPairingText`.
+ */
+export const PairManagedMessage = v.strictObject({
+  type: v.literal('pair.managed'),
+  v: v.number(),
+  /** The extension's clock when it signed, ms since the epoch. */
+  issuedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  nonce: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
+  /** HMAC-SHA-256 of `managedPairingText(...)` under the secret, lower-case hex. */
+  proof: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  client: ClientInfo,
+});
+
+/**
+ * What a managed-pairing proof signs. The origin is the one the browser puts in the
+ * WebSocket's Origin header, so a proof made for one extension is useless to another, and
+ * the time and nonce make a seen proof useless again.
+ */
+export function managedPairingText(origin: string, issuedAt: number, nonce: string): string {
+  return `courier-telephony managed pairing\n${origin}\n${issuedAt}\n${nonce}`;
+}
+
 export const DialMessage = v.strictObject({
   type: v.literal('dial'),
   id: RequestId,
@@ -76,6 +100,7 @@ export const SimulateCallMessage = v.strictObject({
 export const ClientMessage = v.variant('type', [
   HelloMessage,
   PairMessage,
+  PairManagedMessage,
   DialMessage,
   JournalQueryMessage,
   MissedAckMessage,

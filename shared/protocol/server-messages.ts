@@ -23,10 +23,27 @@ const ServiceState = v.object({
 });
 export type ServiceState = v.InferOutput<typeof ServiceState>;
 
+/**
+ * The call journal, when the helper keeps one: `waiting` while its database cannot be
+ * written (the calls are safe in the spool), `disk-full` while the spool cannot be written
+ * (the calls are kept on the spool's reserve or in memory until there is room).
+ */
+const JournalState = v.object({
+  state: v.picklist(['ok', 'waiting', 'disk-full']),
+  /** Calls not yet in the database. */
+  pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Human-readable, never containing a secret. */
+  reason: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  since: v.optional(Timestamp),
+});
+export type JournalState = v.InferOutput<typeof JournalState>;
+
 export const HelperStatus = v.object({
   helperVersion: v.pipe(v.string(), v.maxLength(32)),
   pbx: ServiceState,
   database: ServiceState,
+  /** Absent when the helper keeps no journal of its own. */
+  journal: v.optional(JournalState),
   operator: v.object({
     extensions: v.array(Extension),
     user: v.optional(v.pipe(v.string(), v.maxLength(64))),

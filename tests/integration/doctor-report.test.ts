@@ -147,6 +147,7 @@ describe('doctor against the real PBX and database', () => {
         overrides.transfer ?? 'courierExten = "{digits}"',
         overrides.extra ?? '',
       ].join('\n'),
+      { mode: 0o600 },
     );
     const out: string[] = [];
     const io = {
@@ -230,13 +231,13 @@ describe('doctor against the real PBX and database', () => {
       `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
     );
     expect(out).toContain(
-      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback present, migrations up to 006 applied',
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 006 applied',
     );
     expect(out).toContain(
       `[ok]   journal columns and paging index: the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ix_call_journal_pages`,
     );
     expect(out).toContain(
-      '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
+      '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback, courier_callback_memory and nothing else',
     );
     expect(out).toContain(
       `[ok]   journal spool folder writable: "${spoolDir}" does not exist yet; it can be created and written`,

@@ -27,6 +27,8 @@ import { ANSWERED_DIAL_STAGES, dialStages } from '../support/dial-stages';
 
 const VERSION = projectVersion();
 const COMPANY_CALLER_ID = '74951234500';
+/** An installation of the Firefox store build: the origin IT admits in these configurations. */
+const FIREFOX_ORIGIN = 'moz-extension://3f2a6c1e-5b2d-4c5e-9a7f-0a1b2c3d4e5f';
 
 interface Run {
   code: number;
@@ -53,8 +55,16 @@ function runExecutable(
   });
 }
 
-/** The configuration IT would write for this workstation, pointing at the harness. */
-function writeConfig(file: string, wsPort: number, logFile: string): void {
+/**
+ * The configuration IT would write for this workstation, pointing at the harness, admitting
+ * `origins` (the release defaults when absent).
+ */
+function writeConfig(
+  file: string,
+  wsPort: number,
+  logFile: string,
+  origins?: readonly string[],
+): void {
   const { asterisk, mariadb } = harnessInfo();
   const toml = (value: unknown) => JSON.stringify(value);
   writeFileSync(
@@ -86,11 +96,13 @@ function writeConfig(file: string, wsPort: number, logFile: string): void {
       'courierExten = "{digits}"',
       '[websocket]',
       `port = ${wsPort}`,
+      ...(origins === undefined ? [] : [`allowedOrigins = ${toml(origins)}`]),
       '[log]',
       'level = "debug"',
       `file = ${toml(logFile)}`,
       '',
     ].join('\n'),
+    { mode: 0o600 },
   );
 }
 
@@ -130,9 +142,26 @@ describe('the Linux single-file executable', () => {
     expect(sums).toContain(`${await fileSha256(exe)}  ${basename(exe)}\n`);
   });
 
+  it('admits no extension by default, not even the development build, and doctor says so', async () => {
+    const config = join(dir, 'defaults.toml');
+    writeConfig(config, await freePort(), '');
+    const result = await runExecutable(exe, ['doctor', '--config', config]);
+    expect(result.stdout).toContain(
+      '[FAIL] config websocket.allowedOrigins: admits no extension, so none can connect',
+    );
+    expect(result.code).toBe(1);
+    const listed = join(dir, 'development.toml');
+    writeConfig(listed, await freePort(), '', [
+      'chrome-extension://efimpjfpbnikmcgaaljbfonliffkmhhl',
+    ]);
+    expect((await runExecutable(exe, ['doctor', '--config', listed])).stdout).toContain(
+      'admits the development build',
+    );
+  });
+
   it('doctor passes every check against the real PBX and database', async () => {
     const config = join(dir, 'doctor.toml');
-    writeConfig(config, await freePort(), '');
+    writeConfig(config, await freePort(), '', [FIREFOX_ORIGIN]);
     const result = await runExecutable(exe, ['doctor', '--config', config]);
     expect(result.stdout + result.stderr).not.toContain('[FAIL]');
     expect(result.stdout).toContain('[ok]   AMI privileges');
@@ -153,7 +182,7 @@ describe('the Linux single-file executable', () => {
       logFile = join(dir, 'run', 'logs', 'helper.log');
       mkdirSync(join(dir, 'run'), { recursive: true });
       const port = await freePort();
-      writeConfig(config, port, logFile);
+      writeConfig(config, port, logFile, [FIREFOX_ORIGIN]);
       child = spawn(exe, ['run', '--config', config], { stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -166,10 +195,12 @@ describe('the Linux single-file executable', () => {
       const pair = await runExecutable(exe, ['pair', '--config', config]);
       const code = /Pairing code:\s+(\S+)/.exec(pair.stdout)?.[1];
       if (code === undefined) throw new Error(`pair printed no code: ${pair.stdout}${pair.stderr}`);
-      const pairing = await ExtensionClient.open(port);
+      // The release refuses the development build that the sources admit.
+      await expect(ExtensionClient.open(port)).rejects.toThrow('refused with HTTP 403');
+      const pairing = await ExtensionClient.open(port, FIREFOX_ORIGIN);
       const token = await pairing.pair(code);
       await pairing.close();
-      client = await ExtensionClient.open(port);
+      client = await ExtensionClient.open(port, FIREFOX_ORIGIN);
       await client.hello(token);
       await client.waitForStatus((status) => status.pbx.state === 'connected');
     });

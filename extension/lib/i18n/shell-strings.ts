@@ -32,6 +32,10 @@ export const SHELL_STRINGS = {
     'shell.status.helper': 'Помощник',
     'shell.status.pbx': 'АТС',
     'shell.status.database': 'База данных',
+    'shell.status.journal': 'Журнал звонков',
+    'shell.journal.ok': 'Записывается',
+    'shell.journal.waiting': 'Ждёт базу данных, звонков в очереди: {count}',
+    'shell.journal.disk-full': 'Диск заполнен, не записано звонков: {count}',
     'shell.helper.checking': 'Проверка…',
     'shell.helper.connected': 'Работает, версия {version}',
     'shell.helper.connecting': 'Подключение…',
@@ -169,6 +173,17 @@ export const SHELL_STRINGS = {
     'shell.options.sites.remove': 'Удалить',
     'shell.options.sites.removeOne': 'Удалить {pattern}',
     'shell.options.sites.removed': 'Сайт {pattern} выключен.',
+    'shell.options.managed.title': 'Задано администратором.',
+    'shell.options.managed.short': 'задано администратором',
+    'shell.options.managed.reason':
+      'Эти настройки пришли из политики браузера вашей организации, поэтому здесь их изменить нельзя. Чтобы изменить, обратитесь к администратору.',
+    'shell.options.pairing.managed':
+      'Сопряжение настроено администратором: расширение сопрягается с помощником само, код вводить не нужно.',
+    'shell.options.sites.withoutAccess':
+      'Браузер ещё не разрешил доступ к сайтам, которые включил администратор: {patterns}.',
+    'shell.options.sites.grant': 'Разрешить доступ',
+    'shell.options.sites.grantDeclined':
+      'Доступ не разрешён — на этих сайтах расширение пока не работает.',
     'shell.options.behaviour.title': 'Поведение',
     'shell.options.toggle.linkify': 'Номера телефонов — ссылки для звонка',
     'shell.options.toggle.linkify.hint': 'Щелчок по номеру на странице кабинета звонит через АТС.',
@@ -222,6 +237,10 @@ export const SHELL_STRINGS = {
     'shell.status.helper': 'Helper',
     'shell.status.pbx': 'PBX',
     'shell.status.database': 'Database',
+    'shell.status.journal': 'Call journal',
+    'shell.journal.ok': 'Writing',
+    'shell.journal.waiting': 'Waiting for the database, calls queued: {count}',
+    'shell.journal.disk-full': 'Disk full, calls not yet stored: {count}',
     'shell.helper.checking': 'Checking…',
     'shell.helper.connected': 'Working, version {version}',
     'shell.helper.connecting': 'Connecting…',
@@ -359,6 +378,17 @@ export const SHELL_STRINGS = {
     'shell.options.sites.remove': 'Remove',
     'shell.options.sites.removeOne': 'Remove {pattern}',
     'shell.options.sites.removed': '{pattern} is disabled.',
+    'shell.options.managed.title': 'Set by your administrator.',
+    'shell.options.managed.short': 'set by your administrator',
+    'shell.options.managed.reason':
+      "These settings come from your organisation's browser policy, so they cannot be changed here. Ask your administrator to change them.",
+    'shell.options.pairing.managed':
+      'Pairing is set up by your administrator: the extension pairs with the helper by itself, no code to type.',
+    'shell.options.sites.withoutAccess':
+      'The browser has not yet allowed access to the sites your administrator enabled: {patterns}.',
+    'shell.options.sites.grant': 'Allow access',
+    'shell.options.sites.grantDeclined':
+      'Access not allowed: the extension does not work on these sites yet.',
     'shell.options.behaviour.title': 'Behaviour',
     'shell.options.toggle.linkify': 'Phone numbers become call links',
     'shell.options.toggle.linkify.hint':

@@ -5,7 +5,7 @@ import type { ConnectionState } from '../../lib/runtime-messages';
 export type Tone = 'ok' | 'warning' | 'error' | 'pending';
 
 export interface StatusRow {
-  id: 'helper' | 'pbx' | 'database';
+  id: 'helper' | 'pbx' | 'database' | 'journal';
   label: string;
   value: string;
   tone: Tone;
@@ -14,6 +14,24 @@ export interface StatusRow {
 }
 
 type ServiceState = HelperStatus['pbx'];
+type JournalState = NonNullable<HelperStatus['journal']>;
+
+const JOURNAL_TONES: Record<JournalState['state'], Tone> = {
+  ok: 'ok',
+  waiting: 'warning',
+  'disk-full': 'error',
+};
+
+/** Calls not yet in the journal's database, and why: the helper's own words for IT. */
+function journalRow(journal: JournalState): StatusRow {
+  return {
+    id: 'journal',
+    label: t('shell.status.journal'),
+    value: t(`shell.journal.${journal.state}`, { count: String(journal.pending) }),
+    tone: JOURNAL_TONES[journal.state],
+    ...(journal.reason === undefined ? {} : { detail: journal.reason }),
+  };
+}
 
 const SERVICE_TONES: Record<ServiceState['state'], Tone> = {
   connected: 'ok',
@@ -74,12 +92,17 @@ function helperRow(connection: ConnectionState | null): StatusRow {
   }
 }
 
-/** Helper, PBX and database rows; the last two only while the helper is connected. */
+/**
+ * Helper, PBX and database rows, and the journal's when the helper keeps one; all but the
+ * first only while the helper is connected.
+ */
 export function statusRows(connection: ConnectionState | null): StatusRow[] {
   const rows = [helperRow(connection)];
   if (connection?.state === 'connected') {
     rows.push(serviceRow('pbx', connection.status.pbx));
     rows.push(serviceRow('database', connection.status.database));
+    const { journal } = connection.status;
+    if (journal !== undefined) rows.push(journalRow(journal));
   }
   return rows;
 }

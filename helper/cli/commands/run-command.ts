@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { ConfigError } from '../../config/config-error';
+import { describeExposure, exposedSecretFiles } from '../../config/secret-files';
 import type { HelperConfig } from '../../config/types';
 import { startInBackground } from '../../workstation/install/start-in-background';
 import { pidFileFor } from '../../core/pid-lock';
@@ -49,6 +50,9 @@ export async function runCommand(
     async (logger) => {
       for (const warning of warnings)
         logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
+      for (const exposure of exposedSecretFiles(loaded)) {
+        logger.warn({ file: exposure.file }, `${describeExposure(exposure)}: run ${exposure.fix}`);
+      }
       if (config.paths.file === null) {
         logger.info(
           { stateDir: config.paths.stateDir },

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { applyEnvOverrides } from '../../config/env-overrides';
 import type { LoadConfigResult } from '../../config/load';
 import { formatProblems } from '../../config/config-error';
+import { describeExposure, exposedSecretFiles } from '../../config/secret-files';
 import type { ConfigProblem, HelperConfig } from '../../config/types';
 import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
 import type { ServiceLogger } from '../../pbx-service/agi/logger';
@@ -138,6 +139,9 @@ export async function serveCommand(
       // Taken from the environment alone: a configuration with workstation-only problems has none.
       for (const warning of applyEnvOverrides({}, io.env).warnings) {
         logger.warn({ variable: warning.key }, `${warning.message}: ${warning.fix}`);
+      }
+      for (const exposure of exposedSecretFiles(loaded)) {
+        logger.warn({ file: exposure.file }, `${describeExposure(exposure)}: run ${exposure.fix}`);
       }
       logger.info({ file: config.paths.file }, 'PBX-side service starting');
       const serve = runServe ?? (await defaultRunServe());

@@ -13,6 +13,8 @@ export interface AgiStreamParserOptions {
   readonly maxEnvironmentChars?: number;
   /** A line still waiting for its end may not be longer than this. Default 8 KiB. */
   readonly maxLineChars?: number;
+  /** A multi-line `520-` usage answer may not be longer than this. Default 32 KiB. */
+  readonly maxUsageChars?: number;
 }
 
 const FIELD = /^agi_([a-z0-9_]+):\s?(.*)$/i;
@@ -29,14 +31,17 @@ export class AgiStreamParser {
   readonly #decoder = new StringDecoder('utf8');
   readonly #maxEnvironmentChars: number;
   readonly #maxLineChars: number;
+  readonly #maxUsageChars: number;
   #rest = '';
   #fields: Record<string, string> | undefined = Object.create(null) as Record<string, string>;
   #environmentChars = 0;
   #usage: string[] | undefined;
+  #usageChars = 0;
 
   constructor(options: AgiStreamParserOptions = {}) {
     this.#maxEnvironmentChars = options.maxEnvironmentChars ?? 32 * 1024;
     this.#maxLineChars = options.maxLineChars ?? 8 * 1024;
+    this.#maxUsageChars = options.maxUsageChars ?? 32 * 1024;
   }
 
   /** True once the environment block is complete. */
@@ -68,6 +73,12 @@ export class AgiStreamParser {
       return;
     }
     if (this.#usage !== undefined) {
+      // Each line is bounded, but not their number: a peer that never ends the answer must
+      // not grow it without end.
+      this.#usageChars += line.length + 1;
+      if (this.#usageChars > this.#maxUsageChars) {
+        throw new AgiProtocolError(`a 520 usage answer exceeds ${this.#maxUsageChars} characters`);
+      }
       this.#usage.push(line);
       if (line.startsWith('520 ')) {
         const text = this.#usage.join('\n');
@@ -83,6 +94,7 @@ export class AgiStreamParser {
     }
     if (line.startsWith(USAGE_START)) {
       this.#usage = [line.slice(USAGE_START.length)];
+      this.#usageChars = line.length + 1;
       return;
     }
     const reply = parseReplyLine(line);

@@ -158,10 +158,15 @@ export class CallbackService {
       const result = await originator.originate(this.#originateRequest(id, prepared));
       if (result.ok) {
         this.board.courierAnswered(id);
-        memory.remember(prepared.request.recipient.dbKey, {
-          courierMobile: prepared.courierMobile,
-          parcel: prepared.parcel,
-        });
+        // Unremembered, a call back is routed by the parcels: worth a warning, not a failure.
+        await memory
+          .remember(prepared.request.recipient.dbKey, {
+            courierMobile: prepared.courierMobile,
+            parcel: prepared.parcel,
+          })
+          .catch((error: unknown) =>
+            logger.warn({ callback: id, ...errorSummary(error) }, 'callback not remembered'),
+          );
         logger.info(
           { callback: id, order: prepared.parcel.orderCode },
           'courier answered the callback',

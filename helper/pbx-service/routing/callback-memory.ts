@@ -5,14 +5,16 @@ export interface RememberedCallback {
   /** The courier's mobile, `+E.164`. */
   readonly courierMobile: string;
   readonly parcel: RoutedParcel;
-  /** When the callback was placed (ms since the epoch). */
-  readonly at: number;
 }
 
-/** Recent callbacks by the recipient's number (digits as the database stores them). */
+/**
+ * Recent callbacks by the recipient's number (digits as the database stores them), for as
+ * long as `server.callbackMemoryHours` says.
+ */
 export interface RecentCallbacks {
-  remember(recipientDbKey: string, callback: Omit<RememberedCallback, 'at'>): void;
-  recall(recipientDbKey: string): RememberedCallback | undefined;
+  remember(recipientDbKey: string, callback: RememberedCallback): Promise<void>;
+  /** Rejects when the memory cannot be read; the call is then routed by its parcels. */
+  recall(recipientDbKey: string, signal: AbortSignal): Promise<RememberedCallback | undefined>;
 }
 
 export interface CallbackMemoryOptions {
@@ -24,11 +26,12 @@ export interface CallbackMemoryOptions {
 }
 
 /**
- * In-memory recent callbacks, bounded in time and size. It lives in the server process:
- * a restart forgets them, and a call back is then routed by the parcels in work as usual.
+ * Recent callbacks in the service's own memory, bounded in time and size: what a service
+ * without the journal's database account uses. A restart forgets them, and another service
+ * instance never knew them; a call back is then routed by the parcels in work as usual.
  */
 export class CallbackMemory implements RecentCallbacks {
-  readonly #entries = new Map<string, RememberedCallback>();
+  readonly #entries = new Map<string, RememberedCallback & { readonly at: number }>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
@@ -39,7 +42,7 @@ export class CallbackMemory implements RecentCallbacks {
     this.#now = options.now ?? Date.now;
   }
 
-  remember(recipientDbKey: string, callback: Omit<RememberedCallback, 'at'>): void {
+  async remember(recipientDbKey: string, callback: RememberedCallback): Promise<void> {
     if (this.#ttlMs <= 0 || this.#maxEntries <= 0) return;
     // Re-inserting moves the key to the end, so the Map's order stays oldest-first.
     this.#entries.delete(recipientDbKey);
@@ -50,13 +53,13 @@ export class CallbackMemory implements RecentCallbacks {
     }
   }
 
-  recall(recipientDbKey: string): RememberedCallback | undefined {
+  async recall(recipientDbKey: string): Promise<RememberedCallback | undefined> {
     const entry = this.#entries.get(recipientDbKey);
     if (entry === undefined) return undefined;
     if (this.#now() - entry.at > this.#ttlMs) {
       this.#entries.delete(recipientDbKey);
       return undefined;
     }
-    return entry;
+    return { courierMobile: entry.courierMobile, parcel: entry.parcel };
   }
 }

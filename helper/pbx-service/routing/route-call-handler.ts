@@ -31,24 +31,37 @@ export async function decideCallRoute(
   signal: AbortSignal,
 ): Promise<RouteDecision> {
   if (dbKey === undefined) return operatorsRoute('no-caller-id');
-  const remembered = options.recentCallbacks?.recall(dbKey);
-  if (remembered !== undefined) {
-    return {
-      kind: 'courier',
-      reason: 'recent-callback',
-      target: remembered.courierMobile,
-      fallback: [],
-      parcel: remembered.parcel,
-    };
-  }
+  const memory = options.recentCallbacks;
   try {
-    const facts = await withDeadline(
-      (deadline) => options.directory.find(dbKey, deadline),
+    return await withDeadline(
+      async (deadline) => {
+        // Both at once: the memory answers for a recipient a courier just called, the
+        // parcels for everyone else, and neither waits for the other.
+        const [remembered, facts] = await Promise.allSettled([
+          memory === undefined ? Promise.resolve(undefined) : memory.recall(dbKey, deadline),
+          options.directory.find(dbKey, deadline),
+        ]);
+        if (remembered.status === 'rejected') {
+          options.logger.warn(
+            errorSummary(remembered.reason),
+            'recent callbacks unreadable; the call is routed by its parcels',
+          );
+        } else if (remembered.value !== undefined) {
+          return {
+            kind: 'courier',
+            reason: 'recent-callback',
+            target: remembered.value.courierMobile,
+            fallback: [],
+            parcel: remembered.value.parcel,
+          };
+        }
+        if (facts.status === 'rejected') throw facts.reason;
+        return decideRoute(facts.value);
+      },
       options.timeoutMs,
       signal,
       'server.routeTimeoutMs',
     );
-    return decideRoute(facts);
   } catch (error) {
     const timedOut = error instanceof LookupDeadlineError;
     options.logger.warn(

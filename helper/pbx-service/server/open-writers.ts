@@ -8,10 +8,14 @@ import type { JournalSettings } from '../../config/journal-settings';
 import { JournalSpool } from '../../journal/journal-spool';
 import { MysqlJournalDatabase } from '../../journal/mysql-journal-database';
 import { SqlJournalStore } from '../../journal/sql-journal-store';
+import type { RecentCallbacks } from '../routing/callback-memory';
+import { SqlCallbackMemory } from '../routing/sql-callback-memory';
 
 export interface Writers {
   readonly journal: JournalSink;
   readonly feedback: FeedbackStore;
+  /** Recent callbacks in the shared table; absent without the journal's account. */
+  readonly recentCallbacks?: RecentCallbacks;
   /** Flushes what can be flushed and closes the database connections. */
   close(): Promise<void>;
 }
@@ -21,6 +25,8 @@ export interface OpenWritersOptions {
   readonly database: { readonly host: string; readonly port: number; readonly database: string };
   /** Where the spool goes. */
   readonly spoolDir: string;
+  /** How long a callback is remembered (server.callbackMemoryHours). */
+  readonly callbackMemoryMs: number;
   readonly logger: ServiceLogger;
   readonly signal: AbortSignal;
 }
@@ -29,8 +35,9 @@ export interface OpenWritersOptions {
 function loggingWriters(logger: ServiceLogger): Writers {
   logger.warn(
     {},
-    'courier calls and feedback are not stored: enable [journal] (after "helper migrate") ' +
-      'so the server can write them',
+    'courier calls, feedback and recent callbacks are not stored: enable [journal] (after ' +
+      '"helper migrate") so the server can write them; until then a second serve instance ' +
+      'does not know the callbacks this one placed',
   );
   return {
     journal: { record: async (record) => logger.info({ record }, 'courier call not journaled') },
@@ -42,7 +49,7 @@ function loggingWriters(logger: ServiceLogger): Writers {
 /**
  * The server's writers, with the journal's writer account: courier calls go through the
  * durable journal (spooled first, so a database outage loses nothing), feedback straight
- * to its table with retries.
+ * to its table with retries, recent callbacks to the table every instance shares.
  */
 export async function openWriters(options: OpenWritersOptions): Promise<Writers> {
   if (!options.journal.enabled) return loggingWriters(options.logger);
@@ -67,6 +74,7 @@ export async function openWriters(options: OpenWritersOptions): Promise<Writers>
   return {
     journal: durable,
     feedback: new SqlFeedbackStore(database),
+    recentCallbacks: new SqlCallbackMemory(database, options.callbackMemoryMs),
     async close() {
       await durable.close();
       await database.close();

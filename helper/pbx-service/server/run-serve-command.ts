@@ -7,7 +7,7 @@ import type { JournalSettings } from '../../config/journal-settings';
 import { MysqlExecutor } from '../../lookup/mysql-executor';
 import { openWriters, serverSpoolDir } from './open-writers';
 import { validateServerSettings, type ServerSettings } from '../../config/server-settings';
-import { startPbxService } from './start-pbx-service';
+import { HOUR_MS, startPbxService } from './start-pbx-service';
 
 /** The configuration `serve` reads: the usual sections plus `[server]`. */
 export interface ServeConfig {
@@ -51,6 +51,7 @@ export async function runServeCommand(
     journal: config.journal,
     database: config.database,
     spoolDir: serverSpoolDir(settings.journalSpoolDir, config.paths.stateDir),
+    callbackMemoryMs: settings.callbackMemoryHours * HOUR_MS,
     logger,
     signal: stop.signal,
   });
@@ -63,6 +64,7 @@ export async function runServeCommand(
         lookups,
         feedback: writers.feedback,
         journal: writers.journal,
+        ...(writers.recentCallbacks ? { recentCallbacks: writers.recentCallbacks } : {}),
         ...(ami ? { originator: amiOriginator(ami) } : {}),
       },
       logger,

@@ -2,7 +2,7 @@ import { FastAgiServer } from '../agi/fastagi-server';
 import type { ServiceLogger } from '../agi/logger';
 import { PeerAllowList } from '../../config/peer-allow-list';
 import { SqlCallbackDirectory } from '../callback/callback-directory';
-import { CallbackMemory } from '../routing/callback-memory';
+import { CallbackMemory, type RecentCallbacks } from '../routing/callback-memory';
 import type { CallbackOriginator } from '../callback/callback-originator';
 import { CallbackService } from '../callback/callback-service';
 import { createCourierJournalHandler } from '../callback/courier-journal-handler';
@@ -29,6 +29,11 @@ export interface PbxServiceParts {
   readonly journal: JournalSink;
   /** The PBX side of callbacks; without it the callback endpoint stays off. */
   readonly originator?: CallbackOriginator;
+  /**
+   * Where recent callbacks are remembered: the shared table when the journal's account is
+   * there, else this process's memory.
+   */
+  readonly recentCallbacks?: RecentCallbacks;
 }
 
 export interface StartPbxServiceOptions {
@@ -52,7 +57,7 @@ export interface PbxService {
   close(): Promise<void>;
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 const MAX_REMEMBERED_CALLBACKS = 50_000;
 
 /**
@@ -63,10 +68,12 @@ export async function startPbxService(options: StartPbxServiceOptions): Promise<
   const { settings, defaultCountry, parts, logger, signal } = options;
   const directory = new SqlRoutingDirectory(parts.lookups, settings.routing, defaultCountry);
   const parcels = directoryParcelFinder(directory);
-  const memory = new CallbackMemory({
-    ttlMs: settings.callbackMemoryHours * HOUR_MS,
-    maxEntries: MAX_REMEMBERED_CALLBACKS,
-  });
+  const memory =
+    parts.recentCallbacks ??
+    new CallbackMemory({
+      ttlMs: settings.callbackMemoryHours * HOUR_MS,
+      maxEntries: MAX_REMEMBERED_CALLBACKS,
+    });
   const recorder = new FeedbackRecorder({ store: parts.feedback, logger, signal });
   const callbacks =
     parts.originator === undefined

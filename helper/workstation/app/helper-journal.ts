@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { JournalHealth } from '../../journal/durable-journal';
 import type { CallView } from '../../../shared/protocol';
 import type { HelperConfig } from '../../config/types';
 import type { CallJournal, RecordingSource } from '../../journal/call-journal';
@@ -14,7 +15,26 @@ export interface HelperJournalParts {
   fallback: JournalReader;
   extensions: () => readonly string[];
   logger: Logger;
+  /** Every change of the journal's health, for the status the extension shows. */
+  onHealth: (health: JournalHealth) => void;
   signal: AbortSignal;
+}
+
+/** One log line per change of the journal's health. */
+function logHealth(logger: Logger, health: JournalHealth): void {
+  const { pending, reason } = health;
+  if (health.spool !== 'ok') {
+    logger.warn(
+      { pending, reason, spool: health.spool },
+      health.spool === 'reserve'
+        ? "journal spool disk full: calls kept on the spool's reserve; free space on that disk"
+        : 'journal spool disk full and its reserve used up: calls kept in memory; free space on that disk',
+    );
+  } else if (health.database === 'waiting') {
+    logger.warn({ pending, reason }, 'journal database unreachable; calls wait in the spool');
+  } else {
+    logger.info('journal healthy again; waiting calls written');
+  }
 }
 
 /**
@@ -28,6 +48,7 @@ export async function startHelperJournal(
 ): Promise<RunningCallJournal | undefined> {
   if (!config.journal.enabled) return undefined;
   const { logger } = parts;
+  let previous: JournalHealth | undefined;
   const running = await startCallJournal({
     settings: config.journal,
     database: {
@@ -42,9 +63,18 @@ export async function startHelperJournal(
     resolver: parts.resolver,
     fallback: parts.fallback,
     logger,
-    onHealth: (health, reason) => {
-      if (health === 'ok') logger.info('journal database reachable; waiting calls written');
-      else logger.warn({ reason }, 'journal database unreachable; calls wait in the spool');
+    onHealth: (health) => {
+      // The pending count changes with every call while unwell: logged on state changes only.
+      if (
+        health.pending === 0 ||
+        !previous ||
+        previous.spool !== health.spool ||
+        previous.database !== health.database
+      ) {
+        logHealth(logger, health);
+      }
+      previous = health;
+      parts.onHealth(health);
     },
     signal: parts.signal,
   });

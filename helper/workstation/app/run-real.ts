@@ -19,7 +19,8 @@ import { CallOutcomes } from '../hub/call-outcomes';
 import { ReportingResolver, watchDatabase } from '../hub/database-health';
 import { HelperService } from '../hub/helper-service';
 import { createInboundPrefetch } from '../hub/inbound-prefetch';
-import { StatusBoard } from '../hub/status-board';
+import { journalState, StatusBoard } from '../hub/status-board';
+import { createScrubber } from '../../log/scrub';
 import { RecordingIndex } from '../recording/recording-index';
 import { CallController } from '../call-control/call-controller';
 import { QueuePresence } from '../queues/queue-presence';
@@ -160,18 +161,21 @@ async function journalFor(
 ): Promise<HelperJournal> {
   const { hub, status, database, signal } = parts;
   const memory = new MemoryJournal(() => hub.recentCalls());
+  const scrub = createScrubber(configSecrets(config));
   const running = await startHelperJournal(config, {
     recordings: parts.recordings,
     resolver: database.lookups,
     fallback: memory,
     extensions: () => status.get().operator.extensions,
     logger: parts.logger.child({ part: 'journal' }),
+    onHealth: (health) => status.setJournal(journalState(health, scrub)),
     signal,
   }).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
   if (!running) return { reader: memory };
+  if (status.get().journal === undefined) status.setJournal({ state: 'ok', pending: 0 });
   const { journal } = running;
   // Outcomes noted before a restart on calls still going on show on their cards again.
   for (const { call, outcome } of journal.restoredOutcomes()) hub.setOutcome(call, outcome);

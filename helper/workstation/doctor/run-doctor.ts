@@ -1,4 +1,6 @@
 import type { LoadConfigResult } from '../../config/load';
+import { admissionProblems } from '../../config/origins';
+import { describeExposure, exposedSecretFiles } from '../../config/secret-files';
 import type { ConfigProblem } from '../../config/types';
 import { tr } from '../../core/cli-text';
 import type { MigrationSource } from '../../journal/migration-source';
@@ -47,7 +49,17 @@ function configResults(result: LoadConfigResult): CheckResult[] {
   const warnings = result.warnings.map((warning) =>
     fail(tr`environment ${warning.key}`, warning.message, warning.fix),
   );
-  return [ok(tr`config`, tr`${file} is valid (mode ${result.config.mode})`), ...warnings];
+  const admitted = result.config.websocket.allowedOrigins;
+  const admission = admissionProblems(admitted).map((problem) =>
+    fail(tr`config websocket.allowedOrigins`, problem.message, problem.fix),
+  );
+  return [
+    ok(tr`config`, tr`${file} is valid (mode ${result.config.mode})`),
+    ...warnings,
+    ...(admission.length > 0
+      ? admission
+      : [ok(tr`extensions admitted`, admitted.map((origin) => `"${origin}"`).join(', '))]),
+  ];
 }
 
 /** Sections with a configuration problem; their checks would only repeat it. */
@@ -72,6 +84,11 @@ export async function runDoctor(options: DoctorOptions): Promise<readonly CheckR
     for (const result of batch) results.push(options.progress.end(result));
   };
   emit(configResults(options.config));
+  emit(
+    exposedSecretFiles(options.config).map((exposure) =>
+      fail(tr`secret file permissions`, describeExposure(exposure), exposure.fix),
+    ),
+  );
   const config = options.config.ok ? options.config.config : options.config.partial;
   if (!config || config.paths.file === null) {
     emit([skip(tr`PBX, database and port checks`, tr`need a configuration file`)]);

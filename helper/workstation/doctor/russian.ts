@@ -18,6 +18,9 @@ registerRussian({
   'environment {0}': 'переменная окружения {0}',
   config: 'настройки',
   '{0} is valid (mode {1})': '{0} без ошибок (режим {1})',
+  'config websocket.allowedOrigins': 'настройки websocket.allowedOrigins',
+  'extensions admitted': 'допущенные расширения',
+  'secret file permissions': 'права на файл с секретами',
   'not used in mode "demo"': 'не используется в режиме "demo"',
   'fix the [{0}] problems above first': 'сначала исправьте ошибки в [{0}] выше',
   'PBX, database and port checks': 'проверки АТС, базы данных и порта',
@@ -203,6 +206,11 @@ registerRussian({
   '"{0}" does not exist yet; it can be created and written':
     '"{0}" ещё нет; её можно создать и писать в неё',
   'cannot write in "{0}" ({1})': 'нельзя писать в "{0}" ({1})',
+  'cannot write in "{0}" ({1}): the disk holding it is full, so the journal cannot spool calls; a running helper keeps them on the spool\'s reserve, then in memory, until there is room':
+    'нельзя писать в "{0}" ({1}): диск с этой папкой заполнен, и журналу некуда откладывать звонки; работающий помощник держит их в резерве очереди, затем в памяти, пока не освободится место',
+  'free space on the disk of "{0}" (or set journal.spoolDir to a folder on another local disk)':
+    'освободите место на диске с "{0}" (или задайте в journal.spoolDir папку на другом локальном диске)',
+  "ENOSPC: the spool's reserve is in use": 'ENOSPC: резерв очереди занят',
   'set journal.spoolDir to a folder on a local disk that this user may write, or give this user write access to "{0}"':
     'задайте в journal.spoolDir папку на локальном диске, в которую этот пользователь может писать, или дайте ему право записи в "{0}"',
 

@@ -1,5 +1,11 @@
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  DEFAULT_RESERVE_BYTES,
+  isDiskFull,
+  RESERVE_FILE,
+  SPOOL_FILE,
+} from '../../journal/journal-spool';
 import { fail, ok } from './check-result';
 import type { CheckResult } from './check-result';
 import { tr } from '../../core/cli-text';
@@ -13,6 +19,34 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function diskFull(dir: string, reason: string): CheckResult {
+  return fail(
+    SPOOL_CHECK(),
+    tr`cannot write in "${dir}" (${reason}): the disk holding it is full, so the journal cannot spool calls; a running helper keeps them on the spool's reserve, then in memory, until there is room`,
+    tr`free space on the disk of "${dir}" (or set journal.spoolDir to a folder on another local disk)`,
+  );
+}
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  return stat(path).then(
+    (info) => info.size,
+    () => undefined,
+  );
+}
+
+/**
+ * True when a helper's spool lives here and its reserve is short by more than the disk
+ * has free: the helper gave the reserve's room to calls because the disk was full, and it
+ * is full still, although a small probe may find room.
+ */
+async function reserveInUse(dir: string): Promise<boolean> {
+  if ((await sizeOf(join(dir, SPOOL_FILE))) === undefined) return false;
+  const missing = DEFAULT_RESERVE_BYTES - ((await sizeOf(join(dir, RESERVE_FILE))) ?? 0);
+  if (missing <= 0) return false;
+  const disk = await statfs(dir);
+  return disk.bavail * disk.bsize < missing;
+}
+
 /**
  * Creates the folder if needed and writes, syncs and deletes a probe file in it, as the
  * journal's spool will. A folder the doctor had to create is removed again: the check
@@ -23,7 +57,7 @@ export async function checkSpoolDir(dir: string): Promise<CheckResult> {
   const probe = join(dir, `.doctor-probe-${process.pid}.tmp`);
   let probeOpened = false;
   try {
-    created = await mkdir(dir, { recursive: true });
+    created = await mkdir(dir, { recursive: true, mode: 0o700 });
     const handle = await open(probe, 'wx', 0o600);
     probeOpened = true;
     try {
@@ -32,6 +66,7 @@ export async function checkSpoolDir(dir: string): Promise<CheckResult> {
     } finally {
       await handle.close();
     }
+    if (await reserveInUse(dir)) return diskFull(dir, tr`ENOSPC: the spool's reserve is in use`);
     return ok(
       SPOOL_CHECK(),
       created === undefined
@@ -39,6 +74,7 @@ export async function checkSpoolDir(dir: string): Promise<CheckResult> {
         : tr`"${dir}" does not exist yet; it can be created and written`,
     );
   } catch (error) {
+    if (isDiskFull(error)) return diskFull(dir, reasonOf(error));
     return fail(
       SPOOL_CHECK(),
       tr`cannot write in "${dir}" (${reasonOf(error)})`,

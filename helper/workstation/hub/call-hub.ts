@@ -121,7 +121,9 @@ export class CallHub {
       this.consults.delete(key);
       this.outcomes.delete(key);
       this.remember(view);
-      if (view.missed) {
+      // Two of the operator's extensions missing one call are one missed call: the count,
+      // and so the frame, changes once.
+      if (view.missed && !this.unseenMissed.has(call.callId)) {
         this.unseenMissed.add(call.callId);
         this.broadcast({ type: 'missed', count: this.unseenMissed.size });
       }

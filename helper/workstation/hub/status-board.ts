@@ -1,5 +1,47 @@
-import type { HelperStatus, QueueMembership, ServiceState } from '../../../shared/protocol';
+import type {
+  HelperStatus,
+  JournalState,
+  QueueMembership,
+  ServiceState,
+} from '../../../shared/protocol';
+import type { JournalHealth } from '../../journal/durable-journal';
 import type { CallHub } from './call-hub';
+
+function plural(count: number): string {
+  return count === 1 ? '1 call' : `${count} calls`;
+}
+
+/**
+ * The journal's health as the extension shows it. The reason names what is wrong in
+ * words for IT; `scrub` removes any configured secret a database message might repeat.
+ */
+export function journalState(health: JournalHealth, scrub: (text: string) => string): JournalState {
+  const detail = health.reason === undefined ? '' : `: ${scrub(health.reason)}`;
+  if (health.spool !== 'ok') {
+    const where = health.spool === 'reserve' ? "on the spool's reserve" : "in the helper's memory";
+    return {
+      state: 'disk-full',
+      pending: health.pending,
+      reason:
+        `The disk of the journal spool is full; ${plural(health.pending)} kept ${where} until there is room${detail}`.slice(
+          0,
+          512,
+        ),
+    };
+  }
+  if (health.database === 'waiting') {
+    return {
+      state: 'waiting',
+      pending: health.pending,
+      reason:
+        `The journal database cannot be written; ${plural(health.pending)} wait in the spool${detail}`.slice(
+          0,
+          512,
+        ),
+    };
+  }
+  return { state: 'ok', pending: 0 };
+}
 
 type Service = 'pbx' | 'database';
 
@@ -49,6 +91,20 @@ export class StatusBoard {
     if (JSON.stringify(queues) === JSON.stringify(this.status.queues)) return;
     const { queues: _previous, ...rest } = this.status;
     this.status = queues === undefined ? rest : { ...rest, queues };
+    this.onChange(this.get());
+  }
+
+  /** The journal's state; pushed when it changes. */
+  setJournal(journal: JournalState): void {
+    const current = this.status.journal;
+    if (
+      current?.state === journal.state &&
+      current.pending === journal.pending &&
+      current.reason === journal.reason
+    ) {
+      return;
+    }
+    this.status = { ...this.status, journal: { ...journal, since: Date.now() } };
     this.onChange(this.get());
   }
 

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
  */
 export function ensureConfigFile(file: string, text: string): boolean {
   if (existsSync(file)) return false;
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
   return true;
 }

@@ -26,6 +26,8 @@ export interface InstallSeams {
   executable?: string;
   /** The example configuration text; the one bundled with the helper by default. */
   exampleConfig?: string;
+  /** Where `install --serve` writes its system unit; /etc/systemd/system by default. */
+  systemUnitDir?: string;
   alive?: ProcessAlive;
   kill?: KillProcess;
 }

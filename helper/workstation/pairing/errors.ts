@@ -1,17 +1,22 @@
-export type PairingCodeFailure = 'none-pending' | 'expired' | 'wrong-code' | 'void';
+export type PairingCodeFailure = 'none-pending' | 'expired' | 'wrong-code' | 'throttled';
 
 const RUN_PAIR = 'Run `courier-helper pair` on this computer to get a new code.';
 
-function describeFailure(reason: PairingCodeFailure, attemptsLeft: number): string {
+/** Whole seconds to wait, at least one, for messages. */
+export function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function describeFailure(reason: PairingCodeFailure, retryAfterMs: number): string {
   switch (reason) {
     case 'none-pending':
       return `No pairing code is waiting: it was already used, expired or replaced. ${RUN_PAIR}`;
     case 'expired':
       return `The pairing code has expired. ${RUN_PAIR}`;
     case 'wrong-code':
-      return `The pairing code does not match. Check the code shown by \`helper pair\`; ${attemptsLeft} attempt(s) left.`;
-    case 'void':
-      return `Too many wrong attempts: the pairing code is no longer valid. ${RUN_PAIR}`;
+      return `The pairing code does not match. Check the code shown by \`helper pair\` and try again in ${seconds(retryAfterMs)} s.`;
+    case 'throttled':
+      return `Too many wrong codes from this browser: try again in ${seconds(retryAfterMs)} s.`;
   }
 }
 
@@ -20,9 +25,10 @@ export class PairingCodeError extends Error {
   override readonly name = 'PairingCodeError';
   constructor(
     readonly reason: PairingCodeFailure,
-    readonly attemptsLeft = 0,
+    /** For `wrong-code` and `throttled`: when this browser may try again. */
+    readonly retryAfterMs = 0,
   ) {
-    super(describeFailure(reason, attemptsLeft));
+    super(describeFailure(reason, retryAfterMs));
   }
 }
 

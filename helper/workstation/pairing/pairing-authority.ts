@@ -1,3 +1,5 @@
+import type { ManagedProof } from './managed-pairing';
+
 /** Who a token was issued to, as the extension described itself when pairing. */
 export interface ClientLabel {
   name: string;
@@ -10,6 +12,8 @@ export interface PairedClient {
   /** Short public identifier used to revoke this pairing. */
   id: string;
   label: ClientLabel;
+  /** The extension origin the token is bound to. */
+  origin?: string;
   createdAt: number;
   lastSeenAt?: number;
 }
@@ -22,11 +26,20 @@ export interface IssuedToken {
 
 /**
  * What the WebSocket transport needs from pairing: turn a code into a token
- * and recognise a token later. Implemented by `PairingStore`.
+ * and recognise a token later. Implemented by `PairingStore`. `origin` is the connecting
+ * extension's Origin header, which a web page or another extension cannot forge.
  */
 export interface PairingAuthority {
-  /** Throws a `PairingCodeError` explaining what the user should do next. */
-  redeem(code: string, client: ClientLabel): Promise<IssuedToken>;
-  /** `null` when the token was never issued or has been revoked. */
-  verify(token: string): Promise<PairedClient | null>;
+  /**
+   * Issues a token bound to `origin`. Throws a `PairingCodeError` explaining what the user
+   * should do next; wrong codes slow that origin down, never other origins.
+   */
+  redeem(code: string, client: ClientLabel, origin: string): Promise<IssuedToken>;
+  /**
+   * Issues a token bound to `origin` for a managed-pairing proof (see
+   * `ManagedPairingVerifier`); throws a `ManagedPairingError` when the proof does not hold.
+   */
+  pairManaged(proof: ManagedProof, client: ClientLabel, origin: string): Promise<IssuedToken>;
+  /** `null` when the token was never issued, has been revoked, or belongs to another origin. */
+  verify(token: string, origin: string): Promise<PairedClient | null>;
 }

@@ -1,16 +1,27 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
- * Six decimal digits. The only attack is guessing online, capped at
- * `MAX_CODE_ATTEMPTS` tries per code during its short lifetime (a 5 in a
- * million chance), while digits read aloud over the phone without spelling,
- * cannot be confused (0/O, 1/I), and type the same on a Russian keyboard
- * layout, where letters would come out as Cyrillic.
+ * Six decimal digits. The only attack is guessing online, and guesses are slowed per
+ * browser origin (PAIRING_RETRY_DELAYS_MS): a dozen or so during a code's ten minutes, a
+ * chance of about 2 in 100,000, while the right code typed by the user still works.
+ * Digits read aloud over the phone without spelling, cannot be confused (0/O, 1/I), and
+ * type the same on a Russian keyboard layout, where letters would come out as Cyrillic.
  */
 export const PAIRING_CODE_DIGITS = 6;
 
-/** Wrong attempts after which the pending code is void. */
-export const MAX_CODE_ATTEMPTS = 5;
+/**
+ * How long an origin waits after its 1st, 2nd, … wrong code before it may try again; the
+ * last delay repeats. A wrong code never voids the code itself: another extension guessing
+ * must not lock the user out.
+ */
+export const PAIRING_RETRY_DELAYS_MS: readonly number[] = [
+  1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000,
+];
+
+export function retryDelayAfter(failures: number): number {
+  const index = Math.min(Math.max(failures, 1), PAIRING_RETRY_DELAYS_MS.length) - 1;
+  return PAIRING_RETRY_DELAYS_MS[index] as number;
+}
 
 export function generatePairingCode(): string {
   return String(randomInt(0, 10 ** PAIRING_CODE_DIGITS)).padStart(PAIRING_CODE_DIGITS, '0');

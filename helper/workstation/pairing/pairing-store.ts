@@ -6,12 +6,13 @@ import type { ClientLabel, IssuedToken, PairedClient, PairingAuthority } from '.
 import {
   generatePairingCode,
   hashPairingCode,
-  MAX_CODE_ATTEMPTS,
   newCodeSalt,
   pairingCodeMatches,
+  retryDelayAfter,
 } from './pairing-code';
+import { ManagedPairingVerifier, type ManagedProof } from './managed-pairing';
 import { ensureStateDir, readPairingState, writePairingState } from './pairing-file';
-import type { PairingState, TokenRecord } from './pairing-state';
+import type { OriginThrottle, PendingCode, PairingState, TokenRecord } from './pairing-state';
 import { generatePairingId, generatePairingToken, hashPairingToken } from './pairing-token';
 
 export const PAIRING_FILE_NAME = 'pairing.json';
@@ -20,9 +21,14 @@ export const DEFAULT_CODE_TTL_MS = 10 * 60_000;
 /** Last-seen times are advisory; rewriting the file on every reconnect is not worth it. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+/** Origins whose wrong codes are remembered per pending code; the oldest are forgotten. */
+const MAX_THROTTLED_ORIGINS = 64;
+
 export interface PairingStoreOptions {
   /** Directory holding the state file; created (mode 0700) when missing. */
   stateDir: string;
+  /** The office's managed-pairing secret (`websocket.pairingSecret`); empty or absent: off. */
+  managedSecret?: string;
   now?: () => number;
 }
 
@@ -40,8 +46,23 @@ function toPairedClient(record: TokenRecord): PairedClient {
     label: { ...record.label },
     createdAt: record.createdAt,
   };
+  if (record.origin !== undefined) client.origin = record.origin;
   if (record.lastSeenAt !== undefined) client.lastSeenAt = record.lastSeenAt;
   return client;
+}
+
+/** The pending code with one more wrong code from `origin`, and when it may try again. */
+function withFailure(
+  pending: PendingCode,
+  origin: string,
+  now: number,
+): { pending: PendingCode; retryAt: number } {
+  const others = (pending.throttled ?? []).filter((entry) => entry.origin !== origin);
+  const failures = ((pending.throttled ?? []).find((e) => e.origin === origin)?.failures ?? 0) + 1;
+  const entry: OriginThrottle = { origin, failures, retryAt: now + retryDelayAfter(failures) };
+  const throttled = [...others, entry].slice(-MAX_THROTTLED_ORIGINS);
+  const { failedAttempts: _legacy, ...rest } = pending;
+  return { pending: { ...rest, throttled }, retryAt: entry.retryAt };
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -54,6 +75,26 @@ function clip(text: string): string {
   return text.slice(0, 64);
 }
 
+function newToken(
+  client: ClientLabel,
+  origin: string,
+  now: number,
+): { record: TokenRecord; token: string } {
+  const token = generatePairingToken();
+  const record: TokenRecord = {
+    id: generatePairingId(),
+    hash: hashPairingToken(token),
+    label: {
+      name: clip(client.name),
+      browser: clip(client.browser),
+      version: clip(client.version),
+    },
+    origin,
+    createdAt: now,
+  };
+  return { record, token };
+}
+
 /**
  * Pairing tokens and the pending pairing code, kept in one JSON file that
  * several processes share: every operation reads the file afresh under a lock
@@ -64,6 +105,7 @@ export class PairingStore implements PairingAuthority {
   readonly path: string;
   private readonly lockPath: string;
   private readonly now: () => number;
+  private readonly managed: ManagedPairingVerifier;
   /** Serialises this instance's own operations; the lock file covers other processes. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -71,6 +113,7 @@ export class PairingStore implements PairingAuthority {
     this.path = join(options.stateDir, PAIRING_FILE_NAME);
     this.lockPath = `${this.path}.lock`;
     this.now = options.now ?? Date.now;
+    this.managed = new ManagedPairingVerifier(options.managedSecret ?? '', this.now);
   }
 
   /** Replaces any pending code; the plain code is returned once and never stored. */
@@ -84,13 +127,7 @@ export class PairingStore implements PairingAuthority {
       return {
         state: {
           ...state,
-          pendingCode: {
-            salt,
-            hash: hashPairingCode(code, salt),
-            createdAt,
-            expiresAt,
-            failedAttempts: 0,
-          },
+          pendingCode: { salt, hash: hashPairingCode(code, salt), createdAt, expiresAt },
         },
         changed: true,
         result: { code, expiresAt, ttlMs },
@@ -98,39 +135,36 @@ export class PairingStore implements PairingAuthority {
     });
   }
 
-  async redeem(code: string, client: ClientLabel): Promise<IssuedToken> {
+  async redeem(code: string, client: ClientLabel, origin: string): Promise<IssuedToken> {
     const outcome = await this.mutate<IssuedToken | PairingCodeError>((state) => {
       const pending = state.pendingCode;
       if (!pending) {
         return { state, changed: false, result: new PairingCodeError('none-pending') };
       }
       const withoutCode: PairingState = { version: state.version, tokens: state.tokens };
-      if (this.now() >= pending.expiresAt) {
+      const now = this.now();
+      if (now >= pending.expiresAt) {
         return { state: withoutCode, changed: true, result: new PairingCodeError('expired') };
       }
-      if (!pairingCodeMatches(code, pending.salt, pending.hash)) {
-        const failedAttempts = pending.failedAttempts + 1;
-        const attemptsLeft = MAX_CODE_ATTEMPTS - failedAttempts;
-        if (attemptsLeft <= 0) {
-          return { state: withoutCode, changed: true, result: new PairingCodeError('void') };
-        }
+      // An origin that guessed wrong waits before its next try; the code itself stays valid,
+      // so an extension guessing cannot lock out the user who has the right code.
+      const throttle = pending.throttled?.find((entry) => entry.origin === origin);
+      if (throttle !== undefined && now < throttle.retryAt) {
         return {
-          state: { ...state, pendingCode: { ...pending, failedAttempts } },
-          changed: true,
-          result: new PairingCodeError('wrong-code', attemptsLeft),
+          state,
+          changed: false,
+          result: new PairingCodeError('throttled', throttle.retryAt - now),
         };
       }
-      const token = generatePairingToken();
-      const record: TokenRecord = {
-        id: generatePairingId(),
-        hash: hashPairingToken(token),
-        label: {
-          name: clip(client.name),
-          browser: clip(client.browser),
-          version: clip(client.version),
-        },
-        createdAt: this.now(),
-      };
+      if (!pairingCodeMatches(code, pending.salt, pending.hash)) {
+        const failed = withFailure(pending, origin, now);
+        return {
+          state: { ...state, pendingCode: failed.pending },
+          changed: true,
+          result: new PairingCodeError('wrong-code', failed.retryAt - now),
+        };
+      }
+      const { record, token } = newToken(client, origin, now);
       return {
         state: { ...withoutCode, tokens: [...state.tokens, record] },
         changed: true,
@@ -141,17 +175,45 @@ export class PairingStore implements PairingAuthority {
     return outcome;
   }
 
-  async verify(token: string): Promise<PairedClient | null> {
+  async pairManaged(
+    proof: ManagedProof,
+    client: ClientLabel,
+    origin: string,
+  ): Promise<IssuedToken> {
+    this.managed.check(proof, origin);
+    return this.mutate((state) => {
+      const { record, token } = newToken(client, origin, this.now());
+      record.via = 'policy';
+      // The extension pairs this way whenever it has lost its token (reinstalled, storage
+      // cleared); the token it lost goes, so the file does not grow with every reinstall.
+      const kept = state.tokens.filter((t) => !(t.via === 'policy' && t.origin === origin));
+      return {
+        state: { ...state, tokens: [...kept, record] },
+        changed: true,
+        result: { id: record.id, token },
+      };
+    });
+  }
+
+  async verify(token: string, origin: string): Promise<PairedClient | null> {
     const hash = hashPairingToken(token);
     return this.mutate((state) => {
       const index = state.tokens.findIndex((record) => sameHash(record.hash, hash));
       const record = state.tokens[index];
       if (!record) return { state, changed: false, result: null };
+      // A token works only from the origin that redeemed the code: another extension that
+      // read it somewhere cannot replay it.
+      if (record.origin !== undefined && record.origin !== origin) {
+        return { state, changed: false, result: null };
+      }
       const now = this.now();
-      if (record.lastSeenAt !== undefined && now - record.lastSeenAt < LAST_SEEN_RESOLUTION_MS) {
+      const seenRecently =
+        record.lastSeenAt !== undefined && now - record.lastSeenAt < LAST_SEEN_RESOLUTION_MS;
+      if (seenRecently && record.origin !== undefined) {
         return { state, changed: false, result: toPairedClient(record) };
       }
-      const updated = { ...record, lastSeenAt: now };
+      // A token from before origins were bound is bound to the first origin that uses it.
+      const updated: TokenRecord = { ...record, origin, lastSeenAt: now };
       const tokens = state.tokens.slice();
       tokens[index] = updated;
       return { state: { ...state, tokens }, changed: true, result: toPairedClient(updated) };

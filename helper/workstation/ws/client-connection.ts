@@ -29,6 +29,8 @@ export interface ConnectionOptions {
   dialRate: RateLimit;
   /** Malformed frames in a row after which the peer is considered broken. */
   maxBadFrames: number;
+  /** Called once when the first frame is accepted and the connection serves requests. */
+  onAuthenticated?: () => void;
 }
 
 type Phase = 'awaiting-hello' | 'authenticating' | 'ready' | 'closed';
@@ -118,7 +120,12 @@ export class ClientConnection {
       return;
     }
     this.phase = 'authenticating';
-    const outcome = await performHandshake(parsed.message, this.options.api, this.options.pairing);
+    const outcome = await performHandshake(
+      parsed.message,
+      this.options.api,
+      this.options.pairing,
+      this.options.origin,
+    );
     if (this.signal.aborted) return;
     if (!outcome.ok) {
       if (outcome.error !== undefined) {
@@ -132,6 +139,7 @@ export class ClientConnection {
       return;
     }
     this.phase = 'ready';
+    this.options.onAuthenticated?.();
     this.log(
       'info',
       { pairing: outcome.pairingId, client: outcome.client, via: parsed.message.type },

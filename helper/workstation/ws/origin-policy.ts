@@ -1,29 +1,27 @@
+import { ANY_FIREFOX_ORIGIN, canonicalOrigin, isFirefoxOrigin } from '../../config/origins';
 import { InvalidAllowedOriginError } from './errors';
-
-/** Any Firefox extension: each install gets a random UUID, so the token carries trust. */
-export const ANY_FIREFOX_EXTENSION = 'moz-extension://*';
-
-const CHROMIUM_ORIGIN = /^chrome-extension:\/\/[a-p]{32}$/;
-const FIREFOX_ORIGIN =
-  /^moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface OriginPolicy {
   allows(origin: string | undefined): boolean;
 }
 
-/** Builds the allow-list check, refusing entries that would admit a web page. */
+/**
+ * Builds the allow-list check, refusing entries that would admit a web page. Entries are
+ * taken in the spelling browsers send (lower case), as the configuration check takes them.
+ */
 export function createOriginPolicy(allowedOrigins: readonly string[]): OriginPolicy {
   let anyFirefox = false;
   const exact = new Set<string>();
   for (const entry of allowedOrigins) {
-    if (entry === ANY_FIREFOX_EXTENSION) anyFirefox = true;
-    else if (CHROMIUM_ORIGIN.test(entry) || FIREFOX_ORIGIN.test(entry)) exact.add(entry);
-    else throw new InvalidAllowedOriginError(entry);
+    const origin = canonicalOrigin(entry);
+    if (origin === undefined) throw new InvalidAllowedOriginError(entry);
+    if (origin === ANY_FIREFOX_ORIGIN) anyFirefox = true;
+    else exact.add(origin);
   }
   return {
     allows(origin) {
       if (origin === undefined) return false;
-      return exact.has(origin) || (anyFirefox && FIREFOX_ORIGIN.test(origin));
+      return exact.has(origin) || (anyFirefox && isFirefoxOrigin(origin));
     },
   };
 }

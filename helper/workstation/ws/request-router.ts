@@ -14,7 +14,7 @@ export interface RouterContext {
   connectionId: number;
 }
 
-type Routed = Exclude<ClientMessage, { type: 'hello' | 'pair' }>;
+type Routed = Exclude<ClientMessage, { type: 'hello' | 'pair' | 'pair.managed' }>;
 
 /**
  * Dispatches an authenticated connection's requests to the api and turns
@@ -26,7 +26,7 @@ export class RequestRouter {
   constructor(private readonly context: RouterContext) {}
 
   handle(message: ClientMessage): void {
-    if (message.type === 'hello' || message.type === 'pair') {
+    if (message.type === 'hello' || message.type === 'pair' || message.type === 'pair.managed') {
       this.context.send({
         type: 'error',
         code: 'bad-message',

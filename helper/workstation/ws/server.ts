@@ -23,6 +23,8 @@ export interface WsServerHandle {
   close(): Promise<void>;
   /** Open sockets, authenticated or not. */
   connections(): number;
+  /** Open sockets still waiting to be authenticated. */
+  pendingConnections(): number;
 }
 
 /** How long connections get to finish the closing handshake before being cut. */
@@ -41,12 +43,16 @@ export async function startWsServer(
   const config = resolveWsServerOptions(options);
   config.signal?.throwIfAborted();
   const { logger } = config;
-  if (config.allowedOrigins.length === 0) {
-    logger.warn({}, 'websocket.allowedOrigins is empty: every extension will be refused');
-  }
 
   const live = new Set<ClientConnection>();
+  /** Sockets not yet authenticated, with their origin. */
+  const pending = new Map<ClientConnection, string>();
   let nextId = 1;
+  const pendingFrom = (origin: string): number => {
+    let count = 0;
+    for (const from of pending.values()) if (from === origin) count += 1;
+    return count;
+  };
   let closing: Promise<void> | undefined;
 
   const heartbeat = new HeartbeatMonitor(config.heartbeatIntervalMs, (socket) => {
@@ -61,9 +67,10 @@ export async function startWsServer(
   });
 
   const accept = (socket: WebSocket, request: IncomingMessage) => {
-    const connection = new ClientConnection(socket, {
+    const origin = request.headers.origin ?? '';
+    const connection: ClientConnection = new ClientConnection(socket, {
       id: nextId++,
-      origin: request.headers.origin ?? '',
+      origin,
       api,
       pairing: config.pairing,
       logger,
@@ -71,22 +78,39 @@ export async function startWsServer(
       helloTimeoutMs: config.helloTimeoutMs,
       dialRate: config.dialRate,
       maxBadFrames: config.maxBadFrames,
+      onAuthenticated: () => {
+        pending.delete(connection);
+        live.add(connection);
+      },
     });
-    live.add(connection);
-    void connection.closed.then(() => live.delete(connection));
+    pending.set(connection, origin);
+    void connection.closed.then(() => {
+      pending.delete(connection);
+      live.delete(connection);
+    });
     logger.info(
       { origin: request.headers.origin, remote: request.socket.remoteAddress },
       'connection accepted; waiting for hello',
     );
   };
 
+  const crowded = (origin: string): string | undefined => {
+    if (live.size >= config.maxConnections) return 'too many connections';
+    if (pending.size >= config.maxPendingConnections) return 'too many connections awaiting hello';
+    if (pendingFrom(origin) >= config.maxPendingPerOrigin) {
+      return 'too many connections awaiting hello from this origin';
+    }
+    return undefined;
+  };
+
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusedForOrigin = checkUpgrade(request, config.originPolicy);
+    const busy = refusedForOrigin ? undefined : crowded(request.headers.origin ?? '');
     const refusal =
       closing !== undefined
         ? { status: 503 as const, reason: 'helper is shutting down' }
-        : live.size >= config.maxConnections
-          ? { status: 503 as const, reason: 'too many connections' }
-          : checkUpgrade(request, config.originPolicy);
+        : (refusedForOrigin ??
+          (busy === undefined ? null : { status: 503 as const, reason: busy }));
     if (refusal) {
       logger.info(
         {
@@ -116,7 +140,12 @@ export async function startWsServer(
   );
 
   const close = (): Promise<void> => {
-    closing ??= shutDown(config, { heartbeat, live, servers, wss });
+    closing ??= shutDown(config, {
+      heartbeat,
+      live: new Set([...live, ...pending.keys()]),
+      servers,
+      wss,
+    });
     return closing;
   };
   const onAbort = () => void close();
@@ -128,7 +157,8 @@ export async function startWsServer(
       config.signal?.removeEventListener('abort', onAbort);
       return close();
     },
-    connections: () => live.size,
+    connections: () => live.size + pending.size,
+    pendingConnections: () => pending.size,
   };
 }
 
@@ -154,7 +184,7 @@ async function shutDown(
   config: ResolvedWsServerOptions,
   parts: {
     heartbeat: HeartbeatMonitor;
-    live: Set<ClientConnection>;
+    live: ReadonlySet<ClientConnection>;
     servers: Server[];
     wss: WebSocketServer;
   },

@@ -30,8 +30,15 @@ export interface WsServerOptions {
   helloTimeoutMs?: number;
   /** Malformed frames in a row before the connection is closed. Default 5. */
   maxBadFrames?: number;
-  /** Open sockets, authenticated or not, beyond which upgrades get 503. Default 32. */
+  /** Authenticated sockets beyond which upgrades get 503. Default 32. */
   maxConnections?: number;
+  /**
+   * Sockets that have not yet been authenticated (no `hello` or `pair` accepted), counted
+   * apart from authenticated ones so silent sockets cannot take the paired extension's
+   * place. Default 8 in all and 2 per origin: an extension reconnects one socket at a time.
+   */
+  maxPendingConnections?: number;
+  maxPendingPerOrigin?: number;
 }
 
 export interface ResolvedWsServerOptions {
@@ -48,6 +55,8 @@ export interface ResolvedWsServerOptions {
   helloTimeoutMs: number;
   maxBadFrames: number;
   maxConnections: number;
+  maxPendingConnections: number;
+  maxPendingPerOrigin: number;
 }
 
 export const DEFAULT_HOSTS: readonly string[] = ['127.0.0.1', '::1'];
@@ -87,5 +96,7 @@ export function resolveWsServerOptions(options: WsServerOptions): ResolvedWsServ
     helloTimeoutMs: positive(options.helloTimeoutMs, 5_000, 'helloTimeoutMs'),
     maxBadFrames: positive(options.maxBadFrames, 5, 'maxBadFrames'),
     maxConnections: positive(options.maxConnections, 32, 'maxConnections'),
+    maxPendingConnections: positive(options.maxPendingConnections, 8, 'maxPendingConnections'),
+    maxPendingPerOrigin: positive(options.maxPendingPerOrigin, 2, 'maxPendingPerOrigin'),
   };
 }

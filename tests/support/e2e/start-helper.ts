@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { runHelper } from '../../../helper/workstation/app/run';
-import { cloneDefaults, DEV_CHROMIUM_ORIGIN } from '../../../helper/config/defaults';
+import { cloneDefaults } from '../../../helper/config/defaults';
+import { DEV_CHROMIUM_ORIGIN } from '../../../helper/config/origins';
 import type { ConfigValues, HelperConfig } from '../../../helper/config/types';
 import { PairingStore } from '../../../helper/workstation/pairing/pairing-store';
 import {
@@ -25,6 +26,10 @@ export interface HelperOptions {
   stateDir?: string;
   /** Configuration beyond the demo defaults, e.g. a real PBX and database. */
   values?: Partial<ConfigValues>;
+  /** The origins admitted; the development Chromium id unless given. */
+  allowedOrigins?: string[];
+  /** The office's managed-pairing secret (`websocket.pairingSecret`); off unless given. */
+  pairingSecret?: string;
 }
 
 export interface RunningHelper {
@@ -73,7 +78,11 @@ export async function startHelper(options: HelperOptions = {}): Promise<RunningH
     ...cloneDefaults(),
     mode: 'demo',
     ...options.values,
-    websocket: { port, allowedOrigins: [DEV_CHROMIUM_ORIGIN] },
+    websocket: {
+      port,
+      allowedOrigins: options.allowedOrigins ?? [DEV_CHROMIUM_ORIGIN],
+      pairingSecret: options.pairingSecret ?? '',
+    },
     log: { level: 'silent', file: '' },
     paths: { file: null, stateDir },
   };
@@ -103,7 +112,11 @@ export async function startHelper(options: HelperOptions = {}): Promise<RunningH
     pairingCode: async () => (await store.createPairingCode()).code,
     async openSession() {
       const code = (await store.createPairingCode()).code;
-      const { token } = await store.redeem(code, { name: 'e2e', version: '1', browser: 'node' });
+      const { token } = await store.redeem(
+        code,
+        { name: 'e2e', version: '1', browser: 'node' },
+        DEV_CHROMIUM_ORIGIN,
+      );
       return openSession(port, token);
     },
     async stop() {

@@ -131,6 +131,7 @@ export async function startTestPbxService(
   await setDialplanGlobals({
     ...DIALPLAN_GLOBALS,
     CT_AGI_PORT: String(service.agiPort),
+    CT_AGI_SERVERS: `${DIALPLAN_GLOBALS.CT_AGI_HOST}:${service.agiPort}`,
     ...options.globals,
   });
   return {

@@ -66,11 +66,12 @@ function asHttpError(error: unknown): HttpError | undefined {
 export function createCallbackEndpoint(
   options: CallbackEndpointOptions,
 ): (request: IncomingMessage, response: ServerResponse) => void {
-  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (
-      options.allowList !== undefined &&
-      !options.allowList.allows(request.socket.remoteAddress)
-    ) {
+  const route = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    remote: string | undefined,
+  ): Promise<void> => {
+    if (options.allowList !== undefined && !options.allowList.allows(remote)) {
       throw new HttpError(
         403,
         'forbidden-address',
@@ -104,37 +105,47 @@ export function createCallbackEndpoint(
     send(response, 200, statusBody(status));
   };
 
-  return (request, response) => {
-    route(request, response).catch((error: unknown) => {
-      const refusal = asHttpError(error);
-      const remote = request.socket.remoteAddress;
-      if (refusal === undefined) {
-        options.logger.error({ remote, ...errorSummary(error) }, 'callback request failed');
-      } else {
-        options.logger.info(
-          { remote, status: refusal.status, code: refusal.code },
-          'callback request refused',
-        );
-      }
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      const failure =
-        refusal ?? new HttpError(500, 'internal', 'The request failed; see the service log.');
-      const headers: Record<string, string> =
-        failure.status === 401
-          ? { 'www-authenticate': 'Bearer' }
-          : failure.status === 405
-            ? { allow: 'GET, POST' }
-            : {};
-      // The body of a refused request is not read: the connection cannot be reused.
-      send(
-        response,
-        failure.status,
-        { error: { code: failure.code, message: failure.message } },
-        { ...headers, connection: 'close' },
+  const refuse = (response: ServerResponse, remote: string | undefined, error: unknown): void => {
+    const refusal = asHttpError(error);
+    if (refusal === undefined) {
+      options.logger.error({ remote, ...errorSummary(error) }, 'callback request failed');
+    } else {
+      options.logger.info(
+        { remote, status: refusal.status, code: refusal.code },
+        'callback request refused',
       );
-    });
+    }
+    if (response.headersSent || response.destroyed) {
+      response.destroy();
+      return;
+    }
+    const failure =
+      refusal ?? new HttpError(500, 'internal', 'The request failed; see the service log.');
+    const headers: Record<string, string> =
+      failure.status === 401
+        ? { 'www-authenticate': 'Bearer' }
+        : failure.status === 405
+          ? { allow: 'GET, POST' }
+          : {};
+    // The body of a refused request is not read (or not all of it): the connection cannot be
+    // reused.
+    send(
+      response,
+      failure.status,
+      { error: { code: failure.code, message: failure.message } },
+      { ...headers, connection: 'close' },
+    );
+  };
+
+  return (request, response) => {
+    // Read now: once a connection is torn down, Node detaches it from the request.
+    const remote = request.socket?.remoteAddress;
+    route(request, response, remote)
+      .catch((error: unknown) => refuse(response, remote, error))
+      .catch((error: unknown) => {
+        // Answering failed too (the peer is gone): nothing is left to tell anyone.
+        options.logger.warn({ remote, ...errorSummary(error) }, 'callback answer not delivered');
+        response.destroy();
+      });
   };
 }

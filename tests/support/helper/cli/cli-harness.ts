@@ -35,9 +35,10 @@ export function tempDir(): TempDir {
   const path = mkdtempSync(join(tmpdir(), 'helper-cli-'));
   return {
     path,
+    // Owner-only, as the README installs a configuration that holds secrets.
     write: (name, text) => {
       const file = join(path, name);
-      writeFileSync(file, text);
+      writeFileSync(file, text, { mode: 0o600 });
       return file;
     },
     remove: () => rmSync(path, { recursive: true, force: true }),

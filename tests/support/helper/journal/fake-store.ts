@@ -1,5 +1,7 @@
 import { entryKey, type JournalEntry, type JournalRecord } from '../../../../helper/journal/entry';
 import type { JournalStore } from '../../../../helper/journal/journal-store';
+import { SpoolFullError } from '../../../../helper/journal/errors';
+import { JournalSpool } from '../../../../helper/journal/journal-spool';
 
 export class ConnectionLost extends Error {
   readonly code = 'ECONNREFUSED';
@@ -59,5 +61,15 @@ export class FakeJournalStore implements JournalStore {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return counts;
+  }
+}
+
+/** A spool on a disk the test can fill: while `full`, appends fail as on a full disk. */
+export class FillableSpool extends JournalSpool {
+  full = false;
+
+  override append(records: readonly JournalRecord[]): Promise<void> {
+    if (this.full) return Promise.reject(new SpoolFullError(this.path));
+    return super.append(records);
   }
 }

@@ -110,6 +110,14 @@ const client = { name: 'courier-telephony', version: '0.1.0', browser: 'chrome' 
 export const clientSamples: Record<ClientMessage['type'], ClientMessage> = {
   hello: { type: 'hello', v: PROTOCOL_VERSION, token: 'a'.repeat(43), client },
   pair: { type: 'pair', v: PROTOCOL_VERSION, code: '482913', client },
+  'pair.managed': {
+    type: 'pair.managed',
+    v: PROTOCOL_VERSION,
+    issuedAt: 1_700_000_000_000,
+    nonce: '0123456789abcdef0123456789abcdef',
+    proof: 'ab'.repeat(32),
+    client,
+  },
   dial: { type: 'dial', id: 'r1', number: '8 (916) 123-45-67', source: 'link' },
   'journal.query': {
     type: 'journal.query',

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
@@ -264,6 +264,35 @@ describe('doctor', () => {
     expect(dialplan?.get('Context')).toBe('from-internal');
     const originate = ami.allActions().find((action) => action.name === 'Originate');
     expect(originate?.get('Channel')).toBeUndefined();
+  });
+
+  it('fails on a configuration file others may read while it holds secrets, with the chmod', async () => {
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const text = configText({ pbxPort: ami.port, wsPort: freePort });
+    const file = dir.write('helper.toml', text);
+    chmodSync(file, 0o644);
+    const io = testIo();
+    const code = await runCli(['doctor', '--config', file], io, {
+      doctor: { database: fakeDatabase({ indexed: true }) },
+    });
+    expect(io.out()).toContain(
+      `[FAIL] secret file permissions: ${file} holds pbx.secret, database.password and other accounts on this computer may read it (mode 0644)\n` +
+        `       fix: chmod 600 ${file}`,
+    );
+    expect(code).toBe(1);
+    // Secrets from the environment only: the file holds none, whatever its mode.
+    const shared = dir.write(
+      'shared.toml',
+      text.replace(/^secret = .*$/m, '').replace(/^password = .*$/m, ''),
+    );
+    chmodSync(shared, 0o644);
+    const fromEnv = testIo({ COURIER_PBX_SECRET: AMI_SECRET, COURIER_DB_PASSWORD: DB_PASSWORD });
+    expect(
+      await runCli(['doctor', '--config', shared], fromEnv, {
+        doctor: { database: fakeDatabase({ indexed: true }) },
+      }),
+    ).toBe(0);
+    expect(fromEnv.out()).not.toContain('secret file permissions');
   });
 
   it('reports a wrong AMI secret with what to check', async () => {

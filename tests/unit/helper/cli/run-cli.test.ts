@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_SPECS, COMMANDS } from '../../../../helper/cli/command-specs';
@@ -88,6 +88,29 @@ describe('command line', () => {
     expect(io.err()).not.toContain(DB_PASSWORD);
   });
 
+  it('warns with the chmod when others may read the configuration holding secrets, and runs', async () => {
+    const file = dir.write('helper.toml', configText());
+    chmodSync(file, 0o640);
+    const io = testIo();
+    let ran = false;
+    const code = await runCli(['run', '--config', file], io, {
+      runHelper: async () => {
+        ran = true;
+      },
+    });
+    expect(code).toBe(0);
+    expect(ran).toBe(true);
+    const warning = io
+      .err()
+      .split('\n')
+      .map((line) => (line === '' ? {} : (JSON.parse(line) as { level?: number; msg?: string })))
+      .find((line) => line.msg?.includes('may read it'));
+    expect(warning?.level).toBe(40);
+    expect(warning?.msg).toBe(
+      `${file} holds pbx.secret, database.password and other accounts on this computer may read it (mode 0640): run chmod 600 ${file}`,
+    );
+  });
+
   it('starts the demo when there is no configuration file', async () => {
     const io = testIo({ XDG_CONFIG_HOME: dir.path, APPDATA: dir.path, HOME: dir.path });
     let mode: string | undefined;
@@ -154,7 +177,11 @@ describe('command line', () => {
       const code = /Pairing code:\s+(\d{6})/.exec(io.out())?.[1];
       expect(code).toBeDefined();
       expect(io.out()).toContain('Open the Courier Telephony extension options → Pairing');
-      const issued = await new PairingStore({ stateDir: dir.path }).redeem(code!, CLIENT_INFO);
+      const issued = await new PairingStore({ stateDir: dir.path }).redeem(
+        code!,
+        CLIENT_INFO,
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      );
       expect(issued.token).toMatch(/\S{20,}/);
     } finally {
       await fixture.dispose();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../helper/cli/run-cli';
@@ -30,6 +30,13 @@ describe('single instance: the PID lock', () => {
     lock.release();
     expect(existsSync(file)).toBe(false);
     lock.release();
+  });
+
+  it('creates the state folder for the owner only', () => {
+    acquirePidLock({ file, pid: 1234, alive: () => false }).release();
+    if (process.platform !== 'win32') {
+      expect(statSync(join(dir.path, 'state')).mode & 0o777).toBe(0o700);
+    }
   });
 
   it('refuses while the PID in the file is alive, naming it and the file', () => {

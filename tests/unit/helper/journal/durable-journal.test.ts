@@ -1,17 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DurableJournal, type JournalHealth } from '../../../../helper/journal/durable-journal';
 import type { JournalRecord } from '../../../../helper/journal/entry';
+import { SpoolFullError } from '../../../../helper/journal/errors';
 import { JournalSpool, REJECTED_FILE, SPOOL_FILE } from '../../../../helper/journal/journal-spool';
-import { FakeJournalStore } from '../../../support/helper/journal/fake-store';
+import { FakeJournalStore, FillableSpool } from '../../../support/helper/journal/fake-store';
 import { entry } from '../../../support/helper/journal/samples';
 
 const FAST_RETRY = { initialMs: 5, maxMs: 20, factor: 2 };
 
 function record(callId: string, extension = '101'): JournalRecord {
   return { kind: 'entry', entry: entry({ callId, extension }) };
+}
+
+function readFileSyncSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -75,15 +85,59 @@ describe('DurableJournal', () => {
     const journal = open(store, { onHealth: (h) => health.push(h) });
     await journal.start();
     for (const id of ['a', 'b', 'c']) await journal.record(record(id));
-    await until(() => health.includes('spooling'), 'the spooling state');
+    await until(
+      () => health.some((h) => h.database === 'waiting' && h.pending === 3),
+      'the waiting state',
+    );
     expect(journal.pending().map((e) => e.callId)).toEqual(['a', 'b', 'c']);
     expect((await readFile(join(dir, SPOOL_FILE), 'utf8')).trim().split('\n')).toHaveLength(3);
 
     store.down = false;
     await journal.drained();
     expect([...store.entryWrites().values()]).toEqual([1, 1, 1]);
-    expect(health.at(-1)).toBe('ok');
+    expect(health.at(-1)).toEqual({ database: 'ok', spool: 'ok', pending: 0 });
     expect(await readFile(join(dir, SPOOL_FILE), 'utf8')).toBe('');
+  });
+
+  it('keeps records the full disk refused and writes each once, to the database directly', async () => {
+    const store = new FakeJournalStore();
+    store.down = true;
+    const spool = new FillableSpool(dir);
+    const health: JournalHealth[] = [];
+    const journal = open(store, { spool, onHealth: (h) => health.push(h) });
+    await journal.start();
+    spool.full = true;
+    for (const id of ['a', 'b']) {
+      await expect(journal.record(record(id))).rejects.toThrow(/is full: the call is kept/);
+    }
+    await until(
+      () => health.some((h) => h.spool === 'full' && h.pending === 2),
+      'the disk-full state',
+    );
+    expect(journal.pending().map((e) => e.callId)).toEqual(['a', 'b']);
+    store.down = false;
+    await journal.drained();
+    expect([...store.entryWrites().values()]).toEqual([1, 1]);
+    expect(health.at(-1)).toEqual({ database: 'ok', spool: 'ok', pending: 0 });
+    expect(await readFile(join(dir, SPOOL_FILE), 'utf8')).toBe('');
+  });
+
+  it('appends the records the full disk refused once it has room again', async () => {
+    const store = new FakeJournalStore();
+    store.down = true;
+    const spool = new FillableSpool(dir);
+    const journal = open(store, { spool });
+    await journal.start();
+    spool.full = true;
+    await expect(journal.record(record('a'))).rejects.toThrow(SpoolFullError);
+    spool.full = false;
+    await until(
+      () => readFileSyncSafe(join(dir, SPOOL_FILE)).includes('"callId":"a"'),
+      'the record in the spool',
+    );
+    store.down = false;
+    await journal.drained();
+    expect([...store.entryWrites().values()]).toEqual([1]);
   });
 
   it('replays the spool of a process that died during an outage, in order', async () => {

@@ -7,7 +7,12 @@ import type { DatabaseConfig } from '../../../../../helper/config/types';
 import { ENTRY_COLUMNS } from '../../../../../helper/journal/journal-sql';
 
 export const JOURNAL_USER = 'courier_journal';
-export const JOURNAL_TABLES = ['call_journal', 'call_journal_orders', 'call_feedback'];
+export const JOURNAL_TABLES = [
+  'call_journal',
+  'call_journal_orders',
+  'call_feedback',
+  'courier_callback_memory',
+];
 
 export const WRITER_GRANTS = [
   "GRANT USAGE ON *.* TO `courier_journal`@`%` IDENTIFIED BY PASSWORD '*0123456789ABCDEF'",
@@ -35,7 +40,7 @@ export interface JournalDatabaseState {
 }
 
 /** The migrations the helper carries, all applied. */
-export const APPLIED_VERSIONS = ['001', '002', '003', '005', '006'];
+export const APPLIED_VERSIONS = ['001', '002', '003', '004', '005', '006'];
 
 const MIGRATED_INDEXES: Record<string, string[]> = {
   PRIMARY: ['id'],

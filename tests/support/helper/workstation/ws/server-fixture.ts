@@ -21,8 +21,8 @@ export interface ServerFixture {
   stateDir: string;
   /** Every token issued in this fixture, to check the logs never show them. */
   issuedSecrets: string[];
-  /** Pairs a new client through the store and returns its token. */
-  issueToken(): Promise<string>;
+  /** Pairs a new client through the store, as from `origin`, and returns its token. */
+  issueToken(origin?: string): Promise<string>;
   /** Connects, says hello with a fresh token and waits for `welcome`. */
   pairedClient(options?: Parameters<typeof connect>[1]): Promise<TestClient>;
   dispose(): Promise<void>;
@@ -50,9 +50,9 @@ export async function startFixture(
   const clients: TestClient[] = [];
   const issuedSecrets: string[] = [];
 
-  const issueToken = async () => {
+  const issueToken = async (origin = CHROME_ORIGIN) => {
     const { code } = await pairing.createPairingCode();
-    const { token } = await pairing.redeem(code, CLIENT_INFO);
+    const { token } = await pairing.redeem(code, CLIENT_INFO, origin);
     issuedSecrets.push(code, token);
     return token;
   };

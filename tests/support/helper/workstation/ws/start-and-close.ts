@@ -30,7 +30,7 @@ const server = await startWsServer(
   api,
 );
 const { code } = await pairing.createPairingCode();
-const { token } = await pairing.redeem(code, CLIENT_INFO);
+const { token } = await pairing.redeem(code, CLIENT_INFO, CHROME_ORIGIN);
 const client = await connect(server.port);
 client.send({ type: 'hello', v: PROTOCOL_VERSION, token, client: CLIENT_INFO });
 await client.next('welcome');

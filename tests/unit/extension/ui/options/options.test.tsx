@@ -46,6 +46,8 @@ function setup(
         sites: settings.sites.filter((s) => s !== pattern),
       });
     }),
+    grant: vi.fn(async () => true),
+    withoutAccess: vi.fn(async () => []),
   };
   const root = document.createElement('div');
   document.body.append(root);

@@ -86,6 +86,16 @@ describe('AgiStreamParser', () => {
     expect(events[0]).toMatchObject({ type: 'reply', reply: { code: 520 } });
   });
 
+  it('refuses a 520 usage answer that never ends, line by short line', () => {
+    const parser = new AgiStreamParser();
+    parser.feed(ENVIRONMENT);
+    parser.feed('520-Invalid command syntax.  Proper usage follows:\n');
+    const line = `${'u'.repeat(60)}\n`;
+    expect(() => {
+      for (let i = 0; i < 1_000; i++) parser.feed(line);
+    }).toThrow(/520 usage answer exceeds 32768 characters/);
+  });
+
   it('refuses a block line that is not agi_*, a reply without code, and endless lines', () => {
     expect(() => new AgiStreamParser().feed('GET / HTTP/1.1\n')).toThrow(AgiProtocolError);
     const parser = new AgiStreamParser();

@@ -89,7 +89,9 @@ describe('CallbackService', () => {
       },
     ]);
     expect(callbacks.status(status.id)?.state).toBe('courier-answered');
-    expect(memory.recall('79161234567')).toMatchObject({ courierMobile: '+79031112233' });
+    expect(await memory.recall('79161234567')).toMatchObject({
+      courierMobile: '+79031112233',
+    });
   });
 
   it.each([
@@ -142,6 +144,6 @@ describe('CallbackService', () => {
         orders: [{ orderCode: '1', addressCode: '1' }],
       },
     });
-    expect(memory.recall('79161234567')).toBeUndefined();
+    expect(await memory.recall('79161234567')).toBeUndefined();
   });
 });

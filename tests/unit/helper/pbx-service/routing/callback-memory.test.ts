@@ -7,21 +7,21 @@ const CALLBACK = {
 };
 
 describe('CallbackMemory', () => {
-  it('forgets a callback after its time and the oldest beyond its size', () => {
+  it('forgets a callback after its time and the oldest beyond its size', async () => {
     let now = 0;
     const memory = new CallbackMemory({ ttlMs: 1_000, maxEntries: 2, now: () => now });
-    memory.remember('79160000001', CALLBACK);
-    memory.remember('79160000002', CALLBACK);
-    memory.remember('79160000003', CALLBACK);
-    expect(memory.recall('79160000001')).toBeUndefined();
-    expect(memory.recall('79160000003')).toMatchObject({ courierMobile: '+79031112233', at: 0 });
+    await memory.remember('79160000001', CALLBACK);
+    await memory.remember('79160000002', CALLBACK);
+    await memory.remember('79160000003', CALLBACK);
+    expect(await memory.recall('79160000001')).toBeUndefined();
+    expect(await memory.recall('79160000003')).toEqual(CALLBACK);
     now = 1_001;
-    expect(memory.recall('79160000003')).toBeUndefined();
+    expect(await memory.recall('79160000003')).toBeUndefined();
   });
 
-  it('remembers nothing when turned off', () => {
+  it('remembers nothing when turned off', async () => {
     const memory = new CallbackMemory({ ttlMs: 0, maxEntries: 10 });
-    memory.remember('79160000001', CALLBACK);
-    expect(memory.recall('79160000001')).toBeUndefined();
+    await memory.remember('79160000001', CALLBACK);
+    expect(await memory.recall('79160000001')).toBeUndefined();
   });
 });

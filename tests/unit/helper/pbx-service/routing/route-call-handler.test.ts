@@ -125,7 +125,7 @@ describe('route_call', () => {
 
   it('sends a recipient calling back after a callback to that courier, database or not', async () => {
     const memory = new CallbackMemory({ ttlMs: 60_000, maxEntries: 10 });
-    memory.remember('79161234567', {
+    await memory.remember('79161234567', {
       courierMobile: '+79031112233',
       parcel: { orderCode: '1', addressCode: '1', courierCode: '1' },
     });
@@ -134,7 +134,7 @@ describe('route_call', () => {
       '79161234567',
       { memory },
     );
-    expect(asked).toEqual([]);
+    expect(asked).toEqual(['79161234567']);
     expect(variables).toMatchObject({
       CT_ROUTE_KIND: 'courier',
       CT_ROUTE_REASON: 'recent-callback',

@@ -83,7 +83,7 @@ afterAll(async () => {
 function call(
   method: string,
   path: string,
-  options: { token?: string; body?: string; type?: string } = {},
+  options: { token?: string; body?: string; type?: string; chunks?: readonly string[] } = {},
 ): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
@@ -112,6 +112,8 @@ function call(
       },
     );
     outgoing.on('error', reject);
+    // Written piece by piece without a length, the body goes out with chunked encoding.
+    for (const chunk of options.chunks ?? []) outgoing.write(chunk);
     outgoing.end(options.body);
   });
 }
@@ -153,5 +155,16 @@ describe('the callback endpoint over TLS', () => {
     expect(
       (await call('POST', '/v1/callbacks', { token: TOKEN, body: 'x'.repeat(5_000) })).status,
     ).toBe(413);
+  });
+
+  it('refuses a chunked body past the limit with 413 and goes on serving', async () => {
+    const count = started.length;
+    const chunks = ['{"courier":1,"pad":"', 'x'.repeat(2_500), 'x'.repeat(2_500), '"}'];
+    const refused = await call('POST', '/v1/callbacks', { token: TOKEN, chunks });
+    expect(refused).toMatchObject({ status: 413, body: { error: { code: 'body-too-large' } } });
+    expect(refused.headers['connection']).toBe('close');
+    expect(started.length).toBe(count);
+    const small = ['{"courier":1,', '"recipient":"79161234567",', '"order":1}'];
+    expect((await call('POST', '/v1/callbacks', { token: TOKEN, chunks: small })).status).toBe(202);
   });
 });

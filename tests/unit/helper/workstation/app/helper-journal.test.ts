@@ -28,6 +28,7 @@ describe('startHelperJournal', () => {
       fallback: new MemoryJournal(() => []),
       extensions: () => ['101'],
       logger: pino({ level: 'silent' }),
+      onHealth: () => undefined,
       signal: controller.signal,
     };
   });

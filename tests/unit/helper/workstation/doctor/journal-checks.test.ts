@@ -71,10 +71,10 @@ describe('checkJournal', () => {
       'logged in to db.office.lan:3306/courier as "courier_journal"',
     );
     expect(line(results, 'journal tables migrated').detail).toBe(
-      'call_journal, call_journal_orders, call_feedback present, migrations up to 006 applied',
+      'call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 006 applied',
     );
     expect(line(results, 'journal account grants').detail).toBe(
-      '"courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback and nothing else',
+      '"courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback, courier_callback_memory and nothing else',
     );
     expect(opened.map((db) => [db.user, db.password, db.host])).toEqual([
       [JOURNAL_USER, JOURNAL_PASSWORD, 'db.office.lan'],
@@ -119,7 +119,7 @@ describe('checkJournal', () => {
     const tables = line(results, 'journal tables migrated');
     expect(tables.status).toBe('fail');
     expect(tables.detail).toBe(
-      '"courier_journal" sees no table call_journal_orders, call_feedback in "courier"; ' +
+      '"courier_journal" sees no table call_journal_orders, call_feedback, courier_callback_memory in "courier"; ' +
         'no journal migration is recorded in telephony_schema_migrations',
     );
     expect(tables.fix).toMatch(/^run courier-helper migrate --config /);
@@ -130,7 +130,7 @@ describe('checkJournal', () => {
     const results = await run({ versions: ['001', '002', '003'] });
     const tables = line(results, 'journal tables migrated');
     expect(tables.status).toBe('fail');
-    expect(tables.detail).toBe('migration 005, 006 of this helper (up to 006) is not applied');
+    expect(tables.detail).toBe('migration 004, 005, 006 of this helper (up to 006) is not applied');
     expect(tables.fix).toContain('courier-helper migrate');
   });
 

@@ -21,6 +21,11 @@ describe('checkSpoolDir', () => {
     expect(readdirSync(dir)).toEqual(['journal.spool.jsonl']);
   });
 
+  it('passes a spool whose reserve is missing while the disk has room to rebuild it', async () => {
+    writeFileSync(join(dir, 'journal.spool.jsonl'), '');
+    expect((await checkSpoolDir(dir)).status).toBe('ok');
+  });
+
   it('passes a folder that can be created, and removes what it created', async () => {
     const spool = join(dir, 'state', 'journal');
     const result = await checkSpoolDir(spool);

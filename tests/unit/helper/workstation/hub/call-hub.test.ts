@@ -283,4 +283,26 @@ describe('CallHub', () => {
       expect(pushes.at(-1)).not.toHaveProperty('consult');
     });
   });
+
+  describe('missed calls', () => {
+    it('counts a call that two extensions missed once, in one missed frame', () => {
+      const counts: number[] = [];
+      hub.subscribe((message) => {
+        if (message.type === 'missed') counts.push(message.count);
+      }, controller.signal);
+      const missed = (extension: string): TrackedCall => ({
+        ...tracked('ringing', { extension }),
+        state: 'ended',
+        endedAt: 1_700_000_020_000,
+        talkSeconds: 0,
+        result: 'no-answer',
+      });
+      hub.update(tracked('ringing', { extension: '101' }));
+      hub.update(tracked('ringing', { extension: '102' }));
+      hub.update(missed('101'));
+      hub.update(missed('102'));
+      expect(counts).toEqual([1]);
+      expect(hub.missedCount()).toBe(1);
+    });
+  });
 });

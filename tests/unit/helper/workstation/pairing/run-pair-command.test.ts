@@ -92,8 +92,9 @@ describe('runPairCommand', () => {
       expect(exitCode).toBe(0);
       const code = /Pairing code:\s+(\d{6})/.exec(stdout)?.[1];
       expect(code).toBeDefined();
-      const issued = await fixture.pairing.redeem(code!, CLIENT);
-      expect(await fixture.pairing.verify(issued.token)).toMatchObject({ label: CLIENT });
+      const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+      const issued = await fixture.pairing.redeem(code!, CLIENT, origin);
+      expect(await fixture.pairing.verify(issued.token, origin)).toMatchObject({ label: CLIENT });
     } finally {
       lock?.release();
       lock = undefined;

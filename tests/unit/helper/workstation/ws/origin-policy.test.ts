@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidAllowedOriginError } from '../../../../../helper/workstation/ws/errors';
 import { createOriginPolicy } from '../../../../../helper/workstation/ws/origin-policy';
+import { validateConfig } from '../../../../../helper/config/validate';
 
 const CHROME = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const FIREFOX = 'moz-extension://0f8a6c1e-3b2d-4c5e-9a7f-123456789abc';
@@ -36,5 +37,18 @@ describe('createOriginPolicy', () => {
       expect(() => createOriginPolicy([entry])).toThrow(InvalidAllowedOriginError);
       expect(() => createOriginPolicy([entry])).toThrow(/websocket\.allowedOrigins/);
     }
+  });
+
+  it('admits an origin the configuration spelled in capitals, as the configuration check does', () => {
+    const checked = validateConfig({
+      mode: 'demo',
+      websocket: { allowedOrigins: [FIREFOX.toUpperCase(), CHROME.toUpperCase()] },
+    });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const policy = createOriginPolicy(checked.values.websocket.allowedOrigins);
+    expect(policy.allows(FIREFOX)).toBe(true);
+    expect(policy.allows(CHROME)).toBe(true);
+    expect(createOriginPolicy(['MOZ-EXTENSION://*']).allows(FIREFOX)).toBe(true);
   });
 });

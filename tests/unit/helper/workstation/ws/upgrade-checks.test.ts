@@ -6,6 +6,7 @@ import {
   type ServerFixture,
 } from '../../../../support/helper/workstation/ws/server-fixture';
 import {
+  CHROME_ORIGIN,
   CLIENT_INFO,
   connect,
   FIREFOX_ORIGIN,
@@ -58,7 +59,7 @@ describe('WebSocket upgrade checks', () => {
 
   it('accepts any Firefox extension with moz-extension://*, leaving trust to the token', async () => {
     fixture = await startFixture({ allowedOrigins: ['moz-extension://*'] });
-    const token = await fixture.issueToken();
+    const token = await fixture.issueToken(FIREFOX_ORIGIN);
     const client = await connect(fixture.server.port, { origin: FIREFOX_ORIGIN });
     client.send({
       type: 'hello',
@@ -117,8 +118,40 @@ describe('WebSocket upgrade checks', () => {
 
   it('refuses upgrades beyond the connection limit with 503', async () => {
     fixture = await startFixture({ maxConnections: 1 });
-    const first = await connect(fixture.server.port);
+    await fixture.pairedClient();
     expect(await refusalStatus(fixture.server.port, {})).toBe(503);
-    await first.close();
+  });
+
+  it("keeps silent sockets of another extension from taking the paired extension's place", async () => {
+    const stranger = 'moz-extension://11111111-2222-4333-8444-555555555555';
+    fixture = await startFixture({ allowedOrigins: [CHROME_ORIGIN, 'moz-extension://*'] });
+    const opened = await Promise.allSettled(
+      Array.from({ length: 40 }, () => connect(fixture.server.port, { origin: stranger })),
+    );
+    const silent = opened.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
+    expect(silent.length).toBe(2);
+    expect(fixture.server.pendingConnections()).toBe(2);
+    const paired = await fixture.pairedClient();
+    paired.send({ type: 'ping', t: 1 });
+    await paired.next('pong');
+    await Promise.all(silent.map((socket) => socket.close()));
+  });
+
+  it('refuses a token replayed from another admitted origin', async () => {
+    const otherFirefox = 'moz-extension://11111111-2222-4333-8444-555555555555';
+    fixture = await startFixture({ allowedOrigins: [CHROME_ORIGIN, 'moz-extension://*'] });
+    const token = await fixture.issueToken(CHROME_ORIGIN);
+    for (const origin of [otherFirefox, FIREFOX_ORIGIN]) {
+      const replay = await connect(fixture.server.port, { origin });
+      replay.send({ type: 'hello', v: PROTOCOL_VERSION, token, client: CLIENT_INFO });
+      expect((await replay.next('error')).code).toBe('not-paired');
+      expect((await replay.closed).code).toBe(4401);
+    }
+    const owner = await connect(fixture.server.port, { origin: CHROME_ORIGIN });
+    owner.send({ type: 'hello', v: PROTOCOL_VERSION, token, client: CLIENT_INFO });
+    await owner.next('welcome');
+    await owner.close();
   });
 });
