@@ -28,6 +28,10 @@ export const MANAGED_SETTINGS_SCHEMA: { [K in keyof Settings]: SchemaNode } = {
   notifications: { type: 'boolean' },
   sound: { type: 'boolean' },
   language: { type: 'string', enum: ['auto', 'ru', 'en'] },
+  screenPop: {
+    type: 'string',
+    enum: ['off', 'ring', 'answer'] satisfies readonly Settings['screenPop'][],
+  },
 };
 
 const PAIRING_SECRET: SchemaNode = { type: 'string' };

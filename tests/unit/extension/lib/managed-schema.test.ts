@@ -23,13 +23,20 @@ describe('managed settings schema', () => {
       sound: 'yes',
       rendering: 'bold',
       language: 'ru',
+      screenPop: 'answer',
       unknown: 1,
       pairingSecret: 'short',
     });
     expect(policy).toEqual({
-      settings: { helper: { port: 47900 }, sites: ['https://cabinet.example/*'], language: 'ru' },
+      settings: {
+        helper: { port: 47900 },
+        sites: ['https://cabinet.example/*'],
+        language: 'ru',
+        screenPop: 'answer',
+      },
       pairingSecret: null,
     });
+    expect(parseManagedPolicy({ screenPop: 'always' }).settings).toEqual({});
     expect(parseManagedPolicy({ helper: { port: 80 } }).settings).toEqual({});
     expect(parseManagedPolicy({ helper: { host: 'evil.example' } }).settings).toEqual({});
     expect(parseManagedPolicy({ pairingSecret: 'k'.repeat(40) }).pairingSecret).toBe(
