@@ -267,7 +267,7 @@ describe('doctor', () => {
   });
 
   it('fails on a configuration file others may read while it holds secrets, with the chmod', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = configText({ pbxPort: ami.port, wsPort: freePort });
     const file = dir.write('helper.toml', text);
     chmodSync(file, 0o644);
