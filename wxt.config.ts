@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { managedSchemaDocument } from './extension/lib/managed-schema';
+
+/** Chromium's `storage.managed_schema`; see `extension/lib/managed-schema.ts`. */
+const MANAGED_SCHEMA_FILE = 'managed_schema.json';
 
 /**
  * Public half of the development/test signing key. It pins the Chromium
@@ -18,6 +22,15 @@ export default defineConfig({
   outDir: '.output',
   modulesDir: 'extension/modules',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The schema file is written from the typed schema the extension itself validates with.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({
+        relativeDest: MANAGED_SCHEMA_FILE,
+        contents: `${JSON.stringify(managedSchemaDocument(), null, 2)}\n`,
+      });
+    },
+  },
   zip: { excludeSources: ['dist/**', 'artifacts/**', 'coverage/**', '.output/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -25,6 +38,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'notifications', 'alarms', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // What IT sets through browser policy (ExtensionSettings / 3rdparty). Firefox reads
+    // managed storage from policies.json without a schema and warns about the key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: MANAGED_SCHEMA_FILE } }),
     commands: {
       // Keep in step with DIAL_COMMAND in extension/background/dial-command.ts.
       'dial-number-at-caret': {

@@ -7,11 +7,15 @@
  * the phone rang `--ring-ms`. Every other seat's phone never rings: all those calls are
  * others' calls for them.
  *
- * Per N and per filter kind (per-seat accounts printed by `manager-conf --seats`, or the
- * office-wide `helper` account): Asterisk's CPU seconds per 1,000 calls (utime + stime of the
+ * Per N and per filter kind (`per-seat`: accounts printed by `manager-conf --seats`;
+ * `quiet`: the same with the `[general] disabledevents` line manager-conf suggests, so the PBX
+ * stops emitting per-call events no helper reads; `silent`: the other seats log in with
+ * per-seat accounts and turn their events off (`Events: off`), what a session costs the PBX
+ * when it receives nothing; `office`: the office-wide `helper` account): Asterisk's CPU seconds per 1,000 calls (utime + stime of the
  * asterisk process from /proc), AMI events delivered per seat per call (the measured seat's
  * own calls; the other seats' for calls not theirs), and the measured seat's AMI event →
- * identity frame p50/p99. Headline: fleet_pbx_cpu_ratio_300_to_1 (per-seat filters).
+ * identity frame p50/p99. Headline: fleet_pbx_cpu_ratio_300_to_1 (per-seat filters), after the
+ * same ratio with disabledevents.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -21,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { AmiClient } from '../helper/ami/client';
 import { CallTracker } from '../helper/workstation/calls/tracker';
+import { UNUSED_CALL_EVENTS } from '../helper/workstation/manager-conf/account-privileges';
 import { DIDS } from '../harness/pbx-plan';
 import { onProcessExit } from '../harness/services/exit-cleanup';
 import { startSippUas } from '../harness/services/sipp';
@@ -52,11 +57,12 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     'ring-ms': { type: 'string', default: '1000' },
     contacts: { type: 'string', default: '100000' },
-    filters: { type: 'string', default: 'per-seat,office' },
+    filters: { type: 'string', default: 'per-seat,quiet,silent,office' },
   },
 });
 
-type FilterKind = 'per-seat' | 'office';
+type FilterKind = 'per-seat' | 'quiet' | 'silent' | 'office';
+const KINDS: readonly FilterKind[] = ['per-seat', 'quiet', 'silent', 'office'];
 
 interface FleetRow {
   readonly filters: FilterKind;
@@ -103,8 +109,11 @@ interface Seat {
   close(): Promise<void>;
 }
 
-/** One seat as the helper runs it: the product AMI client feeding a call tracker. */
-async function openSeat(access: AmiAccess, extension: string): Promise<Seat> {
+/**
+ * One seat as the helper runs it: the product AMI client feeding a call tracker; `silent`
+ * turns the session's events off once logged in.
+ */
+async function openSeat(access: AmiAccess, extension: string, silent: boolean): Promise<Seat> {
   const controller = new AbortController();
   const ami = new AmiClient({
     host: access.host,
@@ -130,6 +139,7 @@ async function openSeat(access: AmiAccess, extension: string): Promise<Seat> {
     { signal: controller.signal },
   );
   await ami.start();
+  if (silent) await ami.action('Events', { EventMask: 'off' });
   return seat;
 }
 
@@ -156,7 +166,9 @@ async function runOne(
     const seats: Seat[] = [];
     for (let i = 0; i < seatCount; i += 1) {
       const extension = String(FIRST_OTHER_SEAT + i);
-      seats.push(await openSeat(accountOf(services, kind, extension), extension));
+      seats.push(
+        await openSeat(accountOf(services, kind, extension), extension, kind === 'silent'),
+      );
     }
     stops.push(async () => void (await Promise.all(seats.map((s) => s.close()))));
     const timeline = new CallTimeline('PJSIP/trunk-', MEASURED);
@@ -244,6 +256,9 @@ async function main(): Promise<void> {
   const seatCounts = numbers(args.seats, 'seats');
   const calls = Number(args.calls);
   const kinds = args.filters.split(',') as FilterKind[];
+  const unknown = kinds.filter((kind) => !KINDS.includes(kind));
+  if (unknown.length > 0)
+    throw new RangeError(`--filters takes ${KINDS.join(',')}, got ${unknown.join(',')}`);
   const maxSeats = Math.max(...seatCounts, 1);
   const workDir = mkdtempSync(join(tmpdir(), 'ct-bench-fleet-'));
   const unregister = onProcessExit(() => rmSync(workDir, { recursive: true, force: true }));
@@ -268,6 +283,7 @@ async function main(): Promise<void> {
     const callers = await pickCallers(services, calls * seatCounts.length * kinds.length);
     let next = 0;
     for (const kind of kinds) {
+      await services.asterisk.disableEvents(kind === 'quiet' ? UNUSED_CALL_EVENTS : []);
       for (const seatCount of seatCounts) {
         const batch = callers.slice(next, next + calls);
         next += calls;
@@ -288,9 +304,22 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true });
     unregister();
   }
-  const perSeat = rows.filter((r) => r.filters === 'per-seat');
-  const first = perSeat.find((r) => r.seats === Math.min(...seatCounts));
-  const last = perSeat.find((r) => r.seats === maxSeats);
+  const ends = (kind: FilterKind): [FleetRow | undefined, FleetRow | undefined] => {
+    const of = rows.filter((r) => r.filters === kind);
+    return [
+      of.find((r) => r.seats === Math.min(...seatCounts)),
+      of.find((r) => r.seats === maxSeats),
+    ];
+  };
+  const [quietFirst, quietLast] = ends('quiet');
+  if (quietFirst !== undefined && quietLast !== undefined) {
+    log(
+      `per-seat with disabledevents: CPU ratio N=${quietLast.seats} to N=${quietFirst.seats} ` +
+        `${(quietLast.cpuPer1000 / quietFirst.cpuPer1000).toFixed(2)}, p99 ratio ` +
+        `${(quietLast.identity.p99 / quietFirst.identity.p99).toFixed(2)}`,
+    );
+  }
+  const [first, last] = ends('per-seat');
   if (first !== undefined && last !== undefined) {
     log(
       `per-seat p99 ratio N=${last.seats} to N=${first.seats}: ` +

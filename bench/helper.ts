@@ -4,6 +4,7 @@
  *
  *   npm run bench:helper -- [--calls 200] [--warmup 10] [--settle-seconds 20] [--no-prefetch] [--rate 4] [--concurrency 8]
  *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--skip-tsx-rss]
+ *     [--executable dist/helper/courier-helper-linux-x64]
  *
  * Starts MariaDB (the generated database; its data directory is cached between runs under
  * CT_BENCH_DB_CACHE, default /var/cache/courier-telephony) and Asterisk 22 with the test
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'idle-seconds': { type: 'string', default: '10' },
     'skip-tsx-rss': { type: 'boolean', default: false },
+    // A built executable (`npm run package`): its idle RSS too, with the node it embeds.
+    executable: { type: 'string' },
     'no-prefetch': { type: 'boolean', default: false },
   },
 });
@@ -49,7 +52,9 @@ class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';
 }
 
-function numberArg(name: Exclude<keyof typeof args, 'skip-tsx-rss' | 'no-prefetch'>): number {
+function numberArg(
+  name: Exclude<keyof typeof args, 'skip-tsx-rss' | 'no-prefetch' | 'executable'>,
+): number {
   const text = args[name].replace(/_/g, '');
   const value = Number(text);
   if (text === '' || !Number.isFinite(value) || value < 0) {
@@ -88,6 +93,11 @@ async function measure(services: BenchServices, workDir: string): Promise<Helper
     measureIdleRss(services, { runtime: run, idleSeconds, workDir: join(workDir, `idle-${kind}`) });
   const rss = await idle('bundle', runtime);
   printIdleRss(`bundled helper under node ${process.version}`, rss, idleSeconds, log);
+  if (args.executable !== undefined) {
+    const file = args.executable;
+    const exeRss = await idle('executable', { kind: 'executable', file });
+    printIdleRss(`single-file executable ${file}`, exeRss, idleSeconds, log);
+  }
   if (args['skip-tsx-rss']) return { latency, ingest, rss };
   const tsxRss = await idle('tsx', { kind: 'tsx' });
   printIdleRss('helper from sources under tsx (comparison)', tsxRss, idleSeconds, log);

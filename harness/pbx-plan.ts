@@ -16,19 +16,19 @@ export const PBX_IP = '127.0.0.1';
 
 /** The dialled numbers (DIDs) of the inbound routes in `extensions.conf`, `[from-trunk]`. */
 export const DIDS = {
-  /** `Dial(PJSIP/101,20)` */
+  /** `Dial(PJSIP/101,20,t)` */
   direct: '74957770101',
-  /** `Dial(PJSIP/101&PJSIP/102,20)` */
+  /** `Dial(PJSIP/101&PJSIP/102,20,t)` */
   ringGroup: '74957770200',
   /** `Queue(operators)`: ring-all over `Local/10x@from-queue/n` members. */
   queue: '74957770300',
   /** `Queue(operators-retry)`: the same members in rounds of 3 s, 1 s apart. */
   queueRetry: '74957770310',
-  /** `Dial(Local/101@from-queue/n,20)`, FreePBX style. */
+  /** `Dial(Local/101@from-queue/n,20,t)`, FreePBX style. */
   local: '74957770400',
-  /** A greeting first (`Answer`, `Wait(1)`), then `Dial(PJSIP/101,20)`, as an IVR does. */
+  /** A greeting first (`Answer`, `Wait(1)`), then `Dial(PJSIP/101,20,t)`, as an IVR does. */
   greeting: '74957770600',
-  /** FreePBX's `[ext-local]`: `PICKUPMARK=101`, then `Dial(PJSIP/101,20)`. */
+  /** FreePBX's `[ext-local]`: `PICKUPMARK=101`, then `Dial(PJSIP/101,20,t)`. */
   pickup: '74957770700',
 } as const;
 export type DialplanPath = keyof typeof DIDS;

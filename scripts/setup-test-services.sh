@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests run against, when it is missing:
 #   - Debian packages mariadb-server, sip-tester (sipp), chromium, firefox-esr, debootstrap,
-#     systemd (systemd-analyze checks the service units);
+#     fonts-symbola, systemd (systemd-analyze checks the service units);
 #   - a Debian sid root with Asterisk 22 (Debian 12 has no asterisk package), built with
 #     debootstrap into a temporary directory and renamed into place when complete.
 # The root lives outside the clone (default /var/cache/courier-telephony/asterisk-sid) so
@@ -57,4 +57,11 @@ build_asterisk_root() {
 
 install_missing mariadbd:mariadb-server sipp:sip-tester chromium:chromium firefox-esr:firefox-esr \
   debootstrap:debootstrap systemd-analyze:systemd
+# A font with the symbols the extension shows (the queue pause sign ⏸), so the screenshots
+# for the guides show them as operators' systems do, not as empty boxes.
+if fc-list ':charset=23f8' | grep -q .; then
+  echo "fonts: the pause sign has a font"
+else
+  apt_install fonts-symbola
+fi
 build_asterisk_root

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, stop } from 'esbuild';
+import { escapeNonAscii, LEAN_BUNDLE_OPTIONS } from '../../harness/lean-bundle';
 
 const ENTRY = fileURLToPath(new URL('../../helper/main.ts', import.meta.url));
 
@@ -8,7 +9,7 @@ const ENTRY = fileURLToPath(new URL('../../helper/main.ts', import.meta.url));
  * Bundles the helper into one ESM file run by plain `node`, as the shipped executable
  * embeds it: no TypeScript loader in the process, so its memory is the helper's own.
  * ws's and mysql2's optional native or pretty-printing packages stay out, as in the
- * single-executable build. Returns the file's path.
+ * single-executable build, and as lean in memory. Returns the file's path.
  */
 export async function bundleHelper(outDir: string): Promise<string> {
   const outfile = join(outDir, 'courier-helper.mjs');
@@ -27,8 +28,10 @@ export async function bundleHelper(outDir: string): Promise<string> {
       banner: {
         js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
       },
+      ...LEAN_BUNDLE_OPTIONS,
       logLevel: 'error',
     });
+    await escapeNonAscii(outfile);
   } finally {
     // esbuild keeps a service process for further builds; there are none.
     await stop();

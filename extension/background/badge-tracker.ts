@@ -15,7 +15,10 @@ export class BadgeTracker {
   connectionChanged(connection: ConnectionState): void {
     this.#connection = connection;
     if (connection.state === 'connected') {
-      this.#facts = { ...this.#facts, missed: connection.status.missedCount };
+      const { missedCount, queues } = connection.status;
+      // The pause as the PBX reports it in the helper's status, wherever it was made.
+      const paused = queues?.some((queue) => queue.paused) === true;
+      this.#facts = { ...this.#facts, missed: missedCount, paused };
     }
     this.repaint();
   }

@@ -25,8 +25,17 @@ interface TrackedCall {
  * a ringing incoming call when no cabinet tab is in front or the browser is in
  * the background. Updates are handled strictly in order.
  */
+/** Ended calls whose cards may still change (a transfer, an outcome saved, a late lookup), newest last. */
+const REMEMBERED_ENDED = 50;
+
 export class CallDispatcher {
   readonly #calls = new Map<string, TrackedCall>();
+  /**
+   * Calls that ended, with the tabs that showed them: an update can follow the end (a blind
+   * transfer releases the operator's phone before its outcome is known, a lookup answers
+   * late), and those cards must still learn it.
+   */
+  readonly #ended = new Map<string, TrackedCall>();
   #queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: CallDispatcherDeps) {}
@@ -55,7 +64,7 @@ export class CallDispatcher {
   /** The operator closed a card: stop showing this call; returns the tabs that showed it. */
   dismiss(callId: string): Promise<number[]> {
     return this.#enqueue(async () => {
-      const tracked = this.#calls.get(callId);
+      const tracked = this.#calls.get(callId) ?? this.#ended.get(callId);
       if (tracked === undefined) return [];
       tracked.dismissed = true;
       await this.#clearNotification(tracked);
@@ -78,6 +87,7 @@ export class CallDispatcher {
     return this.#enqueue(async () => {
       const calls = [...this.#calls.values()];
       this.#calls.clear();
+      this.#ended.clear();
       for (const tracked of calls) {
         await this.#clearNotification(tracked);
         for (const tabId of tracked.tabs) {
@@ -89,16 +99,21 @@ export class CallDispatcher {
 
   async #dispatch(call: CallView): Promise<void> {
     const settings = this.deps.settings();
-    const tracked = this.#calls.get(call.callId) ?? {
-      call,
-      tabs: new Set<number>(),
-      notified: false,
-      dismissed: false,
-    };
+    const tracked = this.#calls.get(call.callId) ??
+      this.#ended.get(call.callId) ?? {
+        call,
+        tabs: new Set<number>(),
+        notified: false,
+        dismissed: false,
+      };
     tracked.call = call;
     const live = call.state !== 'ended';
-    if (live) this.#calls.set(call.callId, tracked);
-    else this.#calls.delete(call.callId);
+    if (live) {
+      this.#calls.set(call.callId, tracked);
+      this.#ended.delete(call.callId);
+    } else {
+      this.#rememberEnded(tracked);
+    }
 
     const front = await this.deps.frontTab();
     const targets = new Set(tracked.tabs);
@@ -121,6 +136,16 @@ export class CallDispatcher {
       await this.deps.notifier.showIncoming(call, settings.sound).catch(() => {});
     } else if (!wantsNotice) {
       await this.#clearNotification(tracked);
+    }
+  }
+
+  #rememberEnded(tracked: TrackedCall): void {
+    const { callId } = tracked.call;
+    this.#calls.delete(callId);
+    this.#ended.delete(callId);
+    this.#ended.set(callId, tracked);
+    if (this.#ended.size > REMEMBERED_ENDED) {
+      this.#ended.delete(this.#ended.keys().next().value as string);
     }
   }
 

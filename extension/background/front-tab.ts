@@ -40,3 +40,33 @@ export async function focusCabinetTab(
   const home = sites.map(patternHomeUrl).find((url) => url !== null);
   if (home) await browser.tabs.create({ url: home });
 }
+
+/** The same page: scheme, host, path and query; the fragment is the page's own business. */
+function samePage(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  try {
+    const left = new URL(a);
+    const right = new URL(b);
+    left.hash = '';
+    right.hash = '';
+    return left.href === right.href;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Brings a cabinet page to the front: the tab already showing it (among the tabs of the
+ * enabled sites, whose addresses the extension may read) is activated and its window
+ * focused; otherwise the page opens in a new tab.
+ */
+export async function showCabinetPage(url: string, sites: readonly string[]): Promise<void> {
+  const tabs = await cabinetTabs(sites);
+  const tab = tabs.find((candidate) => candidate.id !== undefined && samePage(candidate.url, url));
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    await browser.windows.update(tab.windowId, { focused: true });
+    return;
+  }
+  await browser.tabs.create({ url, active: true });
+}

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { HelperClient } from '../lib/helper-client/helper-client';
 import type { HelperEndpoint } from '../lib/helper-client/endpoint';
+import { readManagedPolicy, watchManagedPolicy } from '../lib/managed-settings';
 import { pairingItem } from '../lib/settings';
 
 /** Wakes a suspended worker so a helper that comes back is found without a user action. */
@@ -14,13 +15,15 @@ export function createHelperClient(): HelperClient {
       version: browser.runtime.getManifest().version,
       browser: import.meta.env.BROWSER,
     },
+    origin: new URL(browser.runtime.getURL('/')).origin,
+    onManagedToken: (token) => void pairingItem.setValue({ token, pairedAt: Date.now() }),
   });
 }
 
 /**
- * Feeds the client the helper address and the pairing token: the token now
- * and on every change, the address whenever the returned function is called
- * (on each settings change). Also retries from a periodic alarm: Chromium
+ * Feeds the client the helper address, the pairing token and the policy's pairing secret:
+ * the token and secret now and on every change, the address whenever the returned function
+ * is called (on each settings change). Also retries from a periodic alarm: Chromium
  * stops an idle MV3 worker (and its backoff timers) while the helper is down,
  * and the alarm starts it again.
  */
@@ -32,13 +35,18 @@ export function keepHelperConfigured(
   let applying = Promise.resolve();
   const apply = () => {
     applying = applying.then(async () => {
-      const pairing = await pairingItem.getValue();
+      const [pairing, policy] = await Promise.all([pairingItem.getValue(), readManagedPolicy()]);
       if (signal.aborted) return;
-      client.configure({ endpoint: endpoint(), token: pairing?.token ?? null });
+      client.configure({
+        endpoint: endpoint(),
+        token: pairing?.token ?? null,
+        managedSecret: policy.pairingSecret,
+      });
     });
   };
   const unwatchPairing = pairingItem.watch(apply);
   signal.addEventListener('abort', unwatchPairing, { once: true });
+  watchManagedPolicy(apply, signal);
 
   void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
   const onAlarm = (alarm: { name: string }) => {

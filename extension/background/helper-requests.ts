@@ -2,10 +2,18 @@ import { t } from '../lib/i18n/core';
 import {
   HelperConnectionLostError,
   HelperNotConnectedError,
+  HelperRequestError,
   HelperTimeoutError,
   PairingFailedError,
 } from '../lib/helper-client/errors';
-import type { JournalReply, OkReply, TransferReply } from '../lib/runtime-messages';
+import type {
+  CallControlReply,
+  CallControlRequest,
+  JournalReply,
+  OkReply,
+  OutcomeFailure,
+  OutcomeReply,
+} from '../lib/runtime-messages';
 import type { HelperPort } from './helper-port';
 import type { RouterDeps } from './router';
 
@@ -36,6 +44,37 @@ function failure(error: unknown): { ok: false; message: string } {
   return { ok: false, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** The protocol message of a card's request. */
+function controlMessage(request: CallControlRequest) {
+  const call = { callId: request.callId, extension: request.extension };
+  switch (request.action) {
+    case 'hangup':
+      return { type: 'call.hangup' as const, ...call };
+    case 'complete':
+      return { type: 'call.transfer.complete' as const, ...call };
+    case 'cancel':
+      return { type: 'call.transfer.cancel' as const, ...call };
+    case 'transfer':
+      return {
+        type: 'call.transfer' as const,
+        ...call,
+        to: request.to,
+        target: request.target,
+        mode: request.mode,
+      };
+  }
+}
+
+function outcomeFailure(error: unknown): OutcomeFailure {
+  if (!(error instanceof HelperRequestError)) {
+    return error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError
+      ? 'not-connected'
+      : 'refused';
+  }
+  if (error.code === 'not-found') return 'not-found';
+  return error.code === 'expired' ? 'too-late' : 'refused';
+}
+
 /**
  * The router's helper-backed requests: each turns a runtime message into a
  * protocol request and the helper's answer (or error) into a reply.
@@ -43,7 +82,10 @@ function failure(error: unknown): { ok: false; message: string } {
 export function helperRequests(
   helper: Pick<HelperPort, 'request' | 'pair'>,
   storeToken: (token: string) => Promise<void>,
-): Pick<RouterDeps, 'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'pair'> {
+): Pick<
+  RouterDeps,
+  'journal' | 'ackMissed' | 'callControl' | 'pauseQueues' | 'noteOutcome' | 'simulate' | 'pair'
+> {
   return {
     async journal(query): Promise<JournalReply> {
       try {
@@ -65,9 +107,9 @@ export function helperRequests(
         return failure(error);
       }
     },
-    async transfer(request): Promise<TransferReply> {
+    async callControl(request): Promise<CallControlReply> {
       try {
-        const result = await helper.request({ type: 'transfer', ...request });
+        const result = await helper.request(controlMessage(request));
         return {
           ok: result.ok,
           ...(result.to === undefined ? {} : { to: result.to }),
@@ -76,6 +118,26 @@ export function helperRequests(
         };
       } catch (error) {
         return failure(error);
+      }
+    },
+    async pauseQueues(paused, reason): Promise<OkReply> {
+      try {
+        await helper.request({
+          type: 'queue.pause',
+          paused,
+          ...(reason === undefined || reason === '' ? {} : { reason }),
+        });
+        return { ok: true };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    async noteOutcome(note): Promise<OutcomeReply> {
+      try {
+        await helper.request({ type: 'call.outcome', ...note });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: outcomeFailure(error), message: failure(error).message };
       }
     },
     async simulate(number, scenario): Promise<OkReply> {

@@ -1,7 +1,13 @@
 import type { CallView } from '../../shared/protocol';
-import type { ConnectionState, DialSource } from '../lib/runtime-messages';
+import type { CallControlRequest, ConnectionState, DialSource } from '../lib/runtime-messages';
 import type { DialAudience } from './dial-coordinator';
-import type { BackgroundRequest, BackgroundReplies, OkReply } from '../lib/runtime-messages';
+import type {
+  BackgroundRequest,
+  BackgroundReplies,
+  JournalFilter,
+  OkReply,
+  OutcomeNote,
+} from '../lib/runtime-messages';
 import type { SenderKind } from './sender-policy';
 
 /** What the router needs from the rest of the background; each piece is tested on its own. */
@@ -12,17 +18,11 @@ export interface RouterDeps {
     source: DialSource,
     audience: DialAudience,
   ) => Promise<BackgroundReplies['dial']>;
-  journal: (query: {
-    missedOnly?: boolean;
-    search?: string;
-    before?: number;
-  }) => Promise<BackgroundReplies['journal']>;
+  journal: (query: JournalFilter) => Promise<BackgroundReplies['journal']>;
   ackMissed: (callIds: string[]) => Promise<OkReply>;
-  transfer: (request: {
-    callId: string;
-    target: 'courier' | 'manager';
-    courierCode?: string;
-  }) => Promise<BackgroundReplies['transfer']>;
+  callControl: (request: CallControlRequest) => Promise<BackgroundReplies['call-control']>;
+  pauseQueues: (paused: boolean, reason: string | undefined) => Promise<OkReply>;
+  noteOutcome: (note: OutcomeNote) => Promise<BackgroundReplies['call-outcome']>;
   simulate: (
     number: string,
     scenario: 'answer' | 'no-answer' | 'answered-elsewhere',
@@ -44,10 +44,20 @@ const CONTENT_SCRIPT_KINDS: ReadonlySet<BackgroundRequest['kind']> = new Set([
   'dial',
   'tab-ready',
   'get-state',
-  'transfer',
+  'call-control',
   'card-dismiss',
   'missed-ack',
+  'call-outcome',
 ]);
+
+const CONTROL_ACTIONS: ReadonlySet<string> = new Set(['hangup', 'transfer', 'complete', 'cancel']);
+
+/** Shape check of a card's request; the helper validates the values again. */
+function isCallControl(request: CallControlRequest): boolean {
+  const strings = [request.callId, request.extension];
+  if (request.action === 'transfer') strings.push(request.to, request.target, request.mode);
+  return CONTROL_ACTIONS.has(request.action) && strings.every((s) => typeof s === 'string');
+}
 
 /**
  * Answers runtime messages from the extension's pages and content scripts.
@@ -80,23 +90,27 @@ export async function routeRequest(
       };
     case 'get-state':
       return deps.connection();
-    case 'journal':
-      return deps.journal({
-        ...(request.missedOnly === undefined ? {} : { missedOnly: request.missedOnly }),
-        ...(request.search === undefined ? {} : { search: request.search }),
-        ...(request.before === undefined ? {} : { before: request.before }),
-      });
+    case 'journal': {
+      const { kind: _kind, ...filter } = request;
+      return deps.journal(filter);
+    }
     case 'missed-ack':
       return Array.isArray(request.callIds) ? deps.ackMissed(request.callIds) : undefined;
-    case 'transfer':
-      return deps.transfer({
-        callId: request.callId,
-        target: request.target,
-        ...(request.courierCode === undefined ? {} : { courierCode: request.courierCode }),
-      });
+    case 'call-control':
+      return isCallControl(request) ? deps.callControl(request) : undefined;
+    case 'queue-pause':
+      if (typeof request.paused !== 'boolean') return undefined;
+      return deps.pauseQueues(
+        request.paused,
+        typeof request.reason === 'string' ? request.reason : undefined,
+      );
     case 'card-dismiss':
       await deps.dismissCard(request.callId);
       return { ok: true };
+    case 'call-outcome': {
+      const { kind: _kind, ...note } = request;
+      return deps.noteOutcome(note);
+    }
     case 'demo-simulate':
       return deps.simulate(request.number, request.scenario);
     case 'pair':

@@ -19,12 +19,13 @@ import { installCallMenu } from './context-menu';
 import { listenForDialCommand } from './dial-command';
 import { DialCoordinator } from './dial-coordinator';
 import { dialDelivery } from './dial-delivery';
-import { focusCabinetTab, frontCabinetTab } from './front-tab';
+import { focusCabinetTab, frontCabinetTab, showCabinetPage } from './front-tab';
 import { connectionSettled, createHelperClient, keepHelperConfigured } from './helper-connection';
 import { helperRequests } from './helper-requests';
 import { dialSelection } from './menu-dial';
 import { listenForRequests } from './request-listener';
 import { routeRequest } from './router';
+import { ScreenPop } from './screen-pop';
 import { classifySender } from './sender-policy';
 import { syncContentScripts } from './site-scripts';
 import { acceptTabLinks } from './tab-links';
@@ -54,6 +55,10 @@ export function startBackground(signal: AbortSignal): void {
     notifier,
   });
   const badge = new BadgeTracker(paintBadge);
+  const screenPop = new ScreenPop({
+    mode: () => settings.screenPop,
+    show: (url) => showCabinetPage(url, settings.sites),
+  });
 
   const registry = browserScriptRegistry();
   let syncing = Promise.resolve();
@@ -119,8 +124,10 @@ export function startBackground(signal: AbortSignal): void {
     void broadcastToCabinetTabs(settings.sites, message);
   }, signal);
   client.onPush((push) => {
-    if (push.type === 'call') void calls.dispatch(push.call);
-    else if (push.type === 'missed') badge.missedChanged(push.count);
+    if (push.type === 'call') {
+      void calls.dispatch(push.call);
+      screenPop.observe(push.call);
+    } else if (push.type === 'missed') badge.missedChanged(push.count);
   }, signal);
 
   installCallMenu((selection) => dialSelection(selection, dials, notifier), signal);

@@ -1,8 +1,12 @@
 import type {
+  CallControlFailure,
   CallView,
+  ClientMessageOf,
   HelperStatus,
+  JournalCursor,
   ServerMessageOf,
-  TransferFailure,
+  TransferMode,
+  TransferTarget,
 } from '../../shared/protocol';
 
 /**
@@ -18,15 +22,41 @@ export type ToBackground =
   | { kind: 'dial'; number: string; source: DialSource }
   | { kind: 'tab-ready' }
   | { kind: 'get-state' }
-  | { kind: 'journal'; missedOnly?: boolean; search?: string; before?: number }
+  | ({ kind: 'journal' } & JournalFilter)
   | { kind: 'missed-ack'; callIds: string[] }
-  | { kind: 'transfer'; callId: string; target: 'courier' | 'manager'; courierCode?: string }
+  | CallControlRequest
+  | { kind: 'queue-pause'; paused: boolean; reason?: string }
   | { kind: 'card-dismiss'; callId: string }
+  | ({ kind: 'call-outcome' } & OutcomeNote)
   | {
       kind: 'demo-simulate';
       number: string;
       scenario: 'answer' | 'no-answer' | 'answered-elsewhere';
     };
+
+/** A card's hang-up or transfer of the operator's call on `extension`. */
+export type CallControlAction = { callId: string; extension: string } & (
+  | { action: 'hangup' | 'complete' | 'cancel' }
+  | { action: 'transfer'; to: string; target: TransferTarget; mode: TransferMode }
+);
+export type CallControlRequest = { kind: 'call-control' } & CallControlAction;
+/** What the popup's journal asks for: one page of calls. */
+export interface JournalFilter {
+  missedOnly?: boolean;
+  search?: string;
+  from?: number;
+  to?: number;
+  /** The last call of the page before. */
+  cursor?: JournalCursor;
+}
+
+/** What the operator noted on a call from its card (the helper's `call.outcome`). */
+export type OutcomeNote = Omit<ClientMessageOf<'call.outcome'>, 'type' | 'id'>;
+
+/** Why an outcome was not saved, for the card to say in the operator's language. */
+export type OutcomeFailure = 'not-connected' | 'too-late' | 'not-found' | 'refused';
+
+export type OutcomeReply = { ok: true } | { ok: false; reason: OutcomeFailure; message: string };
 
 export type DialUpdate =
   ServerMessageOf<'dial.progress'> | ServerMessageOf<'dial.result'> | ServerMessageOf<'error'>;
@@ -35,7 +65,7 @@ export type ConnectionState =
   | { state: 'connected'; status: HelperStatus }
   | { state: 'connecting' }
   | { state: 'helper-down'; reason?: string }
-  | { state: 'not-paired' }
+  | { state: 'not-paired'; reason?: string }
   | { state: 'incompatible'; reason: string };
 
 /** Background → content scripts / popup. */
@@ -61,10 +91,11 @@ export type OkReply = { ok: true } | { ok: false; message: string };
 export type JournalReply =
   { ok: true; entries: CallView[]; hasMore: boolean } | { ok: false; message: string };
 
-export type TransferReply = {
+/** How a card's hang-up or transfer went; `message` is set when the helper could not be asked. */
+export type CallControlReply = {
   ok: boolean;
   to?: string;
-  reason?: TransferFailure;
+  reason?: CallControlFailure;
   message?: string;
 };
 
@@ -76,8 +107,10 @@ export interface BackgroundReplies {
   'get-state': ConnectionState;
   journal: JournalReply;
   'missed-ack': OkReply;
-  transfer: TransferReply;
+  'call-control': CallControlReply;
+  'queue-pause': OkReply;
   'card-dismiss': OkReply;
+  'call-outcome': OutcomeReply;
   'demo-simulate': OkReply;
   pair: OkReply;
 }
@@ -90,8 +123,10 @@ const KINDS: ReadonlySet<string> = new Set<keyof BackgroundReplies>([
   'get-state',
   'journal',
   'missed-ack',
-  'transfer',
+  'call-control',
+  'queue-pause',
   'card-dismiss',
+  'call-outcome',
   'demo-simulate',
   'pair',
 ]);

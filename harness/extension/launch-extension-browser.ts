@@ -9,6 +9,7 @@ import {
   type Worker,
 } from 'playwright-core';
 import { siteToPattern } from '../../extension/lib/site-patterns';
+import { chromiumWithPolicy, type ChromiumPolicy } from './chromium-policy';
 
 /** The Chromium id the manifest `key` pins for development and test builds. */
 export const DEV_EXTENSION_ID = 'efimpjfpbnikmcgaaljbfonliffkmhhl';
@@ -20,6 +21,10 @@ export interface LaunchOptions {
   locale?: string;
   /** The pages' viewport; 1100 × 760 unless given. */
   viewport?: { width: number; height: number };
+  /** A machine policy only this browser sees (see `chromiumWithPolicy`), e.g. `3rdparty`. */
+  policy?: ChromiumPolicy;
+  /** Further unpacked extensions loaded beside ours, e.g. a stranger trying to pair. */
+  otherExtensionDirs?: string[];
 }
 
 export interface ToolbarBadge {
@@ -111,22 +116,32 @@ const PAIRING_CODE = /^[\d\s-]{4,16}$/;
  */
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ct-e2e-profile-'));
+  const launcher =
+    options.policy === undefined ? undefined : await chromiumWithPolicy(options.policy);
+  const extensions = [options.extensionDir, ...(options.otherExtensionDirs ?? [])].join(',');
+  const cleanUp = async () => {
+    await rm(userDataDir, { recursive: true, force: true });
+    await launcher?.dispose();
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: launcher?.executablePath ?? '/usr/bin/chromium',
     headless: true,
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1100, height: 760 },
     args: [
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       ...(options.locale === undefined ? [] : [`--lang=${options.locale}`]),
       ...CHROMIUM_ARGS,
     ],
   });
   try {
+    // With other extensions loaded, ours is the one the manifest key pins.
+    const ours = (worker: Worker) =>
+      options.otherExtensionDirs === undefined || new URL(worker.url()).host === DEV_EXTENSION_ID;
     const serviceWorker =
-      context.serviceWorkers()[0] ??
-      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+      context.serviceWorkers().find(ours) ??
+      (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
     const pageUrl = (name: string) => `chrome-extension://${extensionId}/${name}.html`;
 
@@ -258,13 +273,13 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       registeredMatches,
       async close() {
         await context.close().catch(() => undefined);
-        await rm(userDataDir, { recursive: true, force: true });
+        await cleanUp();
       },
     };
     return handle;
   } catch (error) {
     await context.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
+    await cleanUp();
     throw error;
   }
 }

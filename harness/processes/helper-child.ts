@@ -11,10 +11,13 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * How the helper is run: `bundle` is one esbuild file under plain `node`, as shipped;
- * `tsx` is the sources under tsx's loader, as `npm run helper` runs them.
+ * `tsx` is the sources under tsx's loader, as `npm run helper` runs them; `executable` is a
+ * built single-file executable (`npm run package`), with the node it embeds.
  */
 export type HelperRuntime =
-  { readonly kind: 'bundle'; readonly file: string } | { readonly kind: 'tsx' };
+  | { readonly kind: 'bundle'; readonly file: string }
+  | { readonly kind: 'executable'; readonly file: string }
+  | { readonly kind: 'tsx' };
 
 export interface HelperChildOptions {
   readonly runtime: HelperRuntime;
@@ -43,11 +46,21 @@ export class HelperStartError extends Error {
   override readonly name = 'HelperStartError';
 }
 
-function commandFor(options: HelperChildOptions): string[] {
+/** The program and its arguments. */
+function commandFor(options: HelperChildOptions): [string, string[]] {
   const node = options.nodeOptions ?? [];
-  return options.runtime.kind === 'bundle'
-    ? [...node, options.runtime.file, ...options.args]
-    : [...node, '--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...options.args];
+  const { runtime, args } = options;
+  switch (runtime.kind) {
+    case 'bundle':
+      return [process.execPath, [...node, runtime.file, ...args]];
+    case 'executable':
+      return [runtime.file, [...args]];
+    case 'tsx':
+      return [
+        process.execPath,
+        [...node, '--import', 'tsx', join(REPO_ROOT, 'helper/main.ts'), ...args],
+      ];
+  }
 }
 
 /** Only the configuration file applies: COURIER_* variables would override it. */
@@ -66,7 +79,8 @@ export async function spawnHelper(options: HelperChildOptions): Promise<HelperCh
   const logFd = openSync(options.logFile, 'a');
   // Earlier runs may have logged the ready text already: only what this one writes counts.
   const logStart = fstatSync(logFd).size;
-  const child: ChildProcess = spawn(process.execPath, commandFor(options), {
+  const [program, programArgs] = commandFor(options);
+  const child: ChildProcess = spawn(program, programArgs, {
     cwd: REPO_ROOT,
     env: cleanEnvironment(),
     stdio: ['ignore', logFd, logFd],
@@ -75,7 +89,7 @@ export async function spawnHelper(options: HelperChildOptions): Promise<HelperCh
   child.on('error', () => undefined);
   const pid = child.pid;
   if (pid === undefined) {
-    throw new HelperStartError(`the helper could not be started with ${process.execPath}`);
+    throw new HelperStartError(`the helper could not be started with ${program}`);
   }
   const exited = new Promise<number | null>((resolve) => {
     if (hasExited(child)) resolve(child.exitCode);

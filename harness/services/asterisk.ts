@@ -65,6 +65,11 @@ export interface AsteriskService {
   readonly pid: number;
   /** Runs a CLI command (`asterisk -rx`) and returns its output. */
   cli(command: string): Promise<string>;
+  /**
+   * Sets `[general] disabledevents` of manager.conf (none with an empty list) and reloads
+   * the manager: the events Asterisk then never emits to any AMI session.
+   */
+  disableEvents(events: readonly string[]): Promise<void>;
   /** Stops and starts Asterisk again with the same configuration and ports. */
   restart(): Promise<void>;
   /** Stops Asterisk (`core stop now`, then SIGTERM/SIGKILL) and removes the run directory. */
@@ -299,6 +304,13 @@ export async function startAsterisk(options: AsteriskOptions = {}): Promise<Aste
         return current.pid ?? -1;
       },
       cli: (command) => cli(chroot, layout, command),
+      async disableEvents(events) {
+        const file = join(layout.hostRunDir, 'etc', 'manager.conf');
+        const text = readFileSync(file, 'utf8').replace(/^disabledevents = .*\n/m, '');
+        const line = events.length > 0 ? `disabledevents = ${events.join(',')}\n` : '';
+        writeFileSync(file, text.replace(/^\[general\]\n/m, `[general]\n${line}`));
+        await cli(chroot, layout, 'manager reload');
+      },
       async restart() {
         await stopProcess(chroot, layout, current);
         current = await start();

@@ -54,8 +54,18 @@ export interface SippUas {
   lastInvite(): SipInvite | undefined;
   /** Every SIP message exchanged so far. */
   messages(): LoggedSipMessage[];
-  /** Resolves with the first call offered after `since` invites (default: the next one). */
-  waitForInvite(options?: { since?: number; timeoutMs?: number }): Promise<SipInvite>;
+  /**
+   * Resolves with the first call offered after `since` invites (default: the next one), from
+   * caller `fromUser` when given. A phone that was not running while the PBX rang it (a queue
+   * member, a ring group's other phone) still gets that call's INVITE once it starts: the PBX
+   * retransmits an unanswered INVITE for up to 32 s (timer B) after the call is gone, because
+   * it may not CANCEL before a provisional response. `fromUser` keeps such a call apart.
+   */
+  waitForInvite(options?: {
+    since?: number;
+    fromUser?: string;
+    timeoutMs?: number;
+  }): Promise<SipInvite>;
   /**
    * `transfer` phones: transfers the call `callId` (default: the last one offered) by sending
    * REFER with this Refer-To value, e.g. `<sip:102@127.0.0.1:5060>`.
@@ -282,16 +292,19 @@ export async function startSippUas(options: SippUasOptions): Promise<SippUas> {
     invites,
     lastInvite: () => invites().at(-1),
     messages: () => readSipMessageLog(spawned.files.messages),
-    async waitForInvite({ since, timeoutMs = 20_000 } = {}) {
+    async waitForInvite({ since, fromUser, timeoutMs = 20_000 } = {}) {
       const from = since ?? invites().length;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const invite = invites()[from];
+        const offered = invites().slice(from);
+        const invite = offered.find((i) => fromUser === undefined || i.fromUser === fromUser);
         if (invite) return invite;
         if (Date.now() > deadline) {
+          const who = fromUser === undefined ? '' : ` from ${fromUser}`;
           throw new SippError(
-            `${options.label} was offered no call within ${timeoutMs} ms ` +
-              `(it has seen ${invites().length}); check the dialplan and its port ${options.listen.port}`,
+            `${options.label} was offered no call${who} within ${timeoutMs} ms (it has seen ` +
+              `${invites().length}: ${offered.map((i) => i.fromUser).join(', ') || 'none'}); ` +
+              `check the dialplan and its port ${options.listen.port}`,
           );
         }
         await delay(50);

@@ -1,4 +1,5 @@
 import { DEFAULT_JOURNAL_SETTINGS } from './journal-settings';
+import { DEFAULT_OUTCOME_SETTINGS } from './outcome-settings';
 import { DEFAULT_SERVER_SETTINGS } from './server-settings';
 import { DEFAULT_TRANSFER_SETTINGS } from './transfer-settings';
 import { DEFAULT_LOOKUP_QUERIES } from './default-queries';
@@ -33,16 +34,18 @@ export const DEFAULTS: Readonly<ConfigValues> = Object.freeze({
     prefetch: true,
   },
   lookup: DEFAULT_LOOKUP_QUERIES,
-  links: { client: '', order: '', courier: '' },
+  links: { client: '', order: '', courier: '', create: [] },
   websocket: {
     port: DEFAULT_WEBSOCKET_PORT,
     allowedOrigins: defaultAllowedOrigins(),
+    pairingSecret: '',
   },
   log: { level: 'info', file: '' },
   phone: { defaultCountry: 'RU' },
   journal: { ...DEFAULT_JOURNAL_SETTINGS },
   recording: { urlTemplate: '' },
   transfer: { ...DEFAULT_TRANSFER_SETTINGS },
+  outcomes: { ...DEFAULT_OUTCOME_SETTINGS, list: [...DEFAULT_OUTCOME_SETTINGS.list] },
   server: { ...DEFAULT_SERVER_CONFIG },
   routing: { ...routing },
   callbacks: { ...callbacks },

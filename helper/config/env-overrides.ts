@@ -1,4 +1,5 @@
 import type { Environment } from '../core/cli-io';
+import { byCodeUnits } from '../core/code-unit-order';
 import { envNameFor, FIELD_SPECS } from './schema';
 import { closestName } from './suggest';
 import type { ConfigProblem } from './types';
@@ -47,7 +48,7 @@ export function applyEnvOverrides(raw: RawTable, env: Environment): EnvOverrideR
   const merged: RawTable = structuredClone(raw);
   const fromEnv = new Map<string, string>();
   const warnings: ConfigProblem[] = [];
-  for (const [name, value] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, value] of Object.entries(env).sort(([a], [b]) => byCodeUnits(a, b))) {
     if (!name.startsWith('COURIER_') || NON_KEY_VARIABLES.includes(name)) continue;
     if (value === undefined || value === '') continue;
     const key = BY_NAME.get(name);

@@ -62,6 +62,15 @@ export const secret: Rule<string> = (value, key) =>
       }
     : undefined;
 
+/** The managed-pairing secret: empty (off) or long enough that nobody guesses it. */
+export const pairingSecret: Rule<string> = (value, key) =>
+  value === '' || (value.length >= 32 && value.length <= 256 && !hasControlCharacter(value))
+    ? undefined
+    : {
+        message: 'must be empty or 32 to 256 characters without line breaks',
+        fix: `generate one with \`openssl rand -hex 32\` and put the same value in ${key} and in the browser policy's pairingSecret`,
+      };
+
 export const channelTemplate: Rule<string> = (value, key) => {
   const fix = tr`set ${key} to the operator's phone channel with the extension as {ext}, e.g. "PJSIP/{ext}", "SIP/{ext}", "IAX2/{ext}" or "Local/{ext}@from-internal"`;
   if (!CHANNEL_TECH.test(value)) {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, TomlError } from 'smol-toml';
+import { osLoginName, withLoginName } from './login-name';
 import { applyEnvOverrides } from './env-overrides';
 import type { Environment } from '../core/cli-io';
 import { defaultConfigPath, stateDirFor } from './paths';
@@ -116,5 +117,21 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
       secretsInFile,
     };
   }
-  return { ok: true, config: { ...result.values, paths }, warnings, secretsInFile };
+  const seatUser = withLoginName(result.values.operator.user, osLoginName(options.env));
+  if ('problem' in seatUser) {
+    return {
+      ok: false,
+      problems: [seatUser.problem],
+      file: paths.file,
+      partial: { ...result.values, paths },
+      secretsInFile,
+    };
+  }
+  const operator = { ...result.values.operator, user: seatUser.user };
+  return {
+    ok: true,
+    config: { ...result.values, operator, paths },
+    warnings,
+    secretsInFile,
+  };
 }

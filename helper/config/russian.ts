@@ -152,6 +152,8 @@ registerRussian({
   'milliseconds, e.g. 1000': 'миллисекунды, например 1000',
   'seconds, e.g. 30 (0 turns caching off)': 'секунды, например 30 (0 отключает кэш)',
   'a free local port, e.g. 47800': 'свободный локальный порт, например 47800',
+  'minutes after a call during which its card still takes an outcome, e.g. 5 (0: only during the call)':
+    'число минут после звонка, пока его карточка ещё принимает итог, например 5 (0 — только во время звонка)',
 
   // Recording and transfer
   'set {0} to an http(s) address with {file}, {basename} or {date} where the recording goes, e.g. {1}, or leave it empty':

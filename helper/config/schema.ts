@@ -1,6 +1,7 @@
 import { DEFAULTS } from './defaults';
 import * as rules from './field-rules';
 import type { Rule } from './field-rules';
+import { createLinkList, outcomeList } from './outcome-settings';
 import { recordingTemplate, transferSetting } from './recording-transfer-rules';
 import { SERVER_RULES } from './server-rules';
 import { LOG_LEVELS, MODES, TRANSFER_METHODS } from './types';
@@ -49,8 +50,10 @@ const RULES: Record<string, Rule<never>> = {
   'links.client': rules.urlTemplate,
   'links.order': rules.urlTemplate,
   'links.courier': rules.urlTemplate,
+  'links.create': createLinkList,
   'websocket.port': rules.intRange(1024, 65535, () => tr`a free local port, e.g. 47800`),
   'websocket.allowedOrigins': rules.originList,
+  'websocket.pairingSecret': rules.pairingSecret,
   'log.file': rules.filePath,
   'phone.defaultCountry': rules.country,
   'journal.user': rules.accountName,
@@ -60,6 +63,13 @@ const RULES: Record<string, Rule<never>> = {
   'transfer.courierContext': transferSetting('courierContext'),
   'transfer.courierExten': transferSetting('courierExten'),
   'transfer.managerContext': transferSetting('managerContext'),
+  'outcomes.list': outcomeList,
+  'outcomes.afterCallMinutes': rules.intRange(
+    0,
+    1440,
+    () =>
+      tr`minutes after a call during which its card still takes an outcome, e.g. 5 (0: only during the call)`,
+  ),
   ...SERVER_RULES,
 } as Record<string, Rule<never>>;
 
@@ -73,6 +83,7 @@ const SECRETS = new Set([
   'database.password',
   'journal.password',
   'server.httpTokens',
+  'websocket.pairingSecret',
 ]);
 
 function kindOf(key: string, value: unknown): FieldKind {

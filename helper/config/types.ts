@@ -64,16 +64,30 @@ export interface LookupQueries {
 }
 export type LookupQueryName = keyof LookupQueries;
 
-/** Cabinet URL templates with a `{code}` placeholder; empty means no link. */
-export interface LinkTemplates {
+/** Cabinet URL templates of a record, with a `{code}` placeholder; empty means no link. */
+export interface RecordLinkTemplates {
   client: string;
   order: string;
   courier: string;
 }
 
+/** The `[links]` section. */
+export interface LinkTemplates extends RecordLinkTemplates {
+  /**
+   * Pages offered for a caller the database does not know, with the number filled in:
+   * `Label | English label = https://…{digits}…`.
+   */
+  create: string[];
+}
+
 export interface WebSocketConfig {
   port: number;
   allowedOrigins: string[];
+  /**
+   * The office's managed-pairing secret, also given to the extension by browser policy;
+   * empty turns managed pairing off (the pairing code still works).
+   */
+  pairingSecret: string;
 }
 
 export interface LogConfig {
@@ -121,6 +135,14 @@ export interface TransferConfig {
   managerContext: string;
 }
 
+/** What the card offers to note on a call (`[outcomes]`). */
+export interface OutcomeConfig {
+  /** `code = Label | English label`, in the order the card offers them. */
+  list: string[];
+  /** How long after a call's end its card still takes an outcome and a note. */
+  afterCallMinutes: number;
+}
+
 /**
  * The `[server]` section of `courier-helper serve`, the PBX-side role; its queries are the
  * `[routing]` and `[callbacks]` sections, since a section holds keys, not tables.
@@ -142,6 +164,8 @@ export interface ConfigValues {
   journal: JournalConfig;
   recording: RecordingConfig;
   transfer: TransferConfig;
+  /** What the card offers to note on a call. */
+  outcomes: OutcomeConfig;
   server: ServerConfig;
   /** The routing lookups of `serve`; each takes the caller's digits-only number. */
   routing: RoutingQueries;

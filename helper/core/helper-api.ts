@@ -1,4 +1,5 @@
 import type {
+  CallControlFailure,
   CallView,
   ClientMessageOf,
   HelperStatus,
@@ -8,8 +9,13 @@ import type {
 export type DialRequest = Omit<ClientMessageOf<'dial'>, 'type'>;
 export type DialUpdate = ServerMessageOf<'dial.progress'> | ServerMessageOf<'dial.result'>;
 export type JournalQuery = Omit<ClientMessageOf<'journal.query'>, 'type'>;
-export type TransferRequest = Omit<ClientMessageOf<'transfer'>, 'type'>;
+/** A hang-up or transfer asked from a card, naming the operator's call and extension. */
+export type CallControlRequest = ClientMessageOf<
+  'call.hangup' | 'call.transfer' | 'call.transfer.complete' | 'call.transfer.cancel'
+>;
+export type QueuePauseRequest = Omit<ClientMessageOf<'queue.pause'>, 'type' | 'id'>;
 export type SimulateRequest = Omit<ClientMessageOf<'demo.simulate'>, 'type'>;
+export type OutcomeRequest = Omit<ClientMessageOf<'call.outcome'>, 'type'>;
 
 /** What the helper pushes to every paired extension without being asked. */
 export type PushMessage =
@@ -35,7 +41,12 @@ export interface HelperApi {
   ): Promise<void>;
   journal(query: JournalQuery): Promise<{ entries: CallView[]; hasMore: boolean }>;
   ackMissed(callIds: string[]): Promise<void>;
-  transfer(request: TransferRequest): Promise<{ ok: boolean; to?: string; message?: string }>;
+  /** Hangs up or transfers one of the operator's own calls in progress. */
+  control(request: CallControlRequest): Promise<CallControlOutcome>;
+  /** Pauses or unpauses the operator in every queue they are a member of. */
+  pauseQueues(request: QueuePauseRequest): Promise<void>;
+  /** Saves what the operator noted on one of their calls; resolves once it is kept. */
+  noteOutcome(request: OutcomeRequest): Promise<void>;
   /** Demo mode only; throws `NotAllowedError` on a real PBX. */
   simulate(request: SimulateRequest): Promise<void>;
   /** Pushes until the signal aborts. */
@@ -59,12 +70,24 @@ export interface Dialer {
   ): Promise<void>;
 }
 
-/** Moves a call in progress to the courier or the account manager; real PBX only. */
-export interface Transferrer {
-  transfer(
-    call: CallView,
-    request: TransferRequest,
-  ): Promise<{ ok: boolean; to?: string; message?: string }>;
+/** How a hang-up or transfer went; `reason` is set whenever `ok` is false. */
+export interface CallControlOutcome {
+  ok: boolean;
+  /** The number or extension dialled, for transfers. */
+  to?: string;
+  reason?: CallControlFailure;
+  /** English detail for logs and the journal. */
+  message?: string;
+}
+
+/** Hangs up and transfers the operator's calls; real PBX only. */
+export interface CallControl {
+  control(call: CallView, request: CallControlRequest): Promise<CallControlOutcome>;
+}
+
+/** Pauses the operator in their queues; real PBX only. */
+export interface QueuePausing {
+  pause(request: QueuePauseRequest): Promise<void>;
 }
 
 /** Plays a pretend call in demo mode. */

@@ -1,13 +1,15 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as v from 'valibot';
-import { CallView } from '../../shared/protocol';
+import { CallOutcome, CallView } from '../../shared/protocol';
 import { entryKey, type RecordingRef } from './entry';
 
 /** A call in progress as last seen, kept on disk so a restart can finish its journal entry. */
 export interface SavedCall {
   readonly view: CallView;
   readonly recording?: RecordingRef;
+  /** What the operator noted while the call went on, for its entry. */
+  readonly outcome?: CallOutcome;
   /** The earliest start and answer times seen, this run or before a restart. */
   readonly earlier: { readonly startedAt: number; readonly answeredAt?: number };
   /** Saved by an earlier run and not seen again in this one yet. */
@@ -23,6 +25,7 @@ const FileSchema = v.object({
         v.object({ file: v.optional(v.string()), url: v.optional(v.string()) }),
       ),
       earlier: v.object({ startedAt: v.number(), answeredAt: v.optional(v.number()) }),
+      outcome: v.optional(CallOutcome),
     }),
   ),
 });
@@ -64,6 +67,8 @@ export class ActiveCallsFile {
   private readonly calls = new Map<string, SavedCall>();
   private writing: Promise<void> | undefined;
   private dirty = false;
+  /** Why the latest write failed; undefined once one succeeded. */
+  private writeError: unknown;
 
   constructor(
     readonly path: string,
@@ -118,8 +123,27 @@ export class ActiveCallsFile {
       earlier,
       restored: false,
       ...(kept ? { recording: kept } : {}),
+      ...(before?.outcome ? { outcome: before.outcome } : {}),
     });
     return this.persist();
+  }
+
+  /**
+   * Keeps what the operator noted on a saved call; resolves to false, writing nothing,
+   * when the call is not saved (its entry went to the journal already).
+   */
+  async setOutcome(
+    call: { callId: string; extension: string },
+    outcome: CallOutcome,
+  ): Promise<boolean> {
+    const key = entryKey(call);
+    const saved = this.calls.get(key);
+    if (saved === undefined) return false;
+    this.calls.set(key, { ...saved, outcome });
+    await this.persist();
+    // Told to the operator as saved only once it is on disk.
+    if (this.writeError !== undefined) throw this.writeError;
+    return true;
   }
 
   remove(call: { callId: string; extension: string }): Promise<void> {
@@ -147,7 +171,9 @@ export class ActiveCallsFile {
       const calls = [...this.calls.values()].map(({ restored: _restored, ...saved }) => saved);
       try {
         await writeAtomically(this.path, JSON.stringify({ v: 1, calls }));
+        this.writeError = undefined;
       } catch (error) {
+        this.writeError = error;
         this.onError(error);
       }
     }

@@ -1,4 +1,9 @@
-import { isUnknownIdentity, type CallView, type Identity } from '../../shared/protocol';
+import {
+  isUnknownIdentity,
+  type CallOutcome,
+  type CallView,
+  type Identity,
+} from '../../shared/protocol';
 import type { JournalEntry, JournalTransfer, RecordingRef } from './entry';
 import { CallNotEndedError } from './errors';
 import { identityCodes } from './identity-codes';
@@ -8,6 +13,8 @@ export interface EntryExtras {
   readonly identity?: Identity;
   readonly recording?: RecordingRef;
   readonly transfer?: JournalTransfer;
+  /** What the operator noted, as the journal kept it while the call went on. */
+  readonly outcome?: CallOutcome;
   /**
    * The same call as seen before the helper restarted. The PBX listing the helper resyncs
    * from knows when a channel was created but not when it was answered, so earlier times
@@ -47,6 +54,7 @@ export function buildJournalEntry(view: CallView, extras: EntryExtras = {}): Jou
   const recording =
     extras.recording ?? (view.recordingUrl ? { url: view.recordingUrl } : undefined);
   const transfer = view.transfer ?? extras.transfer;
+  const outcome = extras.outcome ?? view.outcome;
   return {
     callId: view.callId,
     extension: view.extension,
@@ -64,6 +72,7 @@ export function buildJournalEntry(view: CallView, extras: EntryExtras = {}): Jou
     ...(view.answeredBy !== undefined ? { answeredBy: view.answeredBy } : {}),
     ...(recording ? { recording } : {}),
     ...(transfer ? { transfer } : {}),
+    ...(outcome ? { outcome } : {}),
     recovered: false,
   };
 }

@@ -6,6 +6,8 @@ import callJournal from '../../db/migrations/001_call_journal.sql';
 import feedback from '../../db/migrations/002_feedback.sql';
 import declinedResult from '../../db/migrations/003_declined_result.sql';
 import recentCallbacks from '../../db/migrations/004_recent_callbacks.sql';
+import callOutcomes from '../../db/migrations/005_call_outcomes.sql';
+import callControl from '../../db/migrations/006_call_control.sql';
 
 /**
  * `db/migrations` as text, for the single-file helper, which has no source tree: only a
@@ -17,4 +19,6 @@ export const BUNDLED_MIGRATIONS: Readonly<Record<string, string>> = {
   '002_feedback.sql': feedback,
   '003_declined_result.sql': declinedResult,
   '004_recent_callbacks.sql': recentCallbacks,
+  '005_call_outcomes.sql': callOutcomes,
+  '006_call_control.sql': callControl,
 };

@@ -1,4 +1,4 @@
-import type { CallView, Identity, TransferState } from '../../shared/protocol';
+import type { CallOutcome, CallView, Identity, TransferState } from '../../shared/protocol';
 import type { IdentityResolver } from '../core/identity-resolver';
 import { withKnownParty, type ActiveCallsFile } from './active-calls-file';
 import { buildJournalEntry } from './build-entry';
@@ -35,6 +35,8 @@ const TRANSFER_MEMORY = 500;
  */
 export class CallJournal {
   private readonly transfers = new Map<string, TransferState>();
+  /** Calls whose entry is built and handed over, until they leave the in-progress file. */
+  private readonly handedOver = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly now: () => number;
 
@@ -83,6 +85,31 @@ export class CallJournal {
   }
 
   /**
+   * Keeps what the operator noted on a call; resolves once it is safe on disk. A call whose
+   * entry is not built yet keeps it in the in-progress file, so the entry carries it (also
+   * after a restart); otherwise it goes to the spool after that entry, as an update of it.
+   */
+  async noted(call: CallKey, outcome: CallOutcome): Promise<void> {
+    const key = entryKey(call);
+    if (!this.handedOver.has(key) && (await this.options.active.setOutcome(call, outcome))) {
+      return;
+    }
+    await this.options.journal.record({
+      kind: 'outcome',
+      callId: call.callId,
+      extension: call.extension,
+      outcome,
+    });
+  }
+
+  /** What was noted on the calls an earlier run saved in progress, for their cards. */
+  restoredOutcomes(): { call: CallKey; outcome: CallOutcome }[] {
+    return this.options.active
+      .restored()
+      .flatMap((saved) => (saved.outcome ? [{ call: saved.view, outcome: saved.outcome }] : []));
+  }
+
+  /**
    * After a restart, once the tracker has resynced with the PBX: journals the saved calls
    * that are no longer in progress. Returns how many.
    */
@@ -105,22 +132,30 @@ export class CallJournal {
   }
 
   private async journalEnded(ended: CallView): Promise<void> {
-    const saved = this.options.active.get(ended);
-    const view = withKnownParty(ended, saved?.view);
+    const view = withKnownParty(ended, this.options.active.get(ended)?.view);
     const key = entryKey(view);
+    const identity = await this.identityFor(view, this.options.active.get(view)?.view);
+    // Read after the lookup: an outcome noted meanwhile belongs in this entry. From here to
+    // `record` nothing else runs, so a later one becomes an update after the entry.
+    const saved = this.options.active.get(view);
     const recording =
       this.options.recordings?.recordingFor(view.callId) ?? saved?.recording ?? undefined;
     const transfer = this.transfers.get(key);
-    const identity = await this.identityFor(view, saved?.view);
     const entry = buildJournalEntry(view, {
       ...(identity ? { identity } : {}),
       ...(recording ? { recording } : {}),
       ...(transfer ? { transfer } : {}),
+      ...(saved?.outcome ? { outcome: saved.outcome } : {}),
       ...(saved ? { earlier: saved.earlier } : {}),
     });
-    await this.options.journal.record({ kind: 'entry', entry });
-    this.transfers.delete(key);
-    await this.options.active.remove(view);
+    this.handedOver.add(key);
+    try {
+      await this.options.journal.record({ kind: 'entry', entry });
+      this.transfers.delete(key);
+      await this.options.active.remove(view);
+    } finally {
+      this.handedOver.delete(key);
+    }
   }
 
   private async identityFor(

@@ -1,3 +1,4 @@
+import type { CallOutcome } from '../../shared/protocol';
 import { entryKey, type JournalEntry, type JournalRecord } from './entry';
 import { JournalClosedError } from './errors';
 import { isDiskFull, type JournalSpool } from './journal-spool';
@@ -109,17 +110,38 @@ export class DurableJournal {
   /** Entries handed over and not yet committed, oldest first, the latest per call and extension. */
   pending(): JournalEntry[] {
     const latest = new Map<string, JournalEntry>();
-    const waiting = [...this.inFile.slice(this.committed), ...this.appending, ...this.incoming];
-    for (const record of waiting) {
+    for (const record of this.waiting()) {
+      const key = entryKey(record.kind === 'entry' ? record.entry : record);
       if (record.kind === 'entry') {
-        latest.set(entryKey(record.entry), record.entry);
-      } else {
-        const key = entryKey(record);
-        const entry = latest.get(key);
-        if (entry) latest.set(key, { ...entry, transfer: record.transfer });
+        latest.set(key, record.entry);
+        continue;
       }
+      const entry = latest.get(key);
+      if (entry === undefined) continue;
+      latest.set(
+        key,
+        record.kind === 'transfer'
+          ? { ...entry, transfer: record.transfer }
+          : { ...entry, outcome: record.outcome },
+      );
     }
     return [...latest.values()];
+  }
+
+  /**
+   * Outcomes handed over and not yet committed, the latest per call and extension: they
+   * belong on entries the database may already hold.
+   */
+  pendingOutcomes(): Map<string, CallOutcome> {
+    const latest = new Map<string, CallOutcome>();
+    for (const record of this.waiting()) {
+      if (record.kind === 'outcome') latest.set(entryKey(record), record.outcome);
+    }
+    return latest;
+  }
+
+  private waiting(): JournalRecord[] {
+    return [...this.inFile.slice(this.committed), ...this.appending, ...this.incoming];
   }
 
   /** How many records wait for the database. */

@@ -1,6 +1,8 @@
+import type { CallOutcome, Identity } from '../../shared/protocol';
+import { partyNames } from '../core/party-names';
 import type { JournalEntry, JournalTransfer } from './entry';
 import type { SqlValue } from './journal-database';
-import { ENTRY_COLUMNS } from './journal-sql';
+import { ENTRY_COLUMNS, OUTCOME_COLUMNS, TRANSFER_COLUMNS } from './journal-sql';
 import { toSqlTime } from './sql-time';
 
 const MAX_CODE = 4_294_967_295;
@@ -21,26 +23,43 @@ function clip(value: string | undefined, max: number): string | null {
 }
 
 type Column = (typeof ENTRY_COLUMNS)[number];
-type TransferColumn =
-  'transfer_target' | 'transferred_to' | 'transfer_ok' | 'transferred_at' | 'transfer_message';
+type TransferColumn = (typeof TRANSFER_COLUMNS)[number];
 
 function transferValues(transfer: JournalTransfer | undefined): Record<TransferColumn, SqlValue> {
   if (transfer === undefined) {
-    return {
-      transfer_target: null,
-      transferred_to: null,
-      transfer_ok: null,
-      transferred_at: null,
-      transfer_message: null,
-    };
+    return Object.fromEntries(TRANSFER_COLUMNS.map((column) => [column, null])) as Record<
+      TransferColumn,
+      SqlValue
+    >;
   }
   return {
     transfer_target: transfer.target,
+    // Entries spooled before attended transfers existed were blind.
+    transfer_mode: transfer.mode ?? 'blind',
     transferred_to: clip(transfer.to, 64),
     transfer_ok: transfer.ok ? 1 : 0,
+    transfer_reason: transfer.reason ?? null,
     transferred_at: toSqlTime(transfer.at),
     transfer_message: clip(transfer.message, 512),
   };
+}
+
+type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
+
+function outcomeValues(outcome: CallOutcome | undefined): Record<OutcomeColumn, SqlValue> {
+  return {
+    outcome: outcome?.code ?? null,
+    outcome_label: clip(outcome?.label, 128),
+    note: clip(outcome?.note, 1000),
+    outcome_order_code: numericCode(outcome?.order?.code),
+    outcome_order_number: clip(outcome?.order?.number, 64),
+    noted_at: outcome === undefined ? null : toSqlTime(outcome.at),
+  };
+}
+
+/** The names a journal search by name finds the call by. */
+function remoteName(identity: Identity | undefined): string | null {
+  return identity === undefined ? null : clip(partyNames(identity).join(', '), 255);
 }
 
 /** The values of {@link ENTRY_COLUMNS}, in order. */
@@ -57,6 +76,7 @@ export function entryParams(entry: JournalEntry): SqlValue[] {
     contact_code: numericCode(entry.contactCode),
     courier_code: numericCode(entry.courierCode),
     identity_json: entry.identity === undefined ? null : JSON.stringify(entry.identity),
+    remote_name: remoteName(entry.identity),
     started_at: toSqlTime(entry.startedAt),
     answered_at: entry.answeredAt === undefined ? null : toSqlTime(entry.answeredAt),
     ended_at: toSqlTime(entry.endedAt),
@@ -67,6 +87,7 @@ export function entryParams(entry: JournalEntry): SqlValue[] {
     recording_file: clip(entry.recording?.file, 255),
     recording_url: clip(entry.recording?.url, 2048),
     ...transferValues(entry.transfer),
+    ...outcomeValues(entry.outcome),
     recovered: entry.recovered ? 1 : 0,
   };
   return ENTRY_COLUMNS.map((column) => values[column]);
@@ -84,19 +105,17 @@ export function orderParams(journalId: number, entry: JournalEntry): SqlValue[] 
   return params;
 }
 
+/** The values of `UPDATE_OUTCOME`: the outcome columns, then the key. */
+export function outcomeParams(callId: string, extension: string, outcome: CallOutcome): SqlValue[] {
+  const values = outcomeValues(outcome);
+  return [...OUTCOME_COLUMNS.map((column) => values[column]), callId, extension];
+}
+
 export function transferParams(
   callId: string,
   extension: string,
   transfer: JournalTransfer,
 ): SqlValue[] {
   const t = transferValues(transfer);
-  return [
-    t.transfer_target,
-    t.transferred_to,
-    t.transfer_ok,
-    t.transferred_at,
-    t.transfer_message,
-    callId,
-    extension,
-  ];
+  return [...TRANSFER_COLUMNS.map((column) => t[column]), callId, extension];
 }

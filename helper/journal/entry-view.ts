@@ -22,5 +22,6 @@ export function entryToView(entry: JournalEntry): CallView {
     ...(url ? { recordingUrl: url } : {}),
     missed: entry.missed,
     ...(entry.transfer ? { transfer: entry.transfer } : {}),
+    ...(entry.outcome ? { outcome: entry.outcome } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  CallOutcome,
   CallResult,
   Direction,
   Identity,
@@ -47,6 +48,8 @@ export interface JournalEntry {
   readonly answeredBy?: string;
   readonly recording?: RecordingRef;
   readonly transfer?: JournalTransfer;
+  /** What the operator noted on the call. */
+  readonly outcome?: CallOutcome;
   /** Ended while the helper was not running: `endedAt` is when the helper noticed. */
   readonly recovered: boolean;
 }
@@ -59,6 +62,13 @@ export type JournalRecord =
       readonly callId: string;
       readonly extension: string;
       readonly transfer: JournalTransfer;
+    }
+  | {
+      /** An outcome and note saved after the call's entry was handed over; replaces the earlier. */
+      readonly kind: 'outcome';
+      readonly callId: string;
+      readonly extension: string;
+      readonly outcome: CallOutcome;
     };
 
 export function entryKey(entry: { callId: string; extension: string }): string {

@@ -1,9 +1,13 @@
 import * as v from 'valibot';
 import {
+  CallControlFailure,
+  CallOutcome,
   CallResult,
   Direction,
   EMPTY_IDENTITY,
   Identity,
+  TransferMode,
+  TransferTarget,
   type CallView,
   type PartyNumber,
   type TransferState,
@@ -40,14 +44,44 @@ function identityOf(row: SqlRow): CallView['identity'] | undefined {
 }
 
 function transferOf(row: SqlRow): TransferState | undefined {
-  const target = text(row, 'transfer_target');
+  const target = v.safeParse(TransferTarget, row.transfer_target);
   const to = text(row, 'transferred_to');
   const at = fromSqlTime(row.transferred_at);
-  if ((target !== 'courier' && target !== 'manager') || to === undefined || at === undefined) {
-    return undefined;
-  }
+  if (!target.success || to === undefined || at === undefined) return undefined;
+  const mode = v.safeParse(TransferMode, row.transfer_mode);
+  const reason = v.safeParse(CallControlFailure, row.transfer_reason);
   const message = text(row, 'transfer_message');
-  return { target, to, ok: flag(row, 'transfer_ok') ?? false, at, ...(message ? { message } : {}) };
+  return {
+    target: target.output,
+    ...(mode.success ? { mode: mode.output } : {}),
+    to,
+    ok: flag(row, 'transfer_ok') ?? false,
+    at,
+    ...(reason.success ? { reason: reason.output } : {}),
+    ...(message ? { message } : {}),
+  };
+}
+
+function outcomeOf(row: SqlRow): CallView['outcome'] | undefined {
+  const at = fromSqlTime(row.noted_at);
+  if (at === undefined) return undefined;
+  const code = text(row, 'outcome');
+  const label = text(row, 'outcome_label');
+  const note = text(row, 'note');
+  const orderCode = text(row, 'outcome_order_code');
+  const orderNumber = text(row, 'outcome_order_number');
+  const outcome = {
+    ...(code ? { code } : {}),
+    ...(label ? { label } : {}),
+    ...(note ? { note } : {}),
+    ...(orderCode
+      ? { order: { code: orderCode, ...(orderNumber ? { number: orderNumber } : {}) } }
+      : {}),
+    at,
+  };
+  // A row written by hand or by another tool may hold what the protocol refuses.
+  const result = v.safeParse(CallOutcome, outcome);
+  return result.success ? result.output : undefined;
 }
 
 function remoteOf(row: SqlRow): PartyNumber {
@@ -75,6 +109,7 @@ export function rowToView(row: SqlRow): CallView | undefined {
   const recordingUrl = text(row, 'recording_url');
   const identity = identityOf(row);
   const transfer = transferOf(row);
+  const outcome = outcomeOf(row);
   return {
     callId,
     extension,
@@ -93,11 +128,13 @@ export function rowToView(row: SqlRow): CallView | undefined {
     ...(recordingUrl ? { recordingUrl } : {}),
     missed: flag(row, 'missed') ?? false,
     ...(transfer ? { transfer } : {}),
+    ...(outcome ? { outcome } : {}),
   };
 }
 
 export const VIEW_COLUMNS =
   'call_id, extension, direction, origin, remote_raw, remote_e164, remote_db_key, ' +
   'identity_json, started_at, answered_at, ended_at, talk_seconds, result, missed, ' +
-  'answered_by, recording_url, transfer_target, transferred_to, transfer_ok, transferred_at, ' +
-  'transfer_message';
+  'answered_by, recording_url, transfer_target, transfer_mode, transferred_to, transfer_ok, ' +
+  'transfer_reason, transferred_at, transfer_message, outcome, outcome_label, note, ' +
+  'outcome_order_code, outcome_order_number, noted_at';

@@ -3,6 +3,27 @@
  * the migration in db/migrations.
  */
 
+/** The columns of a transfer from the card, written with the entry or on their own. */
+export const TRANSFER_COLUMNS = [
+  'transfer_target',
+  'transfer_mode',
+  'transferred_to',
+  'transfer_ok',
+  'transfer_reason',
+  'transferred_at',
+  'transfer_message',
+] as const;
+
+/** What the operator noted; `noted_at` is set whenever any of it was saved. */
+export const OUTCOME_COLUMNS = [
+  'outcome',
+  'outcome_label',
+  'note',
+  'outcome_order_code',
+  'outcome_order_number',
+  'noted_at',
+] as const;
+
 export const ENTRY_COLUMNS = [
   'call_id',
   'extension',
@@ -15,6 +36,7 @@ export const ENTRY_COLUMNS = [
   'contact_code',
   'courier_code',
   'identity_json',
+  'remote_name',
   'started_at',
   'answered_at',
   'ended_at',
@@ -24,11 +46,8 @@ export const ENTRY_COLUMNS = [
   'answered_by',
   'recording_file',
   'recording_url',
-  'transfer_target',
-  'transferred_to',
-  'transfer_ok',
-  'transferred_at',
-  'transfer_message',
+  ...TRANSFER_COLUMNS,
+  ...OUTCOME_COLUMNS,
   'recovered',
 ] as const;
 
@@ -36,26 +55,34 @@ export const ENTRY_COLUMNS = [
 const KEEP_WHEN_NULL = new Set<string>([
   'recording_file',
   'recording_url',
-  'transfer_target',
-  'transferred_to',
-  'transfer_ok',
-  'transferred_at',
-  'transfer_message',
+  ...TRANSFER_COLUMNS,
   'identity_json',
+  'remote_name',
   'client_code',
   'contact_code',
   'courier_code',
 ]);
 
+/**
+ * An entry that carries an outcome replaces all of these columns; one without keeps what is
+ * there (an outcome saved after the entry was handed over came as a record of its own).
+ */
+const OUTCOME_GROUP = new Set<string>(OUTCOME_COLUMNS);
+
 const KEY_COLUMNS = new Set<string>(['call_id', 'extension']);
 
 const row = `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
 
-const updates = ENTRY_COLUMNS.filter((column) => !KEY_COLUMNS.has(column)).map((column) =>
-  KEEP_WHEN_NULL.has(column)
+function update(column: string): string {
+  if (OUTCOME_GROUP.has(column)) {
+    return `${column} = IF(VALUES(noted_at) IS NULL, ${column}, VALUES(${column}))`;
+  }
+  return KEEP_WHEN_NULL.has(column)
     ? `${column} = COALESCE(VALUES(${column}), ${column})`
-    : `${column} = VALUES(${column})`,
-);
+    : `${column} = VALUES(${column})`;
+}
+
+const updates = ENTRY_COLUMNS.filter((column) => !KEY_COLUMNS.has(column)).map(update);
 
 function rows(count: number, one: string): string {
   return Array.from({ length: count }, () => one).join(', ');
@@ -98,6 +125,11 @@ export function upsertOrders(count: number): string {
   );
 }
 
+export const UPDATE_OUTCOME =
+  `UPDATE call_journal SET ${OUTCOME_COLUMNS.map((column) => `${column} = ?`).join(', ')} ` +
+  'WHERE call_id = ? AND extension = ?';
+
+/** Parameters: {@link TRANSFER_COLUMNS} in order, then the call's id and extension. */
 export const UPDATE_TRANSFER =
-  'UPDATE call_journal SET transfer_target = ?, transferred_to = ?, transfer_ok = ?, ' +
-  'transferred_at = ?, transfer_message = ? WHERE call_id = ? AND extension = ?';
+  `UPDATE call_journal SET ${TRANSFER_COLUMNS.map((column) => `${column} = ?`).join(', ')} ` +
+  'WHERE call_id = ? AND extension = ?';

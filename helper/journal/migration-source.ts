@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { byCodeUnits } from '../core/code-unit-order';
 
 export interface Migration {
   /** `001`, `002`, … from the file name; applied in this order. */
@@ -45,7 +46,7 @@ export function textMigrations(files: Readonly<Record<string, string>>): Migrati
       Object.entries(files)
         .map(([name, sql]) => migrationOf(name, sql))
         .filter((m): m is Migration => m !== undefined)
-        .sort((a, b) => a.version.localeCompare(b.version)),
+        .sort((a, b) => byCodeUnits(a.version, b.version)),
   };
 }
 

@@ -29,7 +29,10 @@ export function recoveredEntry(saved: SavedCall, noticedAt: number): JournalEntr
       result,
       missed: result === 'no-answer' && view.direction === 'in',
     },
-    saved.recording ? { recording: saved.recording } : {},
+    {
+      ...(saved.recording ? { recording: saved.recording } : {}),
+      ...(saved.outcome ? { outcome: saved.outcome } : {}),
+    },
   );
   return { ...entry, recovered: true };
 }

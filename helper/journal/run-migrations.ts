@@ -13,6 +13,26 @@ const CREATE_MIGRATIONS_TABLE =
   "COMMENT='schema migrations of the telephony helper (helper migrate)'";
 
 const LOCK_NAME = 'courier_telephony_migrate';
+
+/**
+ * Errors that say a statement's change is there already: a column or an index it adds
+ * exists (1060, 1061), or one it drops is gone (1091). MySQL has no `ADD COLUMN IF NOT
+ * EXISTS`, so a migration cut short after such a statement is finished by skipping it.
+ */
+const ALREADY_DONE = new Set([1060, 1061, 1091]);
+
+function alreadyDone(error: unknown): boolean {
+  const errno = (error as { errno?: unknown } | undefined)?.errno;
+  return typeof errno === 'number' && ALREADY_DONE.has(errno);
+}
+
+async function runStatement(connection: AdminConnection, statement: string): Promise<void> {
+  try {
+    await connection.run(statement);
+  } catch (error) {
+    if (!alreadyDone(error)) throw error;
+  }
+}
 const LOCK_WAIT_SECONDS = 30;
 
 export interface MigrationReport {
@@ -39,7 +59,8 @@ export class MigrationLockedError extends Error {
 /**
  * Applies the migrations not yet recorded in {@link MIGRATIONS_TABLE}, in version order,
  * under a named lock so two administrators cannot run them at once. The statements are
- * idempotent themselves (IF NOT EXISTS), so a run cut short is finished by the next one.
+ * idempotent themselves (IF NOT EXISTS, or a change found already made), so a run cut short
+ * is finished by the next one.
  */
 export async function runMigrations(
   connection: AdminConnection,
@@ -66,7 +87,9 @@ export async function runMigrations(
         if (checksum !== migration.checksum) changed.push(migration);
         continue;
       }
-      for (const statement of splitStatements(migration.sql)) await connection.run(statement);
+      for (const statement of splitStatements(migration.sql)) {
+        await runStatement(connection, statement);
+      }
       await connection.run(
         `INSERT INTO ${MIGRATIONS_TABLE} (version, name, checksum) VALUES (?, ?, ?)`,
         [migration.version, migration.name, migration.checksum],

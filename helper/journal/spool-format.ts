@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  CallOutcome,
   CallResult,
   Direction,
   Identity,
@@ -42,12 +43,14 @@ const EntrySchema = v.object({
     }),
   ),
   transfer: v.optional(TransferState),
+  outcome: v.optional(CallOutcome),
   recovered: v.boolean(),
 });
 
 const RecordSchema = v.variant('kind', [
   v.object({ kind: v.literal('entry'), entry: EntrySchema }),
   v.object({ kind: v.literal('transfer'), ...Key, transfer: TransferState }),
+  v.object({ kind: v.literal('outcome'), ...Key, outcome: CallOutcome }),
 ]);
 
 const LineSchema = v.object({ v: v.literal(SPOOL_FORMAT_VERSION), record: RecordSchema });

@@ -1,10 +1,11 @@
 import { entryKey, type JournalEntry, type JournalRecord } from './entry';
-import { entryParams, orderParams, transferParams } from './entry-params';
+import { entryParams, orderParams, outcomeParams, transferParams } from './entry-params';
 import type { JournalDatabase, SqlSession } from './journal-database';
 import type { JournalStore } from './journal-store';
 import {
   insertRecoveredEntries,
   selectEntryIds,
+  UPDATE_OUTCOME,
   UPDATE_TRANSFER,
   upsertEntries,
   upsertOrders,
@@ -15,14 +16,17 @@ const ROWS_PER_STATEMENT = 100;
 
 type Segment =
   | { readonly kind: 'entries'; readonly recovered: boolean; readonly entries: JournalEntry[] }
-  | { readonly kind: 'transfer'; readonly record: Extract<JournalRecord, { kind: 'transfer' }> };
+  | { readonly kind: 'update'; readonly record: Exclude<JournalRecord, { kind: 'entry' }> };
 
-/** Consecutive entries of one kind go together; a transfer keeps its place between them. */
+/**
+ * Consecutive entries of one kind go together; a transfer or an outcome keeps its place
+ * between them, so it updates the row its entry wrote before it.
+ */
 function segments(records: readonly JournalRecord[]): Segment[] {
   const out: Segment[] = [];
   for (const record of records) {
-    if (record.kind === 'transfer') {
-      out.push({ kind: 'transfer', record });
+    if (record.kind !== 'entry') {
+      out.push({ kind: 'update', record });
       continue;
     }
     const last = out.at(-1);
@@ -62,8 +66,20 @@ async function writeEntries(
   if (params.length > 0) await session.run(upsertOrders(params.length / 4), params);
 }
 
+async function writeUpdate(
+  session: SqlSession,
+  record: Exclude<JournalRecord, { kind: 'entry' }>,
+): Promise<void> {
+  const { callId, extension } = record;
+  if (record.kind === 'transfer') {
+    await session.run(UPDATE_TRANSFER, transferParams(callId, extension, record.transfer));
+  } else {
+    await session.run(UPDATE_OUTCOME, outcomeParams(callId, extension, record.outcome));
+  }
+}
+
 /**
- * The journal tables of the courier database (db/migrations/001_call_journal.sql). A batch
+ * The journal tables of the courier database (db/migrations/). A batch
  * is one transaction of a few multi-row statements: the entries, their ids, their orders.
  */
 export class SqlJournalStore implements JournalStore {
@@ -76,8 +92,7 @@ export class SqlJournalStore implements JournalStore {
         if (segment.kind === 'entries') {
           await writeEntries(session, segment.entries, segment.recovered);
         } else {
-          const { callId, extension, transfer } = segment.record;
-          await session.run(UPDATE_TRANSFER, transferParams(callId, extension, transfer));
+          await writeUpdate(session, segment.record);
         }
       }
     });

@@ -112,6 +112,7 @@ export async function startCallJournal(
     database,
     extensions: options.extensions,
     pending: () => durable.pending(),
+    pendingOutcomes: () => durable.pendingOutcomes(),
     ...(options.fallback ? { fallback: options.fallback } : {}),
     onError,
   });

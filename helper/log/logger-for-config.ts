@@ -4,13 +4,14 @@ import type { HelperLogger, LineSink } from './create-logger';
 
 /** The values that must never appear in a log line or a message. */
 export function configSecrets(
-  config: Pick<HelperConfig, 'pbx' | 'database' | 'journal' | 'server'>,
+  config: Pick<HelperConfig, 'pbx' | 'database' | 'journal' | 'server' | 'websocket'>,
 ): string[] {
   return [
     config.pbx.secret,
     config.database.password,
     config.journal.password,
     ...config.server.httpTokens,
+    config.websocket.pairingSecret,
   ].filter((secret) => secret !== '');
 }
 

@@ -5,7 +5,7 @@ import type {
   Delivery,
   Identity,
 } from '../../shared/protocol';
-import type { LinkTemplates, LookupQueryName } from '../config/types';
+import type { LookupQueryName, RecordLinkTemplates } from '../config/types';
 import { splitExtensions } from './extensions';
 import { buildLink } from './link-template';
 import { amount, clock, code, text } from './row-values';
@@ -24,7 +24,7 @@ export const CALLER_QUERY_NAMES: readonly CallerQueryName[] = [
 export type RoleRows = Readonly<Record<CallerQueryName, readonly Row[]>>;
 
 export interface MergeOptions {
-  links: LinkTemplates;
+  links: RecordLinkTemplates;
   /** Digits from the database → `+E.164`, or undefined when not a dialable number. */
   normalizeNumber: (raw: string) => string | undefined;
 }
@@ -139,13 +139,23 @@ function delivery(row: Row, options: MergeOptions): Delivery | undefined {
   const cod = amount(row, 'cod');
   const currency = currencyCode(row);
   const clientCode = code(row, 'clientCode');
+  const rawPhone = text(row, 'clientPhone');
+  const phone = rawPhone ? options.normalizeNumber(rawPhone) : undefined;
   return {
     addressCode,
     orderCode,
     ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
     ...(cod !== undefined ? { cod } : {}),
     ...(cod !== undefined && currency !== undefined ? { currency } : {}),
-    ...(clientCode ? { client: { code: clientCode, company: text(row, 'company') ?? '' } } : {}),
+    ...(clientCode
+      ? {
+          client: {
+            code: clientCode,
+            company: text(row, 'company') ?? '',
+            ...(phone ? { phone } : {}),
+          },
+        }
+      : {}),
   };
 }
 

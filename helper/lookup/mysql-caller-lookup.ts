@@ -1,4 +1,4 @@
-import type { HelperConfig } from '../config/types';
+import type { HelperConfig, RecordLinkTemplates } from '../config/types';
 import { CachingLookup } from './caching-lookup';
 import { MysqlExecutor } from './mysql-executor';
 import { resolveOperatorExtensions } from './operator-extensions';
@@ -18,7 +18,9 @@ export interface MysqlDirectory {
   close(): Promise<void>;
 }
 
-type DirectoryConfig = Pick<HelperConfig, 'database' | 'lookup' | 'links' | 'phone'>;
+type DirectoryConfig = Pick<HelperConfig, 'database' | 'lookup' | 'phone'> & {
+  links: RecordLinkTemplates;
+};
 
 /**
  * Caller identification from the cabinet's MySQL database over one read-only pool.

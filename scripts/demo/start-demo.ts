@@ -98,6 +98,24 @@ async function openBrowser(
     },
     { token, helperPort, site: SITE_PATTERN },
   );
+  // The content script must be registered before the page loads: a registration reaches
+  // only pages loaded after it, and the worker registers once it has read the settings.
+  await worker.evaluate(async (site) => {
+    const chrome = (
+      globalThis as unknown as {
+        chrome: {
+          scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+        };
+      }
+    ).chrome;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      if (scripts.some((script) => script.matches?.includes(site))) return;
+      if (Date.now() > deadline) throw new Error(`no content script registered for ${site}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, SITE_PATTERN);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(pageUrl);
   return { context, page, worker, profile };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { escapeNonAscii, LEAN_BUNDLE_OPTIONS } from '../../harness/lean-bundle';
 
 export interface BundleOptions {
   root: string;
@@ -43,7 +44,8 @@ export async function bundleHelper(options: BundleOptions): Promise<void> {
     // import.meta.url only locates source-tree files in development; the bundle gets the
     // same data through the defines above, so the empty import.meta of CJS is expected.
     logOverride: { 'empty-import-meta': 'silent' },
-    legalComments: 'none',
+    ...LEAN_BUNDLE_OPTIONS,
     logLevel: 'warning',
   });
+  await escapeNonAscii(options.outFile);
 }

@@ -1,17 +1,25 @@
 import * as v from 'valibot';
-import { type MessageOf, messageTypes, RawNumber, RequestId } from './common';
+import {
+  CallHangupMessage,
+  CallTransferCancelMessage,
+  CallTransferCompleteMessage,
+  CallTransferMessage,
+} from './call-control';
+import {
+  hasNoControlCharacters,
+  type MessageOf,
+  messageTypes,
+  RawNumber,
+  RequestId,
+} from './common';
+import { JournalQueryMessage } from './journal';
+import { OutcomeMessage } from './outcome';
+import { QueuePauseMessage } from './queue-presence';
 
 /**
  * Extension → helper. Objects are strict: an unexpected key is a malformed
  * message, because these frames reach the PBX.
  */
-function hasNoControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
 
 const ClientInfo = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(64)),
@@ -35,6 +43,30 @@ export const PairMessage = v.strictObject({
   client: ClientInfo,
 });
 
+/**
+ * First frame of an extension the office's browser policy gave the managed-pairing secret:
+ * proves it holds the secret without sending it. See `managedPairingText`.
+ */
+export const PairManagedMessage = v.strictObject({
+  type: v.literal('pair.managed'),
+  v: v.number(),
+  /** The extension's clock when it signed, ms since the epoch. */
+  issuedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  nonce: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
+  /** HMAC-SHA-256 of `managedPairingText(...)` under the secret, lower-case hex. */
+  proof: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  client: ClientInfo,
+});
+
+/**
+ * What a managed-pairing proof signs. The origin is the one the browser puts in the
+ * WebSocket's Origin header, so a proof made for one extension is useless to another, and
+ * the time and nonce make a seen proof useless again.
+ */
+export function managedPairingText(origin: string, issuedAt: number, nonce: string): string {
+  return `courier-telephony managed pairing\n${origin}\n${issuedAt}\n${nonce}`;
+}
+
 export const DialMessage = v.strictObject({
   type: v.literal('dial'),
   id: RequestId,
@@ -45,29 +77,11 @@ export const DialMessage = v.strictObject({
   source: v.picklist(['link', 'popup', 'context-menu', 'journal', 'card']),
 });
 
-export const JournalQueryMessage = v.strictObject({
-  type: v.literal('journal.query'),
-  id: RequestId,
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
-  before: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  missedOnly: v.optional(v.boolean()),
-  search: v.optional(v.pipe(v.string(), v.maxLength(64))),
-});
-
 /** Marks missed calls as seen (called back or dismissed). */
 export const MissedAckMessage = v.strictObject({
   type: v.literal('missed.ack'),
   id: RequestId,
   callIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(128))), v.maxLength(500)),
-});
-
-export const TransferMessage = v.strictObject({
-  type: v.literal('transfer'),
-  id: RequestId,
-  callId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-  target: v.picklist(['courier', 'manager']),
-  /** Courier code when the caller's parcels are held by several couriers. */
-  courierCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
 export const PingMessage = v.strictObject({
@@ -86,10 +100,16 @@ export const SimulateCallMessage = v.strictObject({
 export const ClientMessage = v.variant('type', [
   HelloMessage,
   PairMessage,
+  PairManagedMessage,
   DialMessage,
   JournalQueryMessage,
   MissedAckMessage,
-  TransferMessage,
+  CallHangupMessage,
+  CallTransferMessage,
+  CallTransferCompleteMessage,
+  CallTransferCancelMessage,
+  QueuePauseMessage,
+  OutcomeMessage,
   PingMessage,
   SimulateCallMessage,
 ]);

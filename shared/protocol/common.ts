@@ -13,6 +13,15 @@ export function messageTypes<Type extends string>(union: {
   return union.options.map((option) => option.entries.type.literal);
 }
 
+/** False for text holding a line break or another control character, which must not reach the PBX. */
+export function hasNoControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
 /** Correlates a request with its replies; chosen by the extension. */
 export const RequestId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 

@@ -14,6 +14,8 @@ export const ErrorCode = v.picklist([
   'db-unavailable',
   'not-found',
   'not-allowed',
+  /** Too late for it: the time to note a call after its end has passed. */
+  'expired',
   'internal',
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCode>;

@@ -61,7 +61,8 @@ export const Delivery = v.object({
   /** Cash on delivery, in `currency` (ISO 4217) when the query says which. */
   cod: v.optional(v.number()),
   currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
-  client: v.optional(v.object({ code: Code, company: Text })),
+  /** The sender, with its number when the cabinet has one (a transfer target on the card). */
+  client: v.optional(v.object({ code: Code, company: Text, phone: v.optional(E164) })),
   courier: v.optional(CourierRef),
   url: v.optional(CabinetUrl),
 });

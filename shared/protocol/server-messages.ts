@@ -7,8 +7,11 @@ import {
   RequestId,
   Timestamp,
 } from './common';
-import { CallView, TransferReason } from './call';
+import { CallView } from './call';
+import { CallControlResultMessage } from './call-control';
 import { ErrorCode } from './errors';
+import { QueueMembership } from './queue-presence';
+import { OutcomeSettings } from './outcome';
 
 /** Helper → extension. Unknown keys are stripped so a newer helper stays readable. */
 
@@ -46,7 +49,14 @@ export const HelperStatus = v.object({
     user: v.optional(v.pipe(v.string(), v.maxLength(64))),
   }),
   demo: v.boolean(),
+  /**
+   * The operator's queues as the PBX reports them; absent while unknown (no PBX, not read
+   * yet), empty when the operator is in no queue.
+   */
+  queues: v.optional(v.array(QueueMembership)),
   missedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** What the card offers to note on a call; absent from helpers that take no outcomes. */
+  outcomes: v.optional(OutcomeSettings),
 });
 export type HelperStatus = v.InferOutput<typeof HelperStatus>;
 
@@ -121,16 +131,6 @@ export const MissedMessage = v.object({
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-export const TransferResultMessage = v.object({
-  type: v.literal('transfer.result'),
-  id: RequestId,
-  ok: v.boolean(),
-  to: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  /** As on the call's TransferState: set on failures. */
-  reason: v.optional(TransferReason),
-  message: v.optional(v.pipe(v.string(), v.maxLength(512))),
-});
-
 export const AckMessage = v.object({
   type: v.literal('ack'),
   id: RequestId,
@@ -157,7 +157,7 @@ export const ServerMessage = v.variant('type', [
   CallMessage,
   JournalPageMessage,
   MissedMessage,
-  TransferResultMessage,
+  CallControlResultMessage,
   AckMessage,
   PongMessage,
   ErrorMessage,

@@ -7,6 +7,7 @@ import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import type { ServerMessage } from '../../shared/protocol';
 import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
 import { cardText } from '../support/e2e/card-text';
+import { OwnUi } from '../support/e2e/own-ui';
 import {
   launchExtensionBrowser,
   type ExtensionBrowser,
@@ -91,10 +92,17 @@ describe('extension with a running helper (demo PBX)', () => {
     );
     expect(text).toContain('+7 916 123-45-67');
     await screenshot(cabinet, 'incoming-call-card');
+    // After the talk the card stays, offering the outcome, until the operator closes it.
+    await waitUntil(
+      () => cardText(cabinet),
+      (t) => t.includes('Call ended') && t.includes('Call outcome'),
+      30_000,
+    );
+    await new OwnUi(cabinet, 'ct-call-cards').click('button.dismiss');
     await waitUntil(
       () => cardText(cabinet),
       (t) => !t.includes('Цветочная'),
-      30_000,
+      15_000,
     );
   });
 

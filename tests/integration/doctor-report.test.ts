@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helper/cli/run-cli';
+import { ENTRY_COLUMNS } from '../../helper/journal/journal-sql';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { connectAmi } from '../support/ami';
 import { harnessInfo } from '../support/harness-info';
@@ -24,6 +25,8 @@ interface Overrides {
   amiSecret?: string;
   dbPort?: number;
   database?: string;
+  /** `[transfer]` keys; outside numbers are dialled in keypad digits unless given. */
+  transfer?: string;
   extra?: string;
   /** `[operator]` lines instead of the cabinet user operator1. */
   operator?: string;
@@ -140,6 +143,8 @@ describe('doctor against the real PBX and database', () => {
         'queryTimeoutMs = 10000',
         '[websocket]',
         `port = ${wsPort}`,
+        '[transfer]',
+        overrides.transfer ?? 'courierExten = "{digits}"',
         overrides.extra ?? '',
       ].join('\n'),
       { mode: 0o600 },
@@ -181,6 +186,10 @@ describe('doctor against the real PBX and database', () => {
       '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
     );
     expect(out).toContain('[ok]   transfer.managerContext exists');
+    expect(out).toContain(
+      '[ok]   attended transfer feature codes: atxfer is "*2" and atxferabort "*1"',
+    );
+    expect(out).toContain('[ok]   attended transfer to outside numbers');
     expect(out).toContain('[skip] journal checks: journal.enabled is false');
     expect(code).toBe(0);
     expectNoSecrets(out);
@@ -222,7 +231,10 @@ describe('doctor against the real PBX and database', () => {
       `[ok]   journal account connects: logged in to ${mariadb.host}:${mariadb.port}/${mariadb.database} as "courier_journal"`,
     );
     expect(out).toContain(
-      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 004 applied',
+      '[ok]   journal tables migrated: call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 006 applied',
+    );
+    expect(out).toContain(
+      `[ok]   journal columns and paging index: the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along ix_call_journal_pages`,
     );
     expect(out).toContain(
       '[ok]   journal account grants: "courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback, courier_callback_memory and nothing else',
@@ -242,7 +254,7 @@ describe('doctor against the real PBX and database', () => {
     });
     expect(code).toBe(1);
     expect(out).toContain(
-      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 004) is not applied`,
+      `[FAIL] journal tables migrated: "${BEHIND_ACCOUNT.user}" sees no table call_feedback in "${BEHIND_DB}"; migration 002 of this helper (up to 006) is not applied`,
     );
     expect(out).toMatch(
       /journal tables migrated: .*\n\s+fix: run courier-helper migrate --config \S+helper\.toml --admin-user /,
@@ -264,9 +276,7 @@ describe('doctor against the real PBX and database', () => {
   });
 
   it('names transfer.courierContext when the PBX dialplan has no such context', async () => {
-    const { code, out } = await doctor({
-      extra: '[transfer]\ncourierContext = "no-such-context"',
-    });
+    const { code, out } = await doctor({ transfer: 'courierContext = "no-such-context"' });
     expect(code).toBe(1);
     expect(out).toMatch(
       /\[FAIL\] transfer.courierContext exists: the PBX dialplan has no context "no-such-context", so transfers to it would fail\n\s+fix: set transfer.courierContext to .*"from-internal"/,
@@ -319,6 +329,62 @@ describe('doctor against the real PBX and database', () => {
     } finally {
       writeFileSync(file, original);
       await admin.action({ Action: 'Command', Command: 'manager reload' });
+      await admin.close();
+    }
+  });
+
+  it('warns that outside numbers written with "+" leave out talk-first transfers to them, and how to allow them', async () => {
+    const { code, out } = await doctor({ transfer: 'courierExten = "{e164}"' });
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /\[warn\] attended transfer to outside numbers: transfer.courierExten "\{e164\}" dials outside numbers with "\+".*are unavailable; blind transfers work\n\s+fix: set transfer.courierExten = "\{digits\}"/,
+    );
+    expect(out).toMatch(/All \d+ checks passed, 1 with a warning/);
+  });
+
+  it('says which features an account without the agent class or features.conf codes lacks', async () => {
+    const { asterisk } = harnessInfo();
+    const file = join(asterisk.hostRunDir, 'etc', 'manager.conf');
+    const original = readFileSync(file, 'utf8');
+    const current = /^\[helper\]$([\s\S]*?)^(?=\[)/m.exec(original)?.[1] ?? '';
+    const withoutAgent = current
+      .replace(/^read = .*$/m, 'read = call,dialplan')
+      .replace(/^write = .*$/m, 'write = originate,call,reporting');
+    const admin = await connectAmi('admin');
+    try {
+      writeFileSync(file, `${original}\n[helper-no-agent]${withoutAgent}\n`);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      const { code, out } = await doctor({ amiUser: 'helper-no-agent' });
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /\[FAIL\] AMI privileges: permission denied for QueuePause \(pausing in queues from the popup\)\n\s+fix: add "agent" to the write= line/,
+      );
+      expect(out).toContain('[ok]   attended transfer feature codes');
+    } finally {
+      writeFileSync(file, original);
+      await admin.action({ Action: 'Command', Command: 'manager reload' });
+      await admin.close();
+    }
+  });
+
+  it('says attended transfer is unavailable while features.conf maps no atxfer code', async () => {
+    const { asterisk } = harnessInfo();
+    const file = join(asterisk.hostRunDir, 'etc', 'features.conf');
+    const original = readFileSync(file, 'utf8');
+    const admin = await connectAmi('admin');
+    const reload = () => admin.action({ Action: 'Command', Command: 'module reload features' });
+    try {
+      writeFileSync(file, original.replace(/^atxfer = .*$/m, ''));
+      await reload();
+      const { code, out } = await doctor();
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /\[FAIL\] attended transfer feature codes: features.conf maps no code to atxfer, so attended transfer from the card is unavailable \(hang-up and blind transfer still work\)\n\s+fix: add "atxfer => \*2" to \[featuremap\]/,
+      );
+      expect(out).toContain('[ok]   AMI privileges');
+    } finally {
+      writeFileSync(file, original);
+      await reload();
       await admin.close();
     }
   });

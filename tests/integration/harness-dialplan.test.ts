@@ -27,6 +27,9 @@ const HELPER_EVENTS = new Set([
   'Pickup',
   'OriginateResponse',
   'VarSet',
+  'QueueMemberPause',
+  'QueueMemberAdded',
+  'QueueMemberRemoved',
 ]);
 
 type RingingPhone = '101' | '102';

@@ -204,9 +204,18 @@ describe('the running helper journals calls', () => {
 
     const id = client.nextId();
     const result = client.waitForNext(
-      (m): m is ServerMessageOf<'transfer.result'> => m.type === 'transfer.result' && m.id === id,
+      (m): m is ServerMessageOf<'call.control.result'> =>
+        m.type === 'call.control.result' && m.id === id,
     );
-    client.send({ type: 'transfer', id, callId: card.callId, target: 'manager' });
+    client.send({
+      type: 'call.transfer',
+      id,
+      callId: card.callId,
+      extension: card.extension,
+      to: ACCOUNT_MANAGER.extensions[0],
+      target: 'manager',
+      mode: 'blind',
+    });
     expect(await result).toMatchObject({ ok: true, to: ACCOUNT_MANAGER.extensions[0] });
     const invite = await manager.waitForInvite({ since: 0 });
     expect(invite.fromUser).toBe(FIXTURE_NUMBERS.clientMain);
@@ -234,6 +243,7 @@ describe('the running helper journals calls', () => {
       result: 'answered',
       client_code: WELL_KNOWN.clients.mainClient.code,
       transfer_target: 'manager',
+      transfer_mode: 'blind',
       transferred_to: ACCOUNT_MANAGER.extensions[0],
       transfer_ok: 1,
     });

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Connection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CallView } from '../../shared/protocol';
+import type { CallOutcome, CallView } from '../../shared/protocol';
 import { toSqlTime } from '../../helper/journal/sql-time';
 import { FIXTURE_NUMBERS } from '../support/fixtures';
 import { DIDS } from '../../harness/pbx-plan';
@@ -26,7 +26,16 @@ interface HelperProcess {
   readonly child: ChildProcess;
   readonly views: CallView[];
   readonly ready: Promise<{ recovered: number }>;
+  /** Notes an outcome as the card would; resolves once the helper says it is kept. */
+  note(call: CallView, outcome: CallOutcome): Promise<void>;
 }
+
+const NOTED: CallOutcome = {
+  code: 'rescheduled',
+  label: 'Доставка перенесена',
+  note: 'Перезвонить после обеда',
+  at: Date.UTC(2026, 0, 1),
+};
 
 const processes = new Set<ChildProcess>();
 let state: Awaited<ReturnType<typeof tempStateDir>>;
@@ -42,21 +51,29 @@ function startHelperProcess(): HelperProcess {
   };
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
     env: { ...process.env, LIVE_HELPER_OPTIONS: JSON.stringify(options) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   processes.add(child);
   child.once('exit', () => processes.delete(child));
   const views: CallView[] = [];
+  const noted: Array<() => void> = [];
   let markReady: (value: { recovered: number }) => void = () => undefined;
   const ready = new Promise<{ recovered: number }>((resolve) => (markReady = resolve));
   const lines = createInterface({ input: child.stdout! });
   lines.on('line', (line) => {
     const message = JSON.parse(line) as
-      { type: 'ready'; recovered: number } | { type: 'call'; call: CallView };
+      { type: 'ready'; recovered: number } | { type: 'call'; call: CallView } | { type: 'noted' };
     if (message.type === 'ready') markReady({ recovered: message.recovered });
+    else if (message.type === 'noted') noted.shift()?.();
     else views.push(message.call);
   });
-  return { child, views, ready };
+  const note = (call: CallView, outcome: CallOutcome): Promise<void> =>
+    new Promise((resolve) => {
+      noted.push(resolve);
+      const command = { type: 'note', callId: call.callId, extension: call.extension, outcome };
+      child.stdin!.write(`${JSON.stringify(command)}\n`);
+    });
+  return { child, views, ready, note };
 }
 
 async function kill(helper: HelperProcess): Promise<void> {
@@ -71,6 +88,14 @@ function viewOn101(helper: HelperProcess, state: CallView['state']): Promise<Cal
     (v) => v !== undefined,
     `a ${state} view on 101`,
   ) as Promise<CallView>;
+}
+
+async function outcomeOf(callId: string): Promise<unknown> {
+  const [rows] = await db.query<RowDataPacket[]>(
+    "SELECT outcome, note FROM call_journal WHERE call_id = ? AND extension = '101'",
+    [callId],
+  );
+  return rows[0];
 }
 
 beforeAll(async () => {
@@ -89,13 +114,14 @@ afterAll(async () => {
 });
 
 describe('the journal when the helper is killed mid-call', () => {
-  it('journals a call that goes on across the restart with its real start and answer', async () => {
+  it('journals a call that goes on across the restart with its real start, answer and outcome', async () => {
     state = await tempStateDir();
     const first = startHelperProcess();
     await first.ready;
     await startPhone('101', 'answer', { answerAfterMs: 300 });
     const call = await placeInboundCall({ from: FIXTURE_NUMBERS.recipient, did: DIDS.direct });
     const answered = await viewOn101(first, 'answered');
+    await first.note(answered, NOTED);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await kill(first);
 
@@ -116,19 +142,24 @@ describe('the journal when the helper is killed mid-call', () => {
       answered_at: toSqlTime(answered.answeredAt ?? 0),
       recovered: 0,
     });
+    expect(await outcomeOf(answered.callId)).toEqual({
+      outcome: 'rescheduled',
+      note: 'Перезвонить после обеда',
+    });
     expect(row?.talk_seconds).toBeGreaterThanOrEqual(3);
     expect(row?.talk_seconds).toBeLessThanOrEqual(10);
     second.child.kill('SIGTERM');
     await once(second.child, 'exit');
   });
 
-  it('journals a call that ended while the helper was down, marked recovered', async () => {
+  it('journals a call that ended while the helper was down, marked recovered, with its outcome', async () => {
     state = await tempStateDir();
     const first = startHelperProcess();
     await first.ready;
     await startPhone('101', 'answer', { answerAfterMs: 300 });
     const call = await placeInboundCall({ from: FIXTURE_NUMBERS.recipient, did: DIDS.direct });
     const answered = await viewOn101(first, 'answered');
+    await first.note(answered, NOTED);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await kill(first);
     await call.hangup();
@@ -147,6 +178,10 @@ describe('the journal when the helper is killed mid-call', () => {
       recovered: 1,
     });
     expect(row?.talk_seconds).toBeGreaterThanOrEqual(1);
+    expect(await outcomeOf(answered.callId)).toEqual({
+      outcome: 'rescheduled',
+      note: 'Перезвонить после обеда',
+    });
     expect(row?.recording_file).toMatch(/in-79161234567-.*\.wav$/);
     second.child.kill('SIGTERM');
     await once(second.child, 'exit');

@@ -1,7 +1,6 @@
 import { parse } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../helper/config/defaults';
-import type { HelperConfig } from '../../helper/config/types';
 import { createMysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import type { MysqlDirectory } from '../../helper/lookup/mysql-caller-lookup';
 import { Identity } from '../../shared/protocol';
@@ -23,7 +22,7 @@ const LINKS = {
 };
 const { couriers, clients, contactPersons, orders, deliveries } = WELL_KNOWN;
 
-function directoryConfig(): Pick<HelperConfig, 'database' | 'lookup' | 'links' | 'phone'> {
+function directoryConfig(): Parameters<typeof createMysqlDirectory>[0] {
   const { mariadb } = harnessInfo();
   return {
     database: {
@@ -51,6 +50,12 @@ function courierRef(courier: typeof couriers.courierWithManager): CourierRef {
   };
 }
 
+/** Each sender's own number in the contacts table (SourceCodeType 2), in E.164. */
+const CLIENT_PHONES: Record<number, string> = {
+  [clients.mainClient.code]: `+${FIXTURE_NUMBERS.clientMain}`,
+  [clients.clientWithoutManager.code]: `+${FIXTURE_NUMBERS.clientWithoutManager}`,
+};
+
 function delivery(
   address: typeof deliveries.deliveryA,
   order: typeof orders.orderA,
@@ -68,7 +73,12 @@ function delivery(
     interval: `${address.time_from?.slice(0, 5)}–${address.time_to?.slice(0, 5)}`,
     cod: Number(address.cod),
     currency: 'RUB',
-    client: { code: String(client.code), company: client.company },
+    // The sender's number (its main contact), offered on the card as a transfer target.
+    client: {
+      code: String(client.code),
+      company: client.company,
+      phone: CLIENT_PHONES[client.code],
+    },
     url: `https://cabinet.test/orders/${order.code}`,
     courier: courierRef(holder),
   };

@@ -91,6 +91,9 @@ function writeConfig(
       'queryTimeoutMs = 5000',
       '[links]',
       'order = "https://cabinet.test/orders/{code}"',
+      // Outside numbers in keypad digits, so transfers after talking first reach them too.
+      '[transfer]',
+      'courierExten = "{digits}"',
       '[websocket]',
       `port = ${wsPort}`,
       ...(origins === undefined ? [] : [`allowedOrigins = ${toml(origins)}`]),

@@ -8,6 +8,8 @@ import type {
   HelperConfig,
   DatabaseConfig,
   JournalConfig,
+  LinkTemplates,
+  OutcomeConfig,
   RecordingConfig,
   TransferConfig,
 } from '../../helper/config/types';
@@ -42,6 +44,10 @@ export interface RealHelperOptions {
   recording?: Partial<RecordingConfig>;
   /** `[transfer]` keys written to the file. */
   transfer?: Partial<TransferConfig>;
+  /** `[outcomes]` keys written to the file. */
+  outcomes?: Partial<OutcomeConfig>;
+  /** Cabinet link templates (`create`: the pages offered for an unknown caller); `https://cabinet.test/…` by default. */
+  links?: Partial<LinkTemplates>;
   /** `[database]` keys besides the connection, which the harness decides. */
   database?: Partial<Pick<DatabaseConfig, 'cacheTtlSeconds' | 'prefetch'>>;
 }
@@ -125,10 +131,12 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       ...(options.database?.prefetch === undefined
         ? []
         : [`prefetch = ${String(options.database.prefetch)}`]),
-      '[links]',
-      `client = "${CABINET}/clients/{code}"`,
-      `order = "${CABINET}/orders/{code}"`,
-      `courier = "${CABINET}/couriers/{code}"`,
+      ...section('links', {
+        client: `${CABINET}/clients/{code}`,
+        order: `${CABINET}/orders/{code}`,
+        courier: `${CABINET}/couriers/{code}`,
+        ...options.links,
+      }),
       '[websocket]',
       `port = ${port}`,
       '[log]',
@@ -136,6 +144,7 @@ export async function startRealHelper(options: RealHelperOptions = {}): Promise<
       ...section('journal', options.journal),
       ...section('recording', options.recording),
       ...section('transfer', options.transfer),
+      ...section('outcomes', options.outcomes),
       '',
     ].join('\n'),
   );

@@ -1,7 +1,12 @@
 import { t } from '../../lib/i18n/core';
 import { runtimeBackgroundClient } from '../../ui/common/background-client';
 import { mountPage } from '../../ui/common/mount-page';
-import { disableSite, enableSite } from '../../ui/common/site-access';
+import {
+  disableSite,
+  enableSite,
+  grantSites,
+  sitesWithoutAccess,
+} from '../../ui/common/site-access';
 import { OptionsApp } from '../../ui/options/options-app';
 import '../../ui/common/base.css';
 import '../../ui/options/options.css';
@@ -13,7 +18,12 @@ if (root !== null) {
     () => (
       <OptionsApp
         background={runtimeBackgroundClient()}
-        sites={{ enable: enableSite, disable: disableSite }}
+        sites={{
+          enable: enableSite,
+          disable: disableSite,
+          grant: grantSites,
+          withoutAccess: sitesWithoutAccess,
+        }}
       />
     ),
     () => t('shell.options.title'),

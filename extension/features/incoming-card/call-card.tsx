@@ -3,10 +3,13 @@ import { CloseButton } from '../../lib/close-button';
 import { t } from '../../lib/i18n/core';
 import { isUserGesture } from '../../lib/dom/trusted-event';
 import type { CardActions } from './card-actions';
+import { CallControls } from './call-controls';
 import { CallStateLine } from './call-state-line';
 import { CardActionsBar } from './card-actions-bar';
+import { CreateLinks } from './create-links';
 import { displayNumber } from '../../lib/i18n/format';
 import { IdentityView } from './identity-view';
+import { OutcomeForm } from './outcome-form';
 import { TransferStatus } from './transfer-status';
 
 function directionLabel(call: CallView): string {
@@ -52,8 +55,11 @@ export function CallCard({ call, actions }: { call: CallView; actions: CardActio
       </header>
       <CallStateLine call={call} />
       <IdentityView call={call} />
+      <CreateLinks call={call} />
       <TransferStatus call={call} />
+      <CallControls call={call} actions={actions} />
       <CardActionsBar call={call} actions={actions} />
+      <OutcomeForm call={call} actions={actions} />
     </article>
   );
 }

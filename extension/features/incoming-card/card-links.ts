@@ -1,4 +1,4 @@
-import type { CallView, Identity } from '../../../shared/protocol';
+import type { Identity, TransferTarget } from '../../../shared/protocol';
 import { webUrl } from '../../lib/web-url';
 
 /** The page the "open" action goes to: the client, else the courier, else the order. */
@@ -11,29 +11,39 @@ export function firstRelevantUrl(identity: Identity): string | undefined {
   return candidates.map(webUrl).find((url) => url !== undefined);
 }
 
-export interface TransferOption {
-  target: 'courier' | 'manager';
-  courierCode?: string;
-  name?: string;
+/** Someone the caller can be transferred to, as the card offers them. */
+export interface RelatedPerson {
+  target: Exclude<TransferTarget, 'number'>;
+  name: string;
+  /** An E.164 number or an internal extension. */
+  number: string;
 }
 
 /**
- * Transfers offered on a call answered here: to each courier holding one of
- * the caller's parcels, and to the account manager when one has an extension.
+ * The people the caller can be handed to, from what the lookup found: each courier holding
+ * one of the caller's parcels (his mobile), the account managers of the caller's client or
+ * of the calling courier (their extension), and the sender of the caller's parcels (the
+ * client's number). Each number once.
  */
-export function transferOptions(call: CallView): TransferOption[] {
-  if (call.state !== 'answered') return [];
-  const options: TransferOption[] = [];
-  const couriers = new Set<string>();
-  for (const delivery of call.identity.deliveries) {
+export function relatedPeople(identity: Identity): RelatedPerson[] {
+  const people: RelatedPerson[] = [];
+  const add = (person: RelatedPerson) => {
+    if (!people.some((known) => known.number === person.number)) people.push(person);
+  };
+  for (const delivery of identity.deliveries) {
     const courier = delivery.courier;
-    if (!courier || couriers.has(courier.code)) continue;
-    couriers.add(courier.code);
-    options.push({ target: 'courier', courierCode: courier.code, name: courier.name });
+    if (courier?.mobile) add({ target: 'courier', name: courier.name, number: courier.mobile });
   }
-  const manager = [...call.identity.clients, ...call.identity.couriers]
-    .map((party) => party.manager)
-    .find((candidate) => candidate && candidate.extensions.length > 0);
-  if (manager) options.push({ target: 'manager', name: manager.name ?? manager.user });
-  return options;
+  for (const party of [...identity.clients, ...identity.couriers]) {
+    const manager = party.manager;
+    const extension = manager?.extensions[0];
+    if (manager && extension) {
+      add({ target: 'manager', name: manager.name ?? manager.user, number: extension });
+    }
+  }
+  for (const delivery of identity.deliveries) {
+    const client = delivery.client;
+    if (client?.phone) add({ target: 'contact', name: client.company, number: client.phone });
+  }
+  return people;
 }

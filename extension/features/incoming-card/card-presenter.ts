@@ -1,8 +1,9 @@
 import { h, render } from 'preact';
-import type { CallView } from '../../../shared/protocol';
+import type { CallView, OutcomeSettings } from '../../../shared/protocol';
 import { onLanguageChange } from '../../lib/i18n/core';
 import type { CardActions } from './card-actions';
 import { CallCardStack } from './call-card-stack';
+import { OutcomeSettingsContext } from './outcome-window';
 
 export interface CardPresenterOptions {
   container: HTMLElement;
@@ -15,6 +16,7 @@ export class CardPresenter {
   readonly #options: CardPresenterOptions;
   #calls: readonly CallView[] = [];
   #announcement = '';
+  #outcomes: OutcomeSettings | undefined;
 
   constructor(options: CardPresenterOptions) {
     this.#options = options;
@@ -28,6 +30,11 @@ export class CardPresenter {
     this.#render();
   }
 
+  setOutcomes(settings: OutcomeSettings | undefined): void {
+    this.#outcomes = settings;
+    this.#render();
+  }
+
   /** True while keyboard focus is inside the card of this call: it is not closed under the user. */
   hasFocusIn(callId: string): boolean {
     const root = this.#options.container.getRootNode() as Document | ShadowRoot;
@@ -38,11 +45,15 @@ export class CardPresenter {
   #render(): void {
     if (this.#options.signal.aborted) return;
     render(
-      h(CallCardStack, {
-        calls: this.#calls,
-        actions: this.#options.actions,
-        announcement: this.#announcement,
-      }),
+      h(
+        OutcomeSettingsContext.Provider,
+        { value: this.#outcomes },
+        h(CallCardStack, {
+          calls: this.#calls,
+          actions: this.#options.actions,
+          announcement: this.#announcement,
+        }),
+      ),
       this.#options.container,
     );
   }

@@ -1,5 +1,6 @@
 import { entranceCss, OWN_UI_FONT, pinnedHostCss } from '../../lib/own-ui-css';
 import { CLOSE_BUTTON_CSS } from '../../lib/close-button';
+import { CALL_CONTROL_CSS } from './call-control-styles';
 import { TECHNICAL_LINE_CSS } from '../technical-line';
 
 /**
@@ -106,6 +107,7 @@ ${CLOSE_BUTTON_CSS}
   .action { background: #374151; border-color: #4b5563; color: #f9fafb; }
   .action:hover { background: #4b5563; color: #f9fafb; }
 }
+${CALL_CONTROL_CSS}
 ${TECHNICAL_LINE_CSS}
 ${entranceCss('.card', 'ct-card-in', 180, 'translateX(12px)')}
 `;

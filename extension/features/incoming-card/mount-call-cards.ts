@@ -1,12 +1,15 @@
 import type { ContentScriptContext } from '#imports';
-import type { CallView } from '../../../shared/protocol';
+import type { CallView, OutcomeSettings } from '../../../shared/protocol';
 import { mountOwnUi } from '../../lib/own-ui';
 import type { CardActions } from './card-actions';
 import { CardPresenter } from './card-presenter';
 import { CARD_CSS } from './card-styles';
+import { OUTCOME_CSS } from './outcome-styles';
 
 export interface CallCardsView {
   update(calls: readonly CallView[], announcement?: string): void;
+  /** What the helper offers to note on calls. */
+  setOutcomes(settings: OutcomeSettings | undefined): void;
   hasFocusIn(callId: string): boolean;
   /** Where the clipboard fallback puts its temporary field, out of the page's reach. */
   readonly shadow: ShadowRoot;
@@ -23,13 +26,14 @@ export async function mountCallCards(
 ): Promise<CallCardsView> {
   const ui = await mountOwnUi(ctx, {
     name: 'ct-call-cards',
-    css: CARD_CSS,
+    css: CARD_CSS + OUTCOME_CSS,
     create: (container) => new CardPresenter({ container, actions, signal: ctx.signal }),
     mountError: () => new CardsMountError(),
   });
   return {
     shadow: ui.shadow,
     hasFocusIn: (callId) => ui.presenter.hasFocusIn(callId),
+    setOutcomes: (settings) => ui.presenter.setOutcomes(settings),
     update(calls, announcement) {
       if (calls.length > 0) {
         ui.show(() => ui.presenter.update(calls, announcement));

@@ -7,8 +7,14 @@ export function TransferStatus({ call }: { call: CallView }) {
   const transfer = call.transfer;
   if (!transfer) return null;
   const { text, technical } = transferText(transfer);
+  // Going back to the caller was the operator's own choice: said plainly, not as an error.
+  const tone = transfer.ok
+    ? 'transfer--ok'
+    : transfer.reason === 'cancelled'
+      ? 'transfer--cancelled'
+      : 'transfer--failed';
   return (
-    <div class={`transfer ${transfer.ok ? 'transfer--ok' : 'transfer--failed'}`}>
+    <div class={`transfer ${tone}`}>
       <p class="transfer-text">{text}</p>
       {technical && <TechnicalLine text={technical} />}
     </div>

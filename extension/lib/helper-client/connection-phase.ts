@@ -3,7 +3,10 @@ import type { ConnectionState } from '../../lib/runtime-messages';
 import type { WebSocketLike } from './socket';
 
 /** How the first frame of a connection authenticates. */
-export type Greeting = { kind: 'hello'; token: string } | { kind: 'pair'; code: string };
+export type Greeting =
+  | { kind: 'hello'; token: string }
+  | { kind: 'pair'; code: string }
+  | { kind: 'managed'; secret: string };
 
 /** One WebSocket and the listeners tied to it; aborting detaches them all. */
 export interface Link {

@@ -37,6 +37,7 @@ import {
   type RequestOf,
   type RequestType,
 } from './request-types';
+import { signManagedProof } from './managed-proof';
 import type { WebSocketFactory } from './socket';
 import { SOCKET_OPEN } from './socket';
 
@@ -51,6 +52,11 @@ export interface HelperConfig {
   endpoint: HelperEndpoint;
   /** The pairing token; `null` until the extension is paired. */
   token: string | null;
+  /**
+   * The managed-pairing secret from browser policy: without a token, the client pairs with
+   * a proof signed by it instead of waiting for a code.
+   */
+  managedSecret?: string | null;
 }
 
 export interface HelperClientOptions {
@@ -64,6 +70,12 @@ export interface HelperClientOptions {
   random?: () => number;
   newId?: () => string;
   log?: (message: string) => void;
+  /** This extension's origin, which a managed-pairing proof is signed for. */
+  origin?: string;
+  /** Signs a managed-pairing proof; Web Crypto unless a test gives another. */
+  signProof?: typeof signManagedProof;
+  /** A token the helper issued to a managed pairing, for the caller to keep. */
+  onManagedToken?: (token: string) => void;
 }
 
 export interface PairResult {
@@ -112,6 +124,9 @@ export class HelperClient {
       random: Math.random,
       newId: () => crypto.randomUUID(),
       log: (message) => console.warn(`[helper-client] ${message}`),
+      origin: globalThis.location?.origin ?? '',
+      signProof: signManagedProof,
+      onManagedToken: () => undefined,
       ...options,
     };
     this.#pending = new PendingRequests();
@@ -133,10 +148,15 @@ export class HelperClient {
   configure(config: HelperConfig): void {
     if (this.#closed) return;
     const previous = this.#config;
-    this.#config = { endpoint: { ...config.endpoint }, token: config.token };
+    this.#config = {
+      endpoint: { ...config.endpoint },
+      token: config.token,
+      managedSecret: config.managedSecret ?? null,
+    };
     if (
       previous !== undefined &&
       previous.token === config.token &&
+      (previous.managedSecret ?? null) === (config.managedSecret ?? null) &&
       previous.endpoint.host === config.endpoint.host &&
       previous.endpoint.port === config.endpoint.port &&
       this.#phase.name !== 'idle'
@@ -279,7 +299,9 @@ export class HelperClient {
         ? { kind: 'pair', code: this.#pairCode }
         : config.token !== null
           ? { kind: 'hello', token: config.token }
-          : undefined;
+          : config.managedSecret
+            ? { kind: 'managed', secret: config.managedSecret }
+            : undefined;
     if (greeting === undefined) {
       this.#halt({ state: 'not-paired' });
       return;
@@ -310,15 +332,26 @@ export class HelperClient {
   #greet(link: Link): void {
     if (linkOf(this.#phase) !== link) return;
     const client = this.#options.client;
-    const frame: ClientMessage =
-      link.greeting.kind === 'hello'
-        ? { type: 'hello', v: PROTOCOL_VERSION, token: link.greeting.token, client }
-        : { type: 'pair', v: PROTOCOL_VERSION, code: link.greeting.code, client };
     const timer = setTimeout(
       () => this.#lose('The helper did not answer the greeting.'),
       this.#options.greetingTimeoutMs,
     );
     this.#setPhase({ name: 'greeting', link, timer });
+    const greeting = link.greeting;
+    if (greeting.kind === 'managed') {
+      this.#options.signProof(greeting.secret, this.#options.origin).then(
+        (proof) => {
+          if (this.#phase.name !== 'greeting' || this.#phase.link !== link) return;
+          this.#send({ type: 'pair.managed', v: PROTOCOL_VERSION, ...proof, client });
+        },
+        (error: unknown) => this.#lose(`Cannot sign the managed pairing: ${String(error)}`),
+      );
+      return;
+    }
+    const frame: ClientMessage =
+      greeting.kind === 'hello'
+        ? { type: 'hello', v: PROTOCOL_VERSION, token: greeting.token, client }
+        : { type: 'pair', v: PROTOCOL_VERSION, code: greeting.code, client };
     this.#send(frame);
   }
 
@@ -345,6 +378,12 @@ export class HelperClient {
         for (const call of message.calls) this.#emitPush({ type: 'call', call });
         return;
       case 'paired':
+        if (link.greeting.kind === 'managed') {
+          if (this.#config !== undefined) this.#config = { ...this.#config, token: message.token };
+          this.#connected(link, message.status);
+          this.#options.onManagedToken(message.token);
+          return;
+        }
         if (link.greeting.kind !== 'pair') return;
         this.#pairCode = undefined;
         if (this.#config !== undefined) this.#config = { ...this.#config, token: message.token };
@@ -364,8 +403,11 @@ export class HelperClient {
       this.#halt({ state: 'incompatible', reason: error.message });
     } else if (this.#pairCode !== undefined) {
       this.#pairRefused(error.message, error.code);
+    } else if (error.code === 'pairing-failed') {
+      // A refused managed pairing: the policy's secret is not the helper's, which needs IT.
+      this.#halt({ state: 'not-paired', reason: error.message });
     } else if (error.code === 'not-paired') {
-      this.#halt({ state: 'not-paired' });
+      this.#tokenRefused();
     } else {
       this.#lose(error.message);
     }
@@ -418,10 +460,24 @@ export class HelperClient {
     } else if (event.code === CLOSE_NOT_PAIRED && this.#pairCode !== undefined) {
       this.#pairRefused(event.reason || 'The helper refused the pairing code.');
     } else if (event.code === CLOSE_NOT_PAIRED) {
-      this.#halt({ state: 'not-paired' });
+      this.#tokenRefused();
     } else {
       this.#lose(event.reason || undefined);
     }
+  }
+
+  /**
+   * The helper does not know the token (revoked, or another helper's): with a policy's
+   * secret the client pairs again by itself, otherwise it waits for a code.
+   */
+  #tokenRefused(): void {
+    const config = this.#config;
+    if (config?.managedSecret && config.token !== null) {
+      this.#config = { ...config, token: null };
+      this.#restart();
+      return;
+    }
+    this.#halt({ state: 'not-paired' });
   }
 
   /** The pairing code was refused: fall back to the stored token, or wait unpaired. */

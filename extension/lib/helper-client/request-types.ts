@@ -4,7 +4,12 @@ import type { ClientMessageOf, ServerMessageOf } from '../../../shared/protocol'
 export interface ReplyTypes {
   'journal.query': 'journal.page';
   'missed.ack': 'ack';
-  transfer: 'transfer.result';
+  'call.hangup': 'call.control.result';
+  'call.transfer': 'call.control.result';
+  'call.transfer.complete': 'call.control.result';
+  'call.transfer.cancel': 'call.control.result';
+  'queue.pause': 'ack';
+  'call.outcome': 'ack';
   'demo.simulate': 'ack';
 }
 
@@ -18,7 +23,12 @@ export type ReplyOf<T extends RequestType> = ServerMessageOf<ReplyTypes[T]>;
 export const REPLY_TYPES: { readonly [T in RequestType]: ReplyTypes[T] } = {
   'journal.query': 'journal.page',
   'missed.ack': 'ack',
-  transfer: 'transfer.result',
+  'call.hangup': 'call.control.result',
+  'call.transfer': 'call.control.result',
+  'call.transfer.complete': 'call.control.result',
+  'call.transfer.cancel': 'call.control.result',
+  'queue.pause': 'ack',
+  'call.outcome': 'ack',
   'demo.simulate': 'ack',
 };
 

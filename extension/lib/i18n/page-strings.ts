@@ -84,26 +84,6 @@ export const PAGE_STRINGS = {
     'page.card.copy-failed': 'Не удалось скопировать',
     'page.card.dismiss': 'Закрыть карточку',
     'page.card.call-back': 'Перезвонить',
-    'page.card.transfer-courier': 'Перевести курьеру {name}',
-    'page.card.transfer-manager': 'Перевести менеджеру',
-    'page.card.transfer-manager-name': 'Перевести менеджеру {name}',
-    'page.card.transferred': 'Переведено на {to}',
-    'page.card.transfer-failed': 'Не удалось перевести звонок',
-    'page.card.transfer-failed-because': 'Не удалось перевести звонок: {reason}',
-    'page.card.transfer-reason.not-answered': 'звонок не принят на вашем телефоне',
-    'page.card.transfer-reason.not-connected': 'звонок уже разъединён',
-    'page.card.transfer-reason.no-courier': 'сейчас ни одна посылка звонящего не у курьера',
-    'page.card.transfer-reason.courier-not-holding': 'у этого курьера больше нет посылок звонящего',
-    'page.card.transfer-reason.several-couriers':
-      'посылки звонящего у нескольких курьеров, выберите одного',
-    'page.card.transfer-reason.no-courier-mobile': 'в карточке курьера нет мобильного номера',
-    'page.card.transfer-reason.no-manager': 'у звонящего нет менеджера с внутренним номером',
-    'page.card.transfer-reason.invalid-number':
-      'номер для перевода записан в кабинете с ошибкой, исправьте его',
-    'page.card.transfer-reason.pbx-permission':
-      'АТС не разрешает помощнику переводить звонки. Сообщите администратору.',
-    'page.card.transfer-reason.pbx-refused': 'АТС отклонила перевод',
-    'page.card.transfer-reason.pbx-unavailable': 'нет связи с АТС, повторите чуть позже',
     'page.card.recording': 'Запись разговора',
   },
   en: {
@@ -188,28 +168,6 @@ export const PAGE_STRINGS = {
     'page.card.copy-failed': 'Could not copy',
     'page.card.dismiss': 'Close card',
     'page.card.call-back': 'Call back',
-    'page.card.transfer-courier': 'Transfer to courier {name}',
-    'page.card.transfer-manager': 'Transfer to the manager',
-    'page.card.transfer-manager-name': 'Transfer to manager {name}',
-    'page.card.transferred': 'Transferred to {to}',
-    'page.card.transfer-failed': 'Could not transfer the call',
-    'page.card.transfer-failed-because': 'Could not transfer the call: {reason}',
-    'page.card.transfer-reason.not-answered': 'the call is not answered on your phone',
-    'page.card.transfer-reason.not-connected': 'the call is no longer connected',
-    'page.card.transfer-reason.no-courier': "none of the caller's parcels is with a courier now",
-    'page.card.transfer-reason.courier-not-holding':
-      "this courier no longer holds any of the caller's parcels",
-    'page.card.transfer-reason.several-couriers':
-      "several couriers hold the caller's parcels, choose one",
-    'page.card.transfer-reason.no-courier-mobile': 'the courier card has no mobile number',
-    'page.card.transfer-reason.no-manager':
-      'the caller has no account manager with an internal number',
-    'page.card.transfer-reason.invalid-number':
-      'the number to transfer to is written wrongly in the cabinet, correct it',
-    'page.card.transfer-reason.pbx-permission':
-      'the PBX does not let the helper transfer calls. Tell your administrator.',
-    'page.card.transfer-reason.pbx-refused': 'the PBX refused the transfer',
-    'page.card.transfer-reason.pbx-unavailable': 'no connection to the PBX, try again shortly',
     'page.card.recording': 'Recording',
   },
 };

@@ -101,7 +101,7 @@ export const SHELL_STRINGS = {
     'shell.site.justEnabled': 'Включено на {host}',
     'shell.site.declined': 'Браузер не дал доступ к сайту.',
 
-    'shell.journal.title': 'Последние звонки',
+    'shell.journal.title': 'Журнал звонков',
     'shell.journal.loading': 'Загрузка…',
     'shell.journal.empty': 'Звонков пока нет.',
     'shell.journal.unavailable': 'Журнал доступен, когда помощник подключён.',
@@ -123,7 +123,7 @@ export const SHELL_STRINGS = {
     'shell.journal.filter': 'Какие звонки показать',
     'shell.journal.filter.all': 'Все',
     'shell.journal.filter.missed': 'Пропущенные',
-    'shell.journal.search': 'Поиск по номеру',
+    'shell.journal.search': 'Имя, номер или заметка',
     'shell.journal.link.client': 'Клиент',
     'shell.journal.link.clientNamed': 'Клиент {name}',
     'shell.journal.link.order': 'Заказ {order}',
@@ -173,6 +173,17 @@ export const SHELL_STRINGS = {
     'shell.options.sites.remove': 'Удалить',
     'shell.options.sites.removeOne': 'Удалить {pattern}',
     'shell.options.sites.removed': 'Сайт {pattern} выключен.',
+    'shell.options.managed.title': 'Задано администратором.',
+    'shell.options.managed.short': 'задано администратором',
+    'shell.options.managed.reason':
+      'Эти настройки пришли из политики браузера вашей организации, поэтому здесь их изменить нельзя. Чтобы изменить, обратитесь к администратору.',
+    'shell.options.pairing.managed':
+      'Сопряжение настроено администратором: расширение сопрягается с помощником само, код вводить не нужно.',
+    'shell.options.sites.withoutAccess':
+      'Браузер ещё не разрешил доступ к сайтам, которые включил администратор: {patterns}.',
+    'shell.options.sites.grant': 'Разрешить доступ',
+    'shell.options.sites.grantDeclined':
+      'Доступ не разрешён — на этих сайтах расширение пока не работает.',
     'shell.options.behaviour.title': 'Поведение',
     'shell.options.toggle.linkify': 'Номера телефонов — ссылки для звонка',
     'shell.options.toggle.linkify.hint': 'Щелчок по номеру на странице кабинета звонит через АТС.',
@@ -295,7 +306,7 @@ export const SHELL_STRINGS = {
     'shell.site.justEnabled': 'Enabled on {host}',
     'shell.site.declined': 'The browser did not grant access to the site.',
 
-    'shell.journal.title': 'Recent calls',
+    'shell.journal.title': 'Call journal',
     'shell.journal.loading': 'Loading…',
     'shell.journal.empty': 'No calls yet.',
     'shell.journal.unavailable': 'The journal is available while the helper is connected.',
@@ -317,7 +328,7 @@ export const SHELL_STRINGS = {
     'shell.journal.filter': 'Which calls to show',
     'shell.journal.filter.all': 'All',
     'shell.journal.filter.missed': 'Missed',
-    'shell.journal.search': 'Search by number',
+    'shell.journal.search': 'Name, number or note',
     'shell.journal.link.client': 'Client',
     'shell.journal.link.clientNamed': 'Client {name}',
     'shell.journal.link.order': 'Order {order}',
@@ -367,6 +378,17 @@ export const SHELL_STRINGS = {
     'shell.options.sites.remove': 'Remove',
     'shell.options.sites.removeOne': 'Remove {pattern}',
     'shell.options.sites.removed': '{pattern} is disabled.',
+    'shell.options.managed.title': 'Set by your administrator.',
+    'shell.options.managed.short': 'set by your administrator',
+    'shell.options.managed.reason':
+      "These settings come from your organisation's browser policy, so they cannot be changed here. Ask your administrator to change them.",
+    'shell.options.pairing.managed':
+      'Pairing is set up by your administrator: the extension pairs with the helper by itself, no code to type.',
+    'shell.options.sites.withoutAccess':
+      'The browser has not yet allowed access to the sites your administrator enabled: {patterns}.',
+    'shell.options.sites.grant': 'Allow access',
+    'shell.options.sites.grantDeclined':
+      'Access not allowed: the extension does not work on these sites yet.',
     'shell.options.behaviour.title': 'Behaviour',
     'shell.options.toggle.linkify': 'Phone numbers become call links',
     'shell.options.toggle.linkify.hint':

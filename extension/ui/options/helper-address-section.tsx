@@ -2,14 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/core';
 import { HelperAddressError, validateEndpoint } from '../../lib/helper-client/endpoint';
 import type { Settings } from '../../lib/settings';
+import { ManagedNote } from './managed-note';
 
 /** Helper host and port; loopback addresses only. */
 export function HelperAddressSection({
   helper,
   save,
+  locked,
 }: {
   helper: Settings['helper'];
   save: (helper: Settings['helper']) => Promise<void>;
+  /** Set by browser policy: shown, not editable. */
+  locked: boolean;
 }) {
   const [host, setHost] = useState(helper.host);
   const [port, setPort] = useState(String(helper.port));
@@ -39,7 +43,12 @@ export function HelperAddressSection({
         {t('shell.options.address.title')}
       </h2>
       <p class="ct-muted">{t('shell.options.address.hint')}</p>
-      <div class="ct-row">
+      {locked ? <ManagedNote id="ct-address-managed" /> : null}
+      <fieldset
+        class="ct-row ct-plain"
+        disabled={locked}
+        aria-describedby={locked ? 'ct-address-managed' : undefined}
+      >
         <label class="ct-field">
           <span>{t('shell.options.address.host')}</span>
           <input
@@ -67,7 +76,7 @@ export function HelperAddressSection({
         <button type="submit" class="ct-button">
           {t('shell.options.save')}
         </button>
-      </div>
+      </fieldset>
       {error === null ? null : (
         <p id="ct-address-error" class="ct-field-error" role="alert">
           {error}

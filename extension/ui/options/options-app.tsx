@@ -5,9 +5,11 @@ import { StatusList } from '../common/status-list';
 import { useConnection } from '../common/use-connection';
 import { useLanguage } from '../common/use-language';
 import { useSettings } from '../common/use-settings';
+import type { Settings } from '../../lib/settings';
 import { BehaviourSection } from './behaviour-section';
 import { HelperAddressSection } from './helper-address-section';
 import { PairingSection } from './pairing-section';
+import { ScreenPopSection } from './screen-pop-section';
 import { SitesSection, type SiteAccess } from './sites-section';
 
 export interface OptionsProps {
@@ -19,7 +21,8 @@ export interface OptionsProps {
 export function OptionsApp({ background, sites }: OptionsProps) {
   useLanguage();
   const connection = useConnection(background);
-  const [settings, save] = useSettings();
+  const [settings, save, policy] = useSettings();
+  const locked = (key: keyof Settings) => key in policy.settings;
 
   return (
     <main class="ct-page ct-options">
@@ -34,10 +37,19 @@ export function OptionsApp({ background, sites }: OptionsProps) {
         </p>
       ) : (
         <>
-          <HelperAddressSection helper={settings.helper} save={(helper) => save({ helper })} />
-          <PairingSection background={background} connection={connection} />
-          <SitesSection sites={settings.sites} access={sites} />
-          <BehaviourSection settings={settings} save={save} />
+          <HelperAddressSection
+            helper={settings.helper}
+            save={(helper) => save({ helper })}
+            locked={locked('helper')}
+          />
+          <PairingSection
+            background={background}
+            connection={connection}
+            managed={policy.pairingSecret !== null}
+          />
+          <SitesSection sites={settings.sites} access={sites} locked={locked('sites')} />
+          <BehaviourSection settings={settings} save={save} locked={locked} />
+          <ScreenPopSection mode={settings.screenPop} save={save} locked={locked('screenPop')} />
         </>
       )}
     </main>

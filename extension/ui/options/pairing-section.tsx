@@ -12,9 +12,12 @@ type Attempt = { state: 'idle' } | { state: 'working' } | { state: 'failed'; mes
 export function PairingSection({
   background,
   connection,
+  managed,
 }: {
   background: BackgroundClient;
   connection: ConnectionState | null;
+  /** Browser policy gives the office's pairing secret: the extension pairs by itself. */
+  managed: boolean;
 }) {
   const pairing = usePairing();
   const [code, setCode] = useState('');
@@ -50,6 +53,16 @@ export function PairingSection({
       <h2 id="ct-pairing-title" class="ct-section__title">
         {t('shell.options.pairing.title')}
       </h2>
+      {managed ? (
+        <p class="ct-managed" data-managed-pairing="true">
+          {t('shell.options.pairing.managed')}
+        </p>
+      ) : null}
+      {connection?.state === 'not-paired' && connection.reason !== undefined ? (
+        <p class="ct-field-error" role="alert">
+          {connection.reason}
+        </p>
+      ) : null}
       {pairing ? (
         <div class="ct-row">
           <p class={refused ? 'ct-field-error' : 'ct-tone-ok'} role="status" data-paired="true">
@@ -59,9 +72,11 @@ export function PairingSection({
                   date: formatDateTime(pairing.pairedAt),
                 })}
           </p>
-          <button type="button" class="ct-button" onClick={() => void pairingItem.removeValue()}>
-            {t('shell.options.pairing.unpair')}
-          </button>
+          {managed ? null : (
+            <button type="button" class="ct-button" onClick={() => void pairingItem.removeValue()}>
+              {t('shell.options.pairing.unpair')}
+            </button>
+          )}
         </div>
       ) : null}
       {!pairing || refused ? (

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { ManagedNote } from './managed-note';
 import { t } from '../../lib/i18n/core';
 import { SitePatternError, siteToPattern } from '../../lib/site-patterns';
 
@@ -6,14 +7,46 @@ import { SitePatternError, siteToPattern } from '../../lib/site-patterns';
 export interface SiteAccess {
   enable(pattern: string): Promise<boolean>;
   disable(pattern: string): Promise<void>;
+  /** Asks for access to several sites in one prompt; also only inside the click. */
+  grant(patterns: readonly string[]): Promise<boolean>;
+  withoutAccess(patterns: readonly string[]): Promise<string[]>;
 }
 
 type Notice = { text: string; error: boolean } | null;
 
 /** The enabled cabinet sites: add (asking the browser for access) and remove. */
-export function SitesSection({ sites, access }: { sites: readonly string[]; access: SiteAccess }) {
+export function SitesSection({
+  sites,
+  access,
+  locked,
+}: {
+  sites: readonly string[];
+  access: SiteAccess;
+  /** Set by browser policy: listed, not editable, and access asked for in one click. */
+  locked: boolean;
+}) {
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
+  const [withoutAccess, setWithoutAccess] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void access.withoutAccess(sites).then((missing) => live && setWithoutAccess(missing));
+    return () => {
+      live = false;
+    };
+  }, [sites, access]);
+
+  const grant = () => {
+    // Nothing may be awaited before this call: the browser asks only during the click.
+    access.grant(withoutAccess).then(
+      (granted) => {
+        if (granted) setWithoutAccess([]);
+        else setNotice({ text: t('shell.options.sites.grantDeclined'), error: true });
+      },
+      (error: unknown) =>
+        setNotice({ text: error instanceof Error ? error.message : String(error), error: true }),
+    );
+  };
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -46,6 +79,17 @@ export function SitesSection({ sites, access }: { sites: readonly string[]; acce
         {t('shell.options.sites.title')}
       </h2>
       <p class="ct-muted">{t('shell.options.sites.hint')}</p>
+      {locked ? <ManagedNote id="ct-sites-managed" /> : null}
+      {withoutAccess.length > 0 ? (
+        <div class="ct-row">
+          <p class="ct-field-error" data-sites-without-access="true">
+            {t('shell.options.sites.withoutAccess', { patterns: withoutAccess.join(', ') })}
+          </p>
+          <button type="button" class="ct-button ct-button--primary" onClick={grant}>
+            {t('shell.options.sites.grant')}
+          </button>
+        </div>
+      ) : null}
       {sites.length === 0 ? (
         <p class="ct-muted" data-sites-empty="true">
           {t('shell.options.sites.none')}
@@ -55,43 +99,47 @@ export function SitesSection({ sites, access }: { sites: readonly string[]; acce
           {sites.map((pattern) => (
             <li key={pattern} class="ct-sites__item">
               <code>{pattern}</code>
-              <button
-                type="button"
-                class="ct-button ct-button--small"
-                aria-label={t('shell.options.sites.removeOne', { pattern })}
-                onClick={() => {
-                  void access.disable(pattern).then(() =>
-                    setNotice({
-                      text: t('shell.options.sites.removed', { pattern }),
-                      error: false,
-                    }),
-                  );
-                }}
-              >
-                {t('shell.options.sites.remove')}
-              </button>
+              {locked ? null : (
+                <button
+                  type="button"
+                  class="ct-button ct-button--small"
+                  aria-label={t('shell.options.sites.removeOne', { pattern })}
+                  onClick={() => {
+                    void access.disable(pattern).then(() =>
+                      setNotice({
+                        text: t('shell.options.sites.removed', { pattern }),
+                        error: false,
+                      }),
+                    );
+                  }}
+                >
+                  {t('shell.options.sites.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form class="ct-row" onSubmit={add}>
-        <label class="ct-field ct-field--wide">
-          <span>{t('shell.options.sites.address')}</span>
-          <input
-            class="ct-input"
-            name="site"
-            placeholder="cabinet.example.com"
-            autoComplete="url"
-            value={text}
-            aria-invalid={notice?.error === true}
-            aria-describedby={notice === null ? undefined : 'ct-sites-notice'}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="ct-button ct-button--primary">
-          {t('shell.options.sites.add')}
-        </button>
-      </form>
+      {locked ? null : (
+        <form class="ct-row" onSubmit={add}>
+          <label class="ct-field ct-field--wide">
+            <span>{t('shell.options.sites.address')}</span>
+            <input
+              class="ct-input"
+              name="site"
+              placeholder="cabinet.example.com"
+              autoComplete="url"
+              value={text}
+              aria-invalid={notice?.error === true}
+              aria-describedby={notice === null ? undefined : 'ct-sites-notice'}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="ct-button ct-button--primary">
+            {t('shell.options.sites.add')}
+          </button>
+        </form>
+      )}
       {notice === null ? null : (
         <p
           id="ct-sites-notice"

@@ -8,6 +8,7 @@ import { useSettings } from '../common/use-settings';
 import type { TabAccess } from './current-tab';
 import { DemoPanel } from './demo-panel';
 import { DialBox } from './dial-box';
+import { QueuePresence } from './queue-presence';
 import { RecentCalls } from './recent-calls';
 import { SiteToggle } from './site-toggle';
 import { useDialer } from './use-dialer';
@@ -50,9 +51,19 @@ export function PopupApp({ background, tabs, openOptions }: PopupProps) {
             : t('shell.popup.noExtensions')}
         </p>
       ) : null}
+      {connected && connection.status.queues ? (
+        <QueuePresence background={background} queues={connection.status.queues} />
+      ) : null}
       <DialBox dialer={dialer} disabled={!connected} />
       <SiteToggle tabs={tabs} sites={settings?.sites ?? []} />
-      <RecentCalls background={background} dialer={dialer} connected={connected} />
+      <RecentCalls
+        background={background}
+        dialer={dialer}
+        connected={connected}
+        {...(connected && connection.status.outcomes
+          ? { outcomes: connection.status.outcomes }
+          : {})}
+      />
       {connected && connection.status.demo ? <DemoPanel background={background} /> : null}
     </main>
   );

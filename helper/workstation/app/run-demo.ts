@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import type { HelperConfig } from '../../config/types';
 import { DemoDirectory } from '../demo/demo-directory';
 import { DemoPbx } from '../demo/demo-pbx';
+import {
+  createLinksFor,
+  createLinkTemplates,
+  outcomeSettings,
+} from '../../config/outcome-settings';
 import { CallHub } from '../hub/call-hub';
+import { CallOutcomes } from '../hub/call-outcomes';
 import { HelperService } from '../hub/helper-service';
 import { MemoryJournal } from '../../core/journal-reader';
 import { serveExtension } from './serve-extension';
@@ -21,7 +27,12 @@ export async function startDemoHelper(
   logger: Logger,
   signal: AbortSignal,
 ): Promise<{ port: number; stopped: Promise<void> }> {
-  const hub: CallHub = new CallHub({ resolver: new DemoDirectory() });
+  const createLinks = createLinkTemplates(config.links.create);
+  const hub: CallHub = new CallHub({
+    resolver: new DemoDirectory(),
+    createLinks: (remote) => createLinksFor(createLinks, remote.e164),
+  });
+  const outcomes = outcomeSettings(config.outcomes);
   const extensions =
     config.operator.extensions.length > 0 ? config.operator.extensions : DEMO_EXTENSIONS;
   const status = StatusBoard.pushedBy(hub, {
@@ -30,6 +41,7 @@ export async function startDemoHelper(
     database: { state: 'connected', reason: 'Demo: built-in directory', since: Date.now() },
     operator: { extensions },
     demo: true,
+    outcomes,
   });
   const pbx = new DemoPbx(hub, signal);
   const api = new HelperService({
@@ -38,6 +50,7 @@ export async function startDemoHelper(
     dialer: pbx,
     simulator: pbx,
     journal: new MemoryJournal(() => hub.recentCalls()),
+    outcomes: new CallOutcomes({ hub, settings: outcomes, extensions: () => extensions }),
   });
   const server = await serveExtension(config, api, logger, signal);
   logger.warn(

@@ -7,16 +7,23 @@ import type { JournalReader } from '../../core/journal-reader';
 import { MemoryJournal } from '../../core/journal-reader';
 import type { CallJournal } from '../../journal/call-journal';
 import { configSecrets } from '../../log/logger-for-config';
+import {
+  createLinksFor,
+  createLinkTemplates,
+  outcomeSettings,
+} from '../../config/outcome-settings';
 import { createMysqlDirectory, type MysqlDirectory } from '../../lookup/mysql-caller-lookup';
 import { MysqlExecutor } from '../../lookup/mysql-executor';
 import { CallHub } from '../hub/call-hub';
+import { CallOutcomes } from '../hub/call-outcomes';
 import { ReportingResolver, watchDatabase } from '../hub/database-health';
 import { HelperService } from '../hub/helper-service';
 import { createInboundPrefetch } from '../hub/inbound-prefetch';
 import { journalState, StatusBoard } from '../hub/status-board';
 import { createScrubber } from '../../log/scrub';
 import { RecordingIndex } from '../recording/recording-index';
-import { AmiTransferrer } from '../transfer/ami-transferrer';
+import { CallController } from '../call-control/call-controller';
+import { QueuePresence } from '../queues/queue-presence';
 import { recoverAfterFirstResync, startHelperJournal } from './helper-journal';
 import { operatorExtensions } from './operator-extensions';
 import { PbxSession } from './pbx-session';
@@ -39,10 +46,12 @@ export async function startRealHelper(
   setMaxListeners(32, signal);
   const database = openDatabase(config);
   const recordings = new RecordingIndex({ urlTemplate: config.recording.urlTemplate });
+  const createLinks = createLinkTemplates(config.links.create);
   const hub = new CallHub({
     resolver: database.lookups,
     recordingUrl: (callId) => recordings.urlFor(callId),
     onLookupError: (error) => logger.warn({ err: error }, 'caller lookup failed'),
+    createLinks: (remote) => createLinksFor(createLinks, remote.e164),
   });
   const status = StatusBoard.pushedBy(hub, initialStatus(config));
   const journal = await journalFor(config, { hub, status, database, recordings, logger, signal });
@@ -64,7 +73,14 @@ export async function startRealHelper(
     status,
     dialer: pbx.dialer,
     journal: journal.reader,
-    transferrer: cardTransferrer(ami, config, { hub, status, journal, logger }),
+    callControl: cardCallControl(ami, config, { hub, status, journal, logger }, signal),
+    queues: queuePresence(ami, { status, logger }, signal),
+    outcomes: new CallOutcomes({
+      hub,
+      settings: outcomeSettings(config.outcomes),
+      extensions: () => status.get().operator.extensions,
+      ...(journal.journal ? { keeper: journal.journal } : {}),
+    }),
   });
   const server = await serveExtension(config, api, logger, signal);
   logger.info({ port: server.port }, 'listening for the extension on loopback');
@@ -120,6 +136,7 @@ function initialStatus(config: HelperConfig): ConstructorParameters<typeof Statu
       ...(config.operator.user ? { user: config.operator.user } : {}),
     },
     demo: false,
+    outcomes: outcomeSettings(config.outcomes),
   };
 }
 
@@ -160,6 +177,8 @@ async function journalFor(
   if (!running) return { reader: memory };
   if (status.get().journal === undefined) status.setJournal({ state: 'ok', pending: 0 });
   const { journal } = running;
+  // Outcomes noted before a restart on calls still going on show on their cards again.
+  for (const { call, outcome } of journal.restoredOutcomes()) hub.setOutcome(call, outcome);
   hub.subscribe((message) => {
     if (message.type === 'call') journal.observe(message.call);
   }, signal);
@@ -178,24 +197,29 @@ function amiClientFor(config: HelperConfig, logger: Logger, signal: AbortSignal)
   });
 }
 
-/** Transfers asked from the card: logged, shown on the card and journaled. */
-function cardTransferrer(
+/** Hang-up and transfers asked from the card: logged, shown on the card, transfers journaled. */
+function cardCallControl(
   ami: AmiClient,
   config: HelperConfig,
   parts: { hub: CallHub; status: StatusBoard; journal: HelperJournal; logger: Logger },
-): AmiTransferrer {
+  signal: AbortSignal,
+): CallController {
   const { hub, status, journal } = parts;
-  const logger = parts.logger.child({ part: 'transfer' });
-  return new AmiTransferrer({
+  const logger = parts.logger.child({ part: 'call-control' });
+  return new CallController({
     ami,
     settings: config.transfer,
+    defaultCountry: config.phone.defaultCountry as CountryCode,
     extensions: () => status.get().operator.extensions,
+    signal,
+    onConsult: (call, consult) => hub.setConsult(call.callId, call.extension, consult),
     onTransfer: (call, state) => {
       logger.info(
         {
           callId: call.callId,
           extension: call.extension,
           target: state.target,
+          mode: state.mode,
           ok: state.ok,
           ...(state.reason ? { reason: state.reason } : {}),
         },
@@ -203,9 +227,25 @@ function cardTransferrer(
       );
       hub.setTransfer(call.callId, call.extension, state);
       // The journal records transfers to someone; a refusal before any number was found
-      // (no courier holds the parcel, no manager) shows on the card and in the log only.
+      // (a number that cannot be dialled) shows on the card and in the log only.
       if (state.to !== '') journal.journal?.transferred(call, state);
     },
+  });
+}
+
+/** The operator's queues, read from the PBX and shown with the helper's status. */
+function queuePresence(
+  ami: AmiClient,
+  parts: { status: StatusBoard; logger: Logger },
+  signal: AbortSignal,
+): QueuePresence {
+  const logger = parts.logger.child({ part: 'queues' });
+  return new QueuePresence({
+    ami,
+    extensions: () => parts.status.get().operator.extensions,
+    onChange: (memberships) => parts.status.setQueues(memberships),
+    onError: (error) => logger.warn({ err: error }, 'reading the queues failed'),
+    signal,
   });
 }
 

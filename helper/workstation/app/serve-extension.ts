@@ -20,7 +20,10 @@ export function serveExtension(
     {
       port: config.websocket.port,
       allowedOrigins: config.websocket.allowedOrigins,
-      pairing: new PairingStore({ stateDir: config.paths.stateDir }),
+      pairing: new PairingStore({
+        stateDir: config.paths.stateDir,
+        managedSecret: config.websocket.pairingSecret,
+      }),
       logger: logger.child({ part: 'websocket' }),
       signal,
       helperVersion: HELPER_VERSION,

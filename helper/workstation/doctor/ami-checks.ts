@@ -40,16 +40,34 @@ interface PrivilegeProbe {
 export const PRIVILEGE_PROBES: readonly PrivilegeProbe[] = [
   { action: 'Originate', list: false, writeClass: 'originate', purpose: () => tr`click-to-call` },
   {
-    action: 'Redirect',
+    action: 'Hangup',
     list: false,
     writeClass: 'call',
-    purpose: () => tr`transfers from the call card`,
+    purpose: () => tr`hang-up from the call card`,
+  },
+  {
+    action: 'BlindTransfer',
+    list: false,
+    writeClass: 'call',
+    purpose: () => tr`blind transfer from the call card`,
+  },
+  {
+    action: 'Atxfer',
+    list: false,
+    writeClass: 'call',
+    purpose: () => tr`attended transfer from the call card`,
   },
   {
     action: 'CoreShowChannels',
     list: true,
     writeClass: 'reporting',
-    purpose: () => tr`catching up on calls after a reconnect`,
+    purpose: () => tr`finding a call's channels, catching up on calls after a reconnect`,
+  },
+  {
+    action: 'QueuePause',
+    list: false,
+    writeClass: 'agent',
+    purpose: () => tr`pausing in queues from the popup`,
   },
 ];
 

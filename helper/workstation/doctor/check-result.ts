@@ -1,4 +1,8 @@
-export type CheckStatus = 'ok' | 'fail' | 'skip';
+/**
+ * `warn`: the check passed, but a feature is unavailable with this configuration; the
+ * line names it and the fix that enables it. Doctor still exits with success.
+ */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
 /** One line of the doctor's report. */
 export interface CheckResult {
@@ -7,7 +11,7 @@ export interface CheckResult {
   name: string;
   /** What was found. */
   detail: string;
-  /** What to change; set for every failure. */
+  /** What to change; set for every failure and warning. */
   fix?: string;
 }
 
@@ -15,6 +19,13 @@ export const ok = (name: string, detail: string): CheckResult => ({ status: 'ok'
 
 export const fail = (name: string, detail: string, fix: string): CheckResult => ({
   status: 'fail',
+  name,
+  detail,
+  fix,
+});
+
+export const warn = (name: string, detail: string, fix: string): CheckResult => ({
+  status: 'warn',
   name,
   detail,
   fix,

@@ -13,9 +13,20 @@ const KEYWORDS = new Set([
   'limit',
 ]);
 
-/** The name `contacts` goes by in a query (`contacts c` → `c`), if the query reads it. */
+/** `c.VALUE = ?`: the contacts row the caller's number is looked up by. */
+const SEARCHED_BY_NUMBER = /\b(\w+)`?\.`?value`?\s*=\s*\?/i;
+
+/**
+ * The name `contacts` goes by where a query searches it by the caller's number
+ * (`contacts c … c.VALUE = ?` → `c`), if the query reads it; other readings of the table,
+ * such as a subquery fetching an owner's numbers, do not count.
+ */
 export function contactsAlias(sql: string): string | undefined {
   if (!/\bcontacts\b/i.test(sql)) return undefined;
+  const searched = SEARCHED_BY_NUMBER.exec(sql)?.[1];
+  if (searched && new RegExp(`\\bcontacts\`?\\s+(?:as\\s+)?\`?${searched}\\b`, 'i').test(sql)) {
+    return searched;
+  }
   const match = /\bcontacts`?\s+(?:as\s+)?`?(\w+)`?/i.exec(sql);
   if (!match?.[1] || KEYWORDS.has(match[1].toLowerCase())) return 'contacts';
   return match[1];

@@ -134,13 +134,13 @@ function verdict(office: Seen, seat: string | undefined, own: Seen | undefined):
   if (office.channel || own?.channel) {
     return fail(
       EVENT_FILTER_CHECK(),
-      tr`the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller)`,
+      tr`the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller; the queue member events, so a pause made elsewhere would not show)`,
       managerConfFix(),
     );
   }
   return fail(
     EVENT_FILTER_CHECK(),
     tr`no event of a probe channel reached the account within ${WAIT_MS / 1000} s`,
-    tr`give the account "read = call,dialplan" and ${managerConfFix()}`,
+    tr`give the account "read = call,dialplan,agent" and ${managerConfFix()}`,
   );
 }

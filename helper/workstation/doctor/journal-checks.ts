@@ -8,6 +8,7 @@ import type { CheckProgress, CheckResult } from './check-result';
 import type { DoctorDatabase, DoctorDatabaseFactory } from './doctor-database';
 import { openDoctorDatabase } from './doctor-database';
 import { diagnoseJournalConnection } from './journal-connection-errors';
+import { checkJournalColumns, JOURNAL_COLUMNS_CHECK } from './journal-columns';
 import { checkJournalGrants, JOURNAL_GRANTS_CHECK } from './journal-grants';
 import { checkJournalTables, JOURNAL_TABLES_CHECK, journalSchemaOf } from './journal-tables';
 import { checkSpoolDir, SPOOL_CHECK } from './spool-check';
@@ -47,6 +48,7 @@ async function schemaChecks(
         tr`cannot read the migrations this helper carries: ${(error as Error).message}`,
         tr`reinstall the helper from a complete release`,
       ),
+      skip(JOURNAL_COLUMNS_CHECK(), tr`needs the list of journal tables`),
       skip(JOURNAL_GRANTS_CHECK(), tr`needs the list of journal tables`),
     ];
   }
@@ -67,13 +69,15 @@ async function schemaChecks(
         schema,
       ),
     );
+    progress.start(JOURNAL_COLUMNS_CHECK());
+    const columns = progress.end(await checkJournalColumns(writer, configFile));
     progress.start(JOURNAL_GRANTS_CHECK());
     const grants = await checkJournalGrants(
       writer,
       { user: config.journal.user, database: config.database.database, configFile },
       schema.tables,
     );
-    return [tables, grants];
+    return [tables, columns, grants];
   } finally {
     await reader.close().catch(() => undefined);
   }
@@ -129,6 +133,7 @@ export async function checkJournal(
       results.push(
         fail(JOURNAL_CONNECT_CHECK(), detail, fix),
         skip(JOURNAL_TABLES_CHECK(), tr`needs the journal account`),
+        skip(JOURNAL_COLUMNS_CHECK(), tr`needs the journal account`),
         skip(JOURNAL_GRANTS_CHECK(), tr`needs the journal account`),
       );
     }

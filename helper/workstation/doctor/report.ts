@@ -3,14 +3,15 @@ import { tr } from '../../core/cli-text';
 import type { CheckProgress, CheckResult } from './check-result';
 import './russian';
 
-const TAGS = { ok: '[ok]  ', fail: '[FAIL]', skip: '[skip]' } as const;
+const TAGS = { ok: '[ok]  ', warn: '[warn]', fail: '[FAIL]', skip: '[skip]' } as const;
 const WAITING = '[....]';
 const INDENT = ' '.repeat(7);
 /** Back to the line start and clear it: a terminal replaces the waiting line with the result. */
 const CLEAR_LINE = '\r\x1b[2K';
 
 /**
- * `[ok]   name: detail`, `[FAIL] name: detail` with the fix on the next line.
+ * `[ok]   name: detail`; `[warn] name: detail` and `[FAIL] name: detail` with the fix on the
+ * next line.
  * Plain ASCII markers in every language, so a Windows console shows them as they are and
  * scripts can look for them.
  */
@@ -19,12 +20,21 @@ export function formatResult(result: CheckResult): string {
   return result.fix ? `${line}\n${INDENT}${tr`fix:`} ${result.fix}` : line;
 }
 
+function count(results: readonly CheckResult[], status: CheckResult['status']): number {
+  return results.filter((result) => result.status === status).length;
+}
+
+/** A warning is a passed check that names a feature this configuration leaves out. */
 export function summaryLine(results: readonly CheckResult[]): string {
-  const failed = results.filter((result) => result.status === 'fail').length;
-  const passed = results.filter((result) => result.status === 'ok').length;
-  return failed === 0
+  const failed = count(results, 'fail');
+  const warned = count(results, 'warn');
+  const passed = count(results, 'ok') + warned;
+  if (failed > 0) {
+    return tr`${failed} check(s) failed, ${passed} passed: change what each [FAIL] line says and run doctor again.`;
+  }
+  return warned === 0
     ? tr`All ${passed} checks passed.`
-    : tr`${failed} check(s) failed, ${passed} passed: change what each [FAIL] line says and run doctor again.`;
+    : tr`All ${passed} checks passed, ${warned} with a warning: each [warn] line says what is unavailable and how to enable it.`;
 }
 
 /** Where the doctor's report goes; `finish` once every check has ended. */
@@ -87,7 +97,10 @@ export function textReport(out: TextOutput, scrub: (text: string) => string): Do
 /** What `doctor --json` prints: the contract scripts and monitoring read. */
 export interface DoctorJson {
   ok: boolean;
+  /** Warnings included. */
   passed: number;
+  /** The passed checks that name a feature this configuration leaves out. */
+  warned: number;
   failed: number;
   skipped: number;
   summary: string;
@@ -103,13 +116,12 @@ export function jsonReport(out: TextOutput, scrub: (text: string) => string): Do
     () => undefined,
     () => undefined,
     (results) => {
-      const count = (status: CheckResult['status']): number =>
-        results.filter((result) => result.status === status).length;
       const document: DoctorJson = {
-        ok: count('fail') === 0,
-        passed: count('ok'),
-        failed: count('fail'),
-        skipped: count('skip'),
+        ok: count(results, 'fail') === 0,
+        passed: count(results, 'ok') + count(results, 'warn'),
+        warned: count(results, 'warn'),
+        failed: count(results, 'fail'),
+        skipped: count(results, 'skip'),
         summary: summaryLine(results),
         checks: results,
       };

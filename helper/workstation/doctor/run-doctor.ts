@@ -13,6 +13,7 @@ import { eventFilterCheck } from './event-filter-check';
 import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
 import { checkPort, PORT_CHECK } from './port-check';
+import { featureCodesCheck, outsideNumbersCheck } from './call-control-checks';
 import { transferContextChecks } from './transfer-context-checks';
 import './russian';
 
@@ -105,10 +106,12 @@ export async function runDoctor(options: DoctorOptions): Promise<readonly CheckR
     const after = [
       eventFilterCheck(config.operator.extensions[0]),
       ...(transfer ? [] : [transferContextChecks(config.transfer)]),
+      featureCodesCheck(),
     ];
     emit(await checkAmi(config.pbx, options.signal, options.amiSession, after, progress));
   }
   if (transfer && !pbx) emit([skip(tr`transfer contexts`, skipReason(transfer))]);
+  if (!pbx && !transfer) emit([outsideNumbersCheck(config.transfer)]);
   const database = demo ? 'demo' : blockedBy(['database', 'lookup', 'operator']);
   if (database) emit([skip(tr`database checks`, skipReason(database))]);
   else emit(await checkDatabase(config, options.database, progress));

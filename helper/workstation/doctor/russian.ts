@@ -7,6 +7,8 @@ registerRussian({
   'All {0} checks passed.': 'Все проверки пройдены: {0}.',
   '{0} check(s) failed, {1} passed: change what each [FAIL] line says and run doctor again.':
     'Не пройдено проверок: {0}, пройдено: {1}. Исправьте то, что сказано в каждой строке [FAIL], и запустите doctor снова.',
+  'All {0} checks passed, {1} with a warning: each [warn] line says what is unavailable and how to enable it.':
+    'Все проверки пройдены: {0}, из них с предупреждением: {1}. Каждая строка [warn] говорит, что недоступно и как это включить.',
   'config {0}': 'настройка {0}',
   'config file': 'файл настроек',
   'none found, so the helper would start in demo mode':
@@ -33,8 +35,12 @@ registerRussian({
   'AMI privileges': 'права AMI',
   'AMI least privilege': 'AMI без лишних прав',
   'click-to-call': 'звонок щелчком',
-  'transfers from the call card': 'перевод из карточки звонка',
-  'catching up on calls after a reconnect': 'восстановление звонков после переподключения',
+  'hang-up from the call card': 'завершение звонка из карточки',
+  'blind transfer from the call card': 'перевод сразу из карточки звонка',
+  'attended transfer from the call card': 'перевод с разговором из карточки звонка',
+  "finding a call's channels, catching up on calls after a reconnect":
+    'поиск каналов звонка, восстановление звонков после переподключения',
+  'pausing in queues from the popup': 'пауза в очередях из окна расширения',
   'check pbx.host ("{0}") and pbx.port ({1}); on the PBX set enabled=yes and a reachable bindaddr in [general] of manager.conf, and open port {2} on the PBX firewall for this workstation':
     'проверьте pbx.host ("{0}") и pbx.port ({1}); на АТС задайте enabled=yes и доступный bindaddr в [general] файла manager.conf и откройте порт {2} в сетевом экране АТС для этого рабочего места',
   'run doctor again once the PBX answers': 'запустите doctor снова, когда АТС будет отвечать',
@@ -94,12 +100,12 @@ registerRussian({
     'фильтр рабочего места у учётной записи — для других номеров: звонки {0} до неё не дошли бы',
   'print this seat\'s account with {0} manager-conf --seats {1}, put its eventfilter lines into manager.conf and run "manager reload"':
     'напечатайте учётную запись этого места командой {0} manager-conf --seats {1}, перенесите её строки eventfilter в manager.conf и выполните "manager reload"',
-  'the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller)':
-    'у учётной записи старый фильтр событий: он отбрасывает события, которые помощник теперь читает (Pickup, и у звонка, перехваченного с другого телефона, не было бы звонящего)',
+  'the account has an older event filter: it drops events the helper now reads (Pickup, so a call picked up from another phone would show no caller; the queue member events, so a pause made elsewhere would not show)':
+    'у учётной записи старый фильтр событий: он отбрасывает события, которые помощник теперь читает (Pickup, и у звонка, перехваченного с другого телефона, не было бы звонящего; события участников очередей, и пауза, поставленная не здесь, не была бы видна)',
   'no event of a probe channel reached the account within {0} s':
     'за {0} с до учётной записи не дошло ни одного события пробного канала',
-  'give the account "read = call,dialplan" and {0}':
-    'дайте учётной записи "read = call,dialplan" и {0}',
+  'give the account "read = call,dialplan,agent" and {0}':
+    'дайте учётной записи "read = call,dialplan,agent" и {0}',
 
   // The database
   'database reachable': 'база данных доступна',
@@ -165,6 +171,13 @@ registerRussian({
   'the account "{0}" has no rights in "{1}" ({2})': 'у учётной записи "{0}" нет прав в "{1}" ({2})',
   'run {0}: it grants the account the journal tables':
     'выполните {0}: она даст учётной записи права на таблицы журнала',
+  'journal columns and paging index': 'столбцы журнала и индекс для страниц',
+  'needs the call_journal table': 'нужна таблица call_journal',
+  "cannot read call_journal's columns: {0}": 'не удаётся прочитать столбцы call_journal: {0}',
+  'call_journal has no column {0}': 'в call_journal нет столбцов {0}',
+  'call_journal has no index on ({0})': 'в call_journal нет индекса по ({0})',
+  'the {0} columns the helper writes are there; pages read along {1}':
+    'все {0} столбцов, которые пишет помощник, на месте; страницы читаются по {1}',
   'journal account grants': 'права учётной записи журнала',
   'run {0}': 'выполните {0}',
   '{0} (it grants them), or on the database server run: {1};':
@@ -217,4 +230,27 @@ registerRussian({
     'остановите другой помощник (с другими настройками или другого пользователя) {0}',
   '{0} is already in use by another program': '{0} уже занят другой программой',
   'stop that program {0}': 'остановите эту программу {0}',
+  // Call control from the card
+  'attended transfer feature codes': 'коды перевода с разговором',
+  'attended transfer to outside numbers': 'перевод с разговором на внешние номера',
+  'the AMI account may not send Getvar, so the feature codes cannot be checked':
+    'учётной записи AMI нельзя отправлять Getvar, поэтому коды не проверить',
+  'add "call" to the write= line of the AMI account in manager.conf and run "manager reload" (courier-helper manager-conf prints the whole account)':
+    'добавьте "call" в строку write= учётной записи AMI в manager.conf и выполните "manager reload" (courier-helper manager-conf печатает всю учётную запись)',
+  'features.conf maps no code to atxfer, so attended transfer from the card is unavailable (hang-up and blind transfer still work)':
+    'в features.conf нет кода atxfer, поэтому перевод с разговором из карточки недоступен (завершение звонка и перевод сразу работают)',
+  'add "atxfer => *2" to [featuremap] in features.conf (FreePBX: the feature code "In-Call Asterisk Attended Transfer") and run: {0}':
+    'добавьте "atxfer => *2" в [featuremap] в features.conf (FreePBX: код "In-Call Asterisk Attended Transfer") и выполните: {0}',
+  'features.conf has no atxferabort code, so an attended transfer cannot be cancelled from the card':
+    'в features.conf нет кода atxferabort, поэтому перевод с разговором нельзя отменить из карточки',
+  'set "atxferabort = *1" in [general] of features.conf and run: {0}':
+    'задайте "atxferabort = *1" в [general] в features.conf и выполните: {0}',
+  'atxfer is "{0}" and atxferabort "{1}": the card can start and cancel attended transfers; the calls themselves must let the operator transfer (Dial option t or T, Queue option t; FreePBX\'s default dial options Ttr do)':
+    'atxfer — "{0}", atxferabort — "{1}": карточка может начать и отменить перевод с разговором; сами звонки должны разрешать оператору перевод (параметр Dial t или T, параметр Queue t; стандартные параметры FreePBX Ttr разрешают)',
+  'transfer.courierExten "{0}" dials outside numbers in keypad digits (+79161234567 as {1})':
+    'transfer.courierExten "{0}" набирает внешние номера цифрами клавиатуры (+79161234567 как {1})',
+  'transfer.courierExten "{0}" dials outside numbers with "+", which an attended transfer cannot send (it reaches the PBX as keypad digits): talk-first transfers to outside numbers (couriers\' mobiles, typed numbers) are unavailable; blind transfers work':
+    'transfer.courierExten "{0}" набирает внешние номера с "+", которого перевод с разговором отправить не может (он доходит до АТС цифрами клавиатуры): перевод с разговором на внешние номера (мобильные курьеров, набранные номера) недоступен; перевод сразу работает',
+  'set transfer.courierExten = "{digits}", or the form the outbound route of transfer.courierContext dials (e.g. "{national}", "9{national}" with the route\'s prefix)':
+    'задайте transfer.courierExten = "{digits}" или ту запись, которую набирает исходящий маршрут transfer.courierContext (например, "{national}", "9{national}" с префиксом маршрута)',
 });

@@ -1,8 +1,13 @@
 import {
   EMPTY_IDENTITY,
+  isUnknownIdentity,
+  type CallOutcome,
   type CallView,
+  type ConsultState,
+  type CreateLink,
   type Identity,
   type LookupState,
+  type PartyNumber,
   type TransferState,
 } from '../../../shared/protocol';
 import type { PushMessage } from '../../core/helper-api';
@@ -17,6 +22,8 @@ export interface CallHubOptions {
   /** The link to the call's recording, once the PBX has said where it records. */
   recordingUrl?: (callId: string) => string | undefined;
   onLookupError?: (error: unknown) => void;
+  /** The cabinet pages that create a record for a caller the database does not know. */
+  createLinks?: (remote: PartyNumber) => CreateLink[];
 }
 
 interface IdentityState {
@@ -34,6 +41,10 @@ export class CallHub {
   private readonly identities = new Map<string, IdentityState>();
   /** Transfers asked from a card, by call and extension, until that view ends. */
   private readonly transfers = new Map<string, TransferState>();
+  /** Attended transfers going on, by call and extension. */
+  private readonly consults = new Map<string, ConsultState>();
+  /** What the operator noted, by call and extension, until that view ends. */
+  private readonly outcomes = new Map<string, CallOutcome>();
   private readonly recent: CallView[] = [];
   private readonly unseenMissed = new Set<string>();
   /** Ended views whose journal report waits for their lookup, by callKey. */
@@ -86,22 +97,29 @@ export class CallHub {
     const key = callKey(call);
     const recordingUrl = call.recordingUrl ?? this.options.recordingUrl?.(call.callId);
     const transfer = this.transfers.get(key) ?? call.transfer;
-    const view: CallView = {
+    const consult = call.state === 'ended' ? undefined : this.consults.get(key);
+    const outcome = this.outcomes.get(key) ?? call.outcome;
+    const view: CallView = this.withCreateLinks({
       ...call,
       identity: identity.identity,
       lookup: identity.lookup,
       ...(recordingUrl ? { recordingUrl } : {}),
       ...(transfer ? { transfer } : {}),
+      ...(consult ? { consult } : {}),
+      ...(outcome ? { outcome } : {}),
       ...(isMissed(call) ? { missed: true } : {}),
-    };
+    });
     if (call.state === 'ended' && call.movedTo !== undefined) {
       // The extension's part goes on under the new call's id: nothing to remember or journal.
       this.active.delete(key);
       this.transfers.delete(key);
+      this.outcomes.delete(key);
       this.ended(view);
     } else if (call.state === 'ended') {
       this.active.delete(key);
       this.transfers.delete(key);
+      this.consults.delete(key);
+      this.outcomes.delete(key);
       this.remember(view);
       // Two of the operator's extensions missing one call are one missed call: the count,
       // and so the frame, changes once.
@@ -144,6 +162,47 @@ export class CallHub {
     }
   }
 
+  /**
+   * Shows the attended transfer going on for a call, or, with `undefined`, that it is over;
+   * later updates of the call keep it until then.
+   */
+  setConsult(callId: string, extension: string, consult: ConsultState | undefined): void {
+    const key = callKey({ callId, extension });
+    const view = this.active.get(key);
+    this.consults.delete(key);
+    if (!view) return;
+    if (consult) this.consults.set(key, consult);
+    const { consult: _previous, ...rest } = view;
+    const updated: CallView = consult ? { ...rest, consult } : rest;
+    this.active.set(key, updated);
+    this.broadcast({ type: 'call', call: updated });
+  }
+
+  /**
+   * Puts what the operator noted on the call's view and pushes it; later updates keep it.
+   * A call not seen yet (noted before a helper restart) gets it when it shows up.
+   */
+  setOutcome(call: Pick<CallView, 'callId' | 'extension'>, outcome: CallOutcome): void {
+    const key = callKey(call);
+    const view = this.active.get(key);
+    if (view) {
+      this.outcomes.set(key, outcome);
+      const updated: CallView = { ...view, outcome };
+      this.active.set(key, updated);
+      this.broadcast({ type: 'call', call: updated });
+      return;
+    }
+    const at = this.recent.findIndex((c) => callKey(c) === key);
+    const ended = this.recent[at];
+    if (ended === undefined) {
+      this.outcomes.set(key, outcome);
+      return;
+    }
+    const updated: CallView = { ...ended, outcome };
+    this.recent[at] = updated;
+    this.broadcast({ type: 'call', call: updated });
+  }
+
   ackMissed(callIds: readonly string[]): void {
     let changed = false;
     for (const id of callIds) changed = this.unseenMissed.delete(id) || changed;
@@ -165,6 +224,17 @@ export class CallHub {
   private hasActive(callId: string): boolean {
     for (const view of this.active.values()) if (view.callId === callId) return true;
     return false;
+  }
+
+  /** A caller the database answered for and does not know is offered the create links. */
+  private withCreateLinks(view: CallView): CallView {
+    const unknown =
+      view.lookup === 'done' && view.direction !== 'internal' && isUnknownIdentity(view.identity);
+    const links = unknown ? (this.options.createLinks?.(view.remote) ?? []) : [];
+    if (links.length > 0) return { ...view, createLinks: links };
+    if (view.createLinks === undefined) return view;
+    const { createLinks: _gone, ...rest } = view;
+    return rest;
   }
 
   private remember(view: CallView): void {
@@ -213,7 +283,11 @@ export class CallHub {
   private refresh(callId: string, state: IdentityState): void {
     for (const [key, view] of this.active) {
       if (view.callId !== callId) continue;
-      const updated: CallView = { ...view, identity: state.identity, lookup: state.lookup };
+      const updated = this.withCreateLinks({
+        ...view,
+        identity: state.identity,
+        lookup: state.lookup,
+      });
       this.active.set(key, updated);
       this.broadcast({ type: 'call', call: updated });
     }
@@ -222,7 +296,11 @@ export class CallHub {
       if (view?.callId === callId && view.lookup === 'pending') {
         // A call can end before its lookup answers (a busy phone, a caller who gave up):
         // its card and the popup still learn who it was.
-        const updated: CallView = { ...view, identity: state.identity, lookup: state.lookup };
+        const updated = this.withCreateLinks({
+          ...view,
+          identity: state.identity,
+          lookup: state.lookup,
+        });
         this.recent[i] = updated;
         this.broadcast({ type: 'call', call: updated });
         if (this.endedAwaitingLookup.delete(callKey(updated))) this.ended(updated);

@@ -1,4 +1,9 @@
-import type { HelperStatus, JournalState, ServiceState } from '../../../shared/protocol';
+import type {
+  HelperStatus,
+  JournalState,
+  QueueMembership,
+  ServiceState,
+} from '../../../shared/protocol';
 import type { JournalHealth } from '../../journal/durable-journal';
 import type { CallHub } from './call-hub';
 
@@ -78,6 +83,14 @@ export class StatusBoard {
       ...this.status,
       [service]: { state, ...(reason ? { reason } : {}), since: Date.now() },
     };
+    this.onChange(this.get());
+  }
+
+  /** The operator's queues as the PBX reports them; `undefined` while it cannot say. */
+  setQueues(queues: QueueMembership[] | undefined): void {
+    if (JSON.stringify(queues) === JSON.stringify(this.status.queues)) return;
+    const { queues: _previous, ...rest } = this.status;
+    this.status = queues === undefined ? rest : { ...rest, queues };
     this.onChange(this.get());
   }
 

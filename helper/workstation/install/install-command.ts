@@ -11,6 +11,7 @@ import {
   installedConfigFile,
   resolveInstallContext,
 } from './install-context';
+import { copyOfficeConfig, isOfficeConfig } from './office-config';
 import { packagedExecutable } from './packaged-executable';
 import { installServe, uninstallServe } from './serve-install';
 import { stopRunningHelper } from './stop-running-helper';
@@ -33,8 +34,9 @@ function serveConfigFile(config: string | undefined): string {
 }
 
 /**
- * `install`: copies the example configuration where the helper looks for it (when there is
- * none yet) and registers the helper to start with the user's session. A configuration that
+ * `install`: copies the office's configuration given with `--config` (an existing file, e.g.
+ * on a file share) or else the example configuration (when there is none yet) where the
+ * helper looks for it, and registers the helper to start with the user's session. A configuration that
  * was only just created holds example values, so the helper is then registered but not
  * started, and the report says how to start it.
  */
@@ -64,21 +66,29 @@ export function installCommand(
       });
     }
     const autostart = autostartFor(context);
-    const configFile = installedConfigFile(context, config);
+    const seatFile = installedConfigFile(context, undefined);
+    const explicit = config === undefined ? undefined : installedConfigFile(context, config);
+    // An existing file elsewhere is the office's configuration: the seat gets its own copy.
+    const office = isOfficeConfig(explicit, seatFile);
+    const configFile = office ? seatFile : (explicit ?? seatFile);
+    const copied = office ? copyOfficeConfig(explicit, seatFile, io.env) : [];
     const example = exampleWithLogFile(
       seams.exampleConfig ?? exampleConfigText(),
       defaultLogFile(context),
     );
-    const created = ensureConfigFile(configFile, example);
+    const created = !office && ensureConfigFile(configFile, example);
     const background = context.platform === 'win32' ? ['--background'] : [];
     const lines = await autostart.install({
       command: [executable, 'run', ...background, '--config', configFile],
       startNow: !created,
     });
     lines.push(
+      ...copied,
       created
         ? tr`Wrote an example configuration to ${configFile}: set the PBX, the database and the extensions there, then check it with: "${executable}" doctor --config "${configFile}"`
-        : tr`Configuration: ${configFile} (kept as it was).`,
+        : office
+          ? tr`Check this seat with: "${executable}" doctor --config "${configFile}"`
+          : tr`Configuration: ${configFile} (kept as it was).`,
     );
     return lines;
   });

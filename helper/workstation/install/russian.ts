@@ -7,6 +7,12 @@ registerRussian({
   'Wrote an example configuration to {0}: set the PBX, the database and the extensions there, then check it with: "{1}" doctor --config "{2}"':
     'Пример настроек записан в {0}: укажите там АТС, базу данных и внутренние номера, затем проверьте: "{1}" doctor --config "{2}"',
   'Configuration: {0} (kept as it was).': 'Настройки: {0} (оставлены как были).',
+  'Check this seat with: "{0}" doctor --config "{1}"':
+    'Проверьте это место: "{0}" doctor --config "{1}"',
+  "the configuration {0} has problems on this seat; the seat's copy is unchanged:":
+    'в настройках {0} есть ошибки для этого места; копия места не изменена:',
+  'Copied the office configuration {0} to {1} (readable by this account only).':
+    'Настройки офиса {0} скопированы в {1} (читать их может только эта учётная запись).',
   'Kept the configuration {0}; delete it yourself if it is no longer needed.':
     'Настройки {0} оставлены; удалите их сами, если они больше не нужны.',
   'Cannot install:': 'Установка невозможна:',

@@ -4,6 +4,7 @@ import {
   HELPER_EVENTS,
   READ_CLASSES,
   RECORDING_VARIABLES,
+  UNUSED_CALL_EVENTS,
   WRITE_CLASSES,
 } from './account-privileges';
 import { tr } from '../../core/cli-text';
@@ -111,9 +112,9 @@ function accountLines(options: ManagerConfOptions, account: SeatAccount): string
     'secret = CHANGE-ME',
     'deny = 0.0.0.0/0.0.0.0',
     ...permitLine(options.permit),
-    '; read: call events (channels, dials, bridges, transfers, originate results) and',
-    "; dialplan (VarSet: the recording's file name, doctor's probe); no system, command or config.",
-    `read = ${READ_CLASSES.join(',')}`,
+    ...READ_CLASSES.map((entry) => `; read ${entry.name}: ${entry.why}`),
+    '; no system, command or config class, to read or to write.',
+    `read = ${READ_CLASSES.map((entry) => entry.name).join(',')}`,
     ...WRITE_CLASSES.map((entry) => `; write ${entry.name}: ${entry.why}`),
     `write = ${WRITE_CLASSES.map((entry) => entry.name).join(',')}`,
     'writetimeout = 5000',
@@ -137,6 +138,11 @@ export function renderManagerConf(options: ManagerConfOptions): string {
     "; and put the same user and secret into that seat's helper configuration: [pbx] user, secret.",
     '; [general] must have enabled = yes and port = 5038, with a bindaddr the workstations',
     '; reach, and the PBX firewall must admit each workstation to that port.',
+    ';',
+    '; Many seats: Asterisk wakes every AMI session for every event it emits, whatever its',
+    '; filters then pass. If no other AMI application on this PBX reads them, stop the',
+    '; per-call events the helper never uses with one more line in [general]:',
+    `;   disabledevents = ${UNUSED_CALL_EVENTS.join(',')}`,
     '',
     ...options.accounts.flatMap((account) => accountLines(options, account)),
   ].join('\n');

@@ -1,6 +1,12 @@
 import { tr } from '../../core/cli-text';
 import './russian';
-import { FILTER_REVISION_VARIABLE, HELPER_EVENTS, RECORDING_VARIABLES } from './account-privileges';
+import {
+  CALL_EVENTS,
+  FILTER_REVISION_VARIABLE,
+  HELPER_EVENTS,
+  QUEUE_MEMBER_EVENTS,
+  RECORDING_VARIABLES,
+} from './account-privileges';
 
 /**
  * How Asterisk's advanced `eventfilter` compares its value (manager.c: match_eventdata);
@@ -61,7 +67,9 @@ export function seatChannelPrefixes(extension: string, channelTemplate: string):
  * substring search, where a `header()` filter copies the event and splits it into lines.
  * A failed Originate names the channel without its suffix (`Channel: PJSIP/101`), hence the
  * exact rule. The recording's VarSet is on the caller's channel, so it is matched by
- * variable name only: one event per recorded call reaches every seat.
+ * variable name only: one event per recorded call reaches every seat. Queue member events
+ * name the member, not a channel: its `StateInterface` or `Interface` is the seat's phone
+ * (`PJSIP/101`), or its `Interface` a Local channel to it (`Local/101@from-queue/n`).
  */
 export function seatFilterRules(
   extensions: readonly string[],
@@ -70,7 +78,7 @@ export function seatFilterRules(
   const rules: EventFilterRule[] = [];
   for (const extension of extensions) {
     const prefixes = seatChannelPrefixes(extension, channelTemplate);
-    for (const event of HELPER_EVENTS) {
+    for (const event of CALL_EVENTS) {
       for (const prefix of prefixes) {
         rules.push({ event, method: 'contains', value: `Channel: ${prefix}` });
       }
@@ -81,8 +89,18 @@ export function seatFilterRules(
       method: 'exact',
       value: channelTemplate.replace('{ext}', extension),
     });
+    rules.push(...queueMemberRules(extension, channelTemplate));
   }
   return [...rules, ...variableRules()];
+}
+
+function queueMemberRules(extension: string, channelTemplate: string): EventFilterRule[] {
+  const phone = channelTemplate.replace('{ext}', extension);
+  return QUEUE_MEMBER_EVENTS.flatMap((event): EventFilterRule[] => [
+    { event, header: 'StateInterface', method: 'exact', value: phone },
+    { event, header: 'Interface', method: 'exact', value: phone },
+    { event, header: 'Interface', method: 'starts_with', value: `Local/${extension}@` },
+  ]);
 }
 
 /** The office-wide filters: every event the helper reads, whoever's channel it names. */

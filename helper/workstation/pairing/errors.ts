@@ -2,7 +2,8 @@ export type PairingCodeFailure = 'none-pending' | 'expired' | 'wrong-code' | 'th
 
 const RUN_PAIR = 'Run `courier-helper pair` on this computer to get a new code.';
 
-function seconds(ms: number): number {
+/** Whole seconds to wait, at least one, for messages. */
+export function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 

@@ -1,3 +1,5 @@
+import type { ManagedProof } from './managed-pairing';
+
 /** Who a token was issued to, as the extension described itself when pairing. */
 export interface ClientLabel {
   name: string;
@@ -33,6 +35,11 @@ export interface PairingAuthority {
    * should do next; wrong codes slow that origin down, never other origins.
    */
   redeem(code: string, client: ClientLabel, origin: string): Promise<IssuedToken>;
+  /**
+   * Issues a token bound to `origin` for a managed-pairing proof (see
+   * `ManagedPairingVerifier`); throws a `ManagedPairingError` when the proof does not hold.
+   */
+  pairManaged(proof: ManagedProof, client: ClientLabel, origin: string): Promise<IssuedToken>;
   /** `null` when the token was never issued, has been revoked, or belongs to another origin. */
   verify(token: string, origin: string): Promise<PairedClient | null>;
 }

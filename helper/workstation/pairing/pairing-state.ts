@@ -18,6 +18,8 @@ const TokenRecord = v.object({
   origin: v.optional(Origin),
   createdAt: Timestamp,
   lastSeenAt: v.optional(Timestamp),
+  /** `policy` for a token issued to a managed-pairing proof; absent for a pairing code. */
+  via: v.optional(v.literal('policy')),
 });
 export type TokenRecord = v.InferOutput<typeof TokenRecord>;
 

@@ -10,6 +10,7 @@ import {
   pairingCodeMatches,
   retryDelayAfter,
 } from './pairing-code';
+import { ManagedPairingVerifier, type ManagedProof } from './managed-pairing';
 import { ensureStateDir, readPairingState, writePairingState } from './pairing-file';
 import type { OriginThrottle, PendingCode, PairingState, TokenRecord } from './pairing-state';
 import { generatePairingId, generatePairingToken, hashPairingToken } from './pairing-token';
@@ -26,6 +27,8 @@ const MAX_THROTTLED_ORIGINS = 64;
 export interface PairingStoreOptions {
   /** Directory holding the state file; created (mode 0700) when missing. */
   stateDir: string;
+  /** The office's managed-pairing secret (`websocket.pairingSecret`); empty or absent: off. */
+  managedSecret?: string;
   now?: () => number;
 }
 
@@ -72,6 +75,26 @@ function clip(text: string): string {
   return text.slice(0, 64);
 }
 
+function newToken(
+  client: ClientLabel,
+  origin: string,
+  now: number,
+): { record: TokenRecord; token: string } {
+  const token = generatePairingToken();
+  const record: TokenRecord = {
+    id: generatePairingId(),
+    hash: hashPairingToken(token),
+    label: {
+      name: clip(client.name),
+      browser: clip(client.browser),
+      version: clip(client.version),
+    },
+    origin,
+    createdAt: now,
+  };
+  return { record, token };
+}
+
 /**
  * Pairing tokens and the pending pairing code, kept in one JSON file that
  * several processes share: every operation reads the file afresh under a lock
@@ -82,6 +105,7 @@ export class PairingStore implements PairingAuthority {
   readonly path: string;
   private readonly lockPath: string;
   private readonly now: () => number;
+  private readonly managed: ManagedPairingVerifier;
   /** Serialises this instance's own operations; the lock file covers other processes. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -89,6 +113,7 @@ export class PairingStore implements PairingAuthority {
     this.path = join(options.stateDir, PAIRING_FILE_NAME);
     this.lockPath = `${this.path}.lock`;
     this.now = options.now ?? Date.now;
+    this.managed = new ManagedPairingVerifier(options.managedSecret ?? '', this.now);
   }
 
   /** Replaces any pending code; the plain code is returned once and never stored. */
@@ -139,18 +164,7 @@ export class PairingStore implements PairingAuthority {
           result: new PairingCodeError('wrong-code', failed.retryAt - now),
         };
       }
-      const token = generatePairingToken();
-      const record: TokenRecord = {
-        id: generatePairingId(),
-        hash: hashPairingToken(token),
-        label: {
-          name: clip(client.name),
-          browser: clip(client.browser),
-          version: clip(client.version),
-        },
-        origin,
-        createdAt: now,
-      };
+      const { record, token } = newToken(client, origin, now);
       return {
         state: { ...withoutCode, tokens: [...state.tokens, record] },
         changed: true,
@@ -159,6 +173,26 @@ export class PairingStore implements PairingAuthority {
     });
     if (outcome instanceof PairingCodeError) throw outcome;
     return outcome;
+  }
+
+  async pairManaged(
+    proof: ManagedProof,
+    client: ClientLabel,
+    origin: string,
+  ): Promise<IssuedToken> {
+    this.managed.check(proof, origin);
+    return this.mutate((state) => {
+      const { record, token } = newToken(client, origin, this.now());
+      record.via = 'policy';
+      // The extension pairs this way whenever it has lost its token (reinstalled, storage
+      // cleared); the token it lost goes, so the file does not grow with every reinstall.
+      const kept = state.tokens.filter((t) => !(t.via === 'policy' && t.origin === origin));
+      return {
+        state: { ...state, tokens: [...kept, record] },
+        changed: true,
+        result: { id: record.id, token },
+      };
+    });
   }
 
   async verify(token: string, origin: string): Promise<PairedClient | null> {

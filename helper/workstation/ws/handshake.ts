@@ -5,7 +5,8 @@ import {
 } from '../../../shared/protocol';
 import type { HelperApi } from '../../core/helper-api';
 import { PairingCodeError } from '../pairing/errors';
-import type { ClientLabel, PairingAuthority } from '../pairing/pairing-authority';
+import { ManagedPairingError } from '../pairing/managed-pairing';
+import type { ClientLabel, IssuedToken, PairingAuthority } from '../pairing/pairing-authority';
 import { errorReply, type ErrorReply } from './error-reply';
 
 export type HandshakeOutcome =
@@ -72,30 +73,48 @@ async function authenticate(
     };
   }
   if (message.type === 'pair') {
-    try {
-      const issued = await pairing.redeem(message.code, message.client, origin);
-      return {
-        ok: true,
-        reply: { type: 'paired', v: PROTOCOL_VERSION, token: issued.token, status: api.status() },
-        pairingId: issued.id,
-        client: message.client,
-      };
-    } catch (error) {
-      if (!(error instanceof PairingCodeError)) throw error;
-      return {
-        ok: false,
-        reply: { type: 'error', code: 'pairing-failed', message: error.message },
-        reason: `pairing code refused (${error.reason})`,
-      };
-    }
+    return issuePairing(api, message.client, PairingCodeError, 'pairing code refused', () =>
+      pairing.redeem(message.code, message.client, origin),
+    );
+  }
+  if (message.type === 'pair.managed') {
+    return issuePairing(api, message.client, ManagedPairingError, 'managed pairing refused', () =>
+      pairing.pairManaged(message, message.client, origin),
+    );
   }
   return {
     ok: false,
     reply: {
       type: 'error',
       code: 'not-paired',
-      message: `The first message must be "hello" or "pair", not "${message.type}".`,
+      message: `The first message must be "hello", "pair" or "pair.managed", not "${message.type}".`,
     },
     reason: `first frame was "${message.type}"`,
   };
+}
+
+/** A pairing that issues a token, or is refused with the error's advice for the user. */
+async function issuePairing(
+  api: HelperApi,
+  client: ClientLabel,
+  Refusal: typeof PairingCodeError | typeof ManagedPairingError,
+  refusal: string,
+  issue: () => Promise<IssuedToken>,
+): Promise<HandshakeOutcome> {
+  try {
+    const issued = await issue();
+    return {
+      ok: true,
+      reply: { type: 'paired', v: PROTOCOL_VERSION, token: issued.token, status: api.status() },
+      pairingId: issued.id,
+      client,
+    };
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return {
+      ok: false,
+      reply: { type: 'error', code: 'pairing-failed', message: error.message },
+      reason: `${refusal} (${error.reason})`,
+    };
+  }
 }

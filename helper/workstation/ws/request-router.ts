@@ -14,7 +14,7 @@ export interface RouterContext {
   connectionId: number;
 }
 
-type Routed = Exclude<ClientMessage, { type: 'hello' | 'pair' }>;
+type Routed = Exclude<ClientMessage, { type: 'hello' | 'pair' | 'pair.managed' }>;
 
 /**
  * Dispatches an authenticated connection's requests to the api and turns
@@ -26,7 +26,7 @@ export class RequestRouter {
   constructor(private readonly context: RouterContext) {}
 
   handle(message: ClientMessage): void {
-    if (message.type === 'hello' || message.type === 'pair') {
+    if (message.type === 'hello' || message.type === 'pair' || message.type === 'pair.managed') {
       this.context.send({
         type: 'error',
         code: 'bad-message',
@@ -74,16 +74,33 @@ export class RequestRouter {
           }),
         );
         return;
-      case 'transfer': {
+      case 'call.hangup':
+      case 'call.transfer':
+      case 'call.transfer.complete':
+      case 'call.transfer.cancel':
+        this.reply(
+          message.id,
+          () => api.control(message),
+          (outcome) => ({ type: 'call.control.result', id: message.id, ...outcome }),
+        );
+        return;
+      case 'queue.pause':
+        this.reply(
+          message.id,
+          () =>
+            api.pauseQueues({
+              paused: message.paused,
+              ...(message.reason === undefined ? {} : { reason: message.reason }),
+            }),
+          () => ({ type: 'ack', id: message.id }),
+        );
+        return;
+      case 'call.outcome': {
         const { type: _type, ...request } = message;
         this.reply(
           message.id,
-          () => api.transfer(request),
-          (result) => ({
-            type: 'transfer.result',
-            id: message.id,
-            ...result,
-          }),
+          () => api.noteOutcome(request),
+          () => ({ type: 'ack', id: message.id }),
         );
         return;
       }

@@ -1,15 +1,18 @@
 import type { Page } from 'playwright-core';
 
 /** A DOM node as the DevTools protocol describes it with `pierce: true`. */
-interface CdpNode {
+export interface CdpNode {
+  nodeId: number;
   nodeType: number;
   nodeName: string;
   nodeValue: string;
+  attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
 }
 
-function findHost(node: CdpNode, name: string): CdpNode | undefined {
+/** The first element named `name` (upper case), looking into shadow roots too. */
+export function findHost(node: CdpNode, name: string): CdpNode | undefined {
   if (node.nodeName === name) return node;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
     const found = findHost(child, name);
@@ -52,4 +55,82 @@ export async function shadowUiText(
 /** The text of the incoming-call cards; empty when none is shown. */
 export function cardText(page: Page, options?: { noBreakSpaces?: boolean }): Promise<string> {
   return shadowUiText(page, 'ct-call-cards', options);
+}
+
+function findAll(node: CdpNode, match: (node: CdpNode) => boolean, out: CdpNode[] = []): CdpNode[] {
+  if (match(node)) out.push(node);
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    findAll(child, match, out);
+  }
+  return out;
+}
+
+/** The box on the screen of the first element of the cards that `match` accepts. */
+async function boxInCards(
+  page: Page,
+  match: (node: CdpNode) => boolean,
+  what: string,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const host = findHost(root, 'CT-CALL-CARDS');
+    const [target] = host ? findAll(host, match) : [];
+    if (!target) throw new Error(`no ${what} in the cards: ${host ? textOf(host) : 'no cards'}`);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: target.nodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: target.nodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function centerInCards(
+  page: Page,
+  match: (node: CdpNode) => boolean,
+  what: string,
+): Promise<{ x: number; y: number }> {
+  const box = await boxInCards(page, match, what);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Where the newest call's card is on the screen, for a picture of it alone. */
+export function newestCardBox(
+  page: Page,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  return boxInCards(page, (node) => node.nodeName === 'ARTICLE', 'card');
+}
+
+/**
+ * Clicks, as a person does (real mouse input at its place on the screen), the first button
+ * in the cards whose text holds `label`: the closed shadow root is read through the
+ * DevTools protocol, the click goes through the browser's own input.
+ */
+export async function clickInCards(page: Page, label: string): Promise<void> {
+  const point = await centerInCards(
+    page,
+    (node) => node.nodeName === 'BUTTON' && textOf(node).includes(label),
+    `button "${label}"`,
+  );
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Clicks the cards' field with this placeholder, as a person would, and types into it. */
+export async function typeInCards(page: Page, placeholder: string, text: string): Promise<void> {
+  const point = await centerInCards(
+    page,
+    (node) => {
+      const attributes = node.attributes ?? [];
+      const at = attributes.indexOf('placeholder');
+      return node.nodeName === 'INPUT' && at >= 0 && attributes[at + 1] === placeholder;
+    },
+    `field "${placeholder}"`,
+  );
+  await page.mouse.click(point.x, point.y);
+  await page.keyboard.type(text);
 }

@@ -26,6 +26,10 @@ export interface HelperOptions {
   stateDir?: string;
   /** Configuration beyond the demo defaults, e.g. a real PBX and database. */
   values?: Partial<ConfigValues>;
+  /** The origins admitted; the development Chromium id unless given. */
+  allowedOrigins?: string[];
+  /** The office's managed-pairing secret (`websocket.pairingSecret`); off unless given. */
+  pairingSecret?: string;
 }
 
 export interface RunningHelper {
@@ -74,7 +78,11 @@ export async function startHelper(options: HelperOptions = {}): Promise<RunningH
     ...cloneDefaults(),
     mode: 'demo',
     ...options.values,
-    websocket: { port, allowedOrigins: [DEV_CHROMIUM_ORIGIN] },
+    websocket: {
+      port,
+      allowedOrigins: options.allowedOrigins ?? [DEV_CHROMIUM_ORIGIN],
+      pairingSecret: options.pairingSecret ?? '',
+    },
     log: { level: 'silent', file: '' },
     paths: { file: null, stateDir },
   };

@@ -75,8 +75,10 @@ export interface JournalRow extends RowDataPacket {
   recording_file: string | null;
   recording_url: string | null;
   transfer_target: string | null;
+  transfer_mode: string | null;
   transferred_to: string | null;
   transfer_ok: number | null;
+  transfer_reason: string | null;
   recovered: number;
 }
 

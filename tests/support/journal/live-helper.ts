@@ -14,7 +14,7 @@ import {
 } from '../../../helper/journal/start-call-journal';
 import { createMysqlDirectory } from '../../../helper/lookup/mysql-caller-lookup';
 import { RecordingIndex } from '../../../helper/workstation/recording/recording-index';
-import { AmiTransferrer } from '../../../helper/workstation/transfer/ami-transferrer';
+import { CallController } from '../../../helper/workstation/call-control/call-controller';
 import {
   DEFAULT_TRANSFER_SETTINGS,
   type TransferSettings,
@@ -57,11 +57,12 @@ export interface LiveHelper {
   readonly ami: AmiClient;
   readonly journal: RunningCallJournal;
   readonly recordings: RecordingIndex;
-  readonly transferrer: AmiTransferrer;
+  /** Hang-up and transfers as the card asks them, wired to the hub and the journal. */
+  readonly callControl: CallController;
   readonly clickToCall: ClickToCall;
   /** Every view the hub pushed, in order. */
   readonly views: CallView[];
-  /** Every transfer the PBX was asked for: what the card shows. */
+  /** Every transfer asked from the card, as the card shows its outcome. */
   readonly transfers: { call: CallView; state: TransferState }[];
   /** Resolves after the first resync with the PBX and the recovery that follows it. */
   readonly ready: Promise<{ recovered: number }>;
@@ -148,12 +149,16 @@ export async function startLiveHelper(options: LiveHelperOptions): Promise<LiveH
   );
 
   const transfers: { call: CallView; state: TransferState }[] = [];
-  const transferrer = new AmiTransferrer({
+  const callControl = new CallController({
     ami,
     settings: { ...DEFAULT_TRANSFER_SETTINGS, ...options.transfer },
+    defaultCountry: 'RU',
     extensions: () => extensions,
+    signal,
+    onConsult: (call, consult) => hub.setConsult(call.callId, call.extension, consult),
     onTransfer: (call, state) => {
       transfers.push({ call, state });
+      hub.setTransfer(call.callId, call.extension, state);
       journal.journal.transferred(call, state);
     },
   });
@@ -172,7 +177,7 @@ export async function startLiveHelper(options: LiveHelperOptions): Promise<LiveH
     ami,
     journal,
     recordings,
-    transferrer,
+    callControl,
     clickToCall,
     views,
     transfers,

@@ -34,11 +34,20 @@ export class FakeJournalStore implements JournalStore {
     for (const record of records) {
       this.writes.push(record);
       if (record.kind === 'entry') {
-        this.rows.set(entryKey(record.entry), record.entry);
+        const key = entryKey(record.entry);
+        // As the upsert does: an entry without an outcome keeps the one the row has.
+        const kept = record.entry.outcome ?? this.rows.get(key)?.outcome;
+        this.rows.set(key, { ...record.entry, ...(kept ? { outcome: kept } : {}) });
       } else {
         const key = entryKey(record);
         const row = this.rows.get(key);
-        if (row) this.rows.set(key, { ...row, transfer: record.transfer });
+        if (row === undefined) continue;
+        this.rows.set(
+          key,
+          record.kind === 'transfer'
+            ? { ...row, transfer: record.transfer }
+            : { ...row, outcome: record.outcome },
+        );
       }
     }
   }

@@ -81,6 +81,34 @@ describe('CallDispatcher', () => {
     expect(sent).toHaveLength(5);
   });
 
+  it('passes an update that follows the end to the tabs that showed the call', async () => {
+    const { dispatcher, sent, state } = setup({ tabId: 5, windowFocused: true });
+    await dispatcher.dispatch({ ...ringing, state: 'answered' as const });
+    const ended = { ...ringing, state: 'ended' as const };
+    await dispatcher.dispatch(ended);
+    state.front = { tabId: 6, windowFocused: true };
+    const transferred = {
+      ...ended,
+      transfer: { target: 'number', mode: 'blind', to: '103', ok: true, at: 1 } as const,
+    };
+    await dispatcher.dispatch(transferred);
+    expect(sent.at(-1)).toEqual([5, { kind: 'call', call: transferred }]);
+    expect(sent.filter(([tab]) => tab === 6)).toEqual([]);
+    expect(await dispatcher.dismiss(ringing.callId)).toEqual([5]);
+  });
+
+  it('brings an update that follows the end (an outcome saved) to the tabs that showed the call', async () => {
+    const { dispatcher, sent, state } = setup({ tabId: 5, windowFocused: true });
+    await dispatcher.dispatch(ringing);
+    const ended = { ...ringing, state: 'ended' as const };
+    await dispatcher.dispatch(ended);
+    state.front = { tabId: 6, windowFocused: true };
+    const noted = { ...ended, outcome: { note: 'Перезвонить', at: 1 } };
+    await dispatcher.dispatch(noted);
+    expect(sent.slice(-1)).toEqual([[5, { kind: 'call', call: noted }]]);
+    expect(await dispatcher.tabReady(9)).toEqual([]);
+  });
+
   it('respects the cards and notifications switches', async () => {
     const off = setup({ tabId: 5, windowFocused: true }, { cards: false, notifications: false });
     await off.dispatcher.dispatch(ringing);

@@ -46,6 +46,30 @@ describe('helper-backed requests', () => {
     });
   });
 
+  it("saves the card's outcome and tells why it was not saved", async () => {
+    const note = { callId: 'c1', extension: '101', outcome: 'rescheduled' };
+    const request = vi.fn(async () => ({ type: 'ack', id: 'r1' }));
+    expect(
+      await helperRequests(helper({ request: request as never }), async () => {}).noteOutcome(note),
+    ).toEqual({ ok: true });
+    expect(request).toHaveBeenCalledWith({ type: 'call.outcome', ...note });
+    const failing = (error: Error) =>
+      helperRequests(
+        helper({ request: vi.fn(() => Promise.reject(error)) as never }),
+        async () => {},
+      ).noteOutcome(note);
+    expect(
+      await failing(new HelperRequestError('expired', 'The time to note this call has passed.')),
+    ).toEqual({ ok: false, reason: 'too-late', message: 'The time to note this call has passed.' });
+    expect(await failing(new HelperRequestError('not-found', 'gone'))).toMatchObject({
+      reason: 'not-found',
+    });
+    expect(await failing(new HelperNotConnectedError())).toMatchObject({
+      ok: false,
+      reason: 'not-connected',
+    });
+  });
+
   it('stores the token once pairing succeeds, with spaces taken out of the code', async () => {
     const port = helper();
     const store = vi.fn(async () => {});
@@ -92,14 +116,81 @@ describe('helper-backed requests', () => {
     });
     const slow = helper({
       request: vi.fn(async () =>
-        Promise.reject(new HelperTimeoutError('transfer', 15000)),
+        Promise.reject(new HelperTimeoutError('call.hangup', 15000)),
       ) as never,
     });
     expect(
-      await helperRequests(slow, async () => {}).transfer({ callId: 'c', target: 'manager' }),
+      await helperRequests(slow, async () => {}).callControl({
+        kind: 'call-control',
+        action: 'hangup',
+        callId: 'c',
+        extension: '101',
+      }),
     ).toEqual({
       ok: false,
       message: 'Помощник не ответил вовремя. Попробуйте ещё раз.',
     });
+  });
+
+  it.each([
+    ['hangup', { type: 'call.hangup' }],
+    ['complete', { type: 'call.transfer.complete' }],
+    ['cancel', { type: 'call.transfer.cancel' }],
+  ] as const)('sends the card\u2019s %s as its protocol message', async (action, message) => {
+    const request = vi.fn(async () => ({ type: 'call.control.result', id: 'r1', ok: true }));
+    const reply = await helperRequests(
+      helper({ request: request as never }),
+      async () => {},
+    ).callControl({ kind: 'call-control', action, callId: 'c', extension: '101' });
+    expect(reply).toEqual({ ok: true });
+    expect(request).toHaveBeenCalledWith({ ...message, callId: 'c', extension: '101' });
+  });
+
+  it('sends a transfer and passes the reason of its failure on', async () => {
+    const request = vi.fn(async () => ({
+      type: 'call.control.result',
+      id: 'r1',
+      ok: false,
+      to: '103',
+      reason: 'target-busy',
+      message: '103 was busy.',
+    }));
+    const reply = await helperRequests(
+      helper({ request: request as never }),
+      async () => {},
+    ).callControl({
+      kind: 'call-control',
+      action: 'transfer',
+      callId: 'c',
+      extension: '101',
+      to: '103',
+      target: 'manager',
+      mode: 'attended',
+    });
+    expect(reply).toEqual({
+      ok: false,
+      to: '103',
+      reason: 'target-busy',
+      message: '103 was busy.',
+    });
+    expect(request).toHaveBeenCalledWith({
+      type: 'call.transfer',
+      callId: 'c',
+      extension: '101',
+      to: '103',
+      target: 'manager',
+      mode: 'attended',
+    });
+  });
+
+  it('pauses with a reason and resumes without one', async () => {
+    const request = vi.fn(async () => ({ type: 'ack', id: 'r1' }));
+    const requests = helperRequests(helper({ request: request as never }), async () => {});
+    expect(await requests.pauseQueues(true, 'Обед')).toEqual({ ok: true });
+    expect(await requests.pauseQueues(false, '')).toEqual({ ok: true });
+    expect(request.mock.calls).toEqual([
+      [{ type: 'queue.pause', paused: true, reason: 'Обед' }],
+      [{ type: 'queue.pause', paused: false }],
+    ]);
   });
 });

@@ -26,7 +26,9 @@ function deps() {
     dial: vi.fn(async () => ({ accepted: true as const, requestId: 'r1' })),
     journal: vi.fn(async () => ({ ok: true as const, entries: [], hasMore: false })),
     ackMissed: vi.fn(async () => ({ ok: true as const })),
-    transfer: vi.fn(async () => ({ ok: true })),
+    callControl: vi.fn(async () => ({ ok: true })),
+    pauseQueues: vi.fn(async () => ({ ok: true as const })),
+    noteOutcome: vi.fn(async () => ({ ok: true as const })),
     simulate: vi.fn(async () => ({ ok: true as const })),
     pair: vi.fn(async () => ({ ok: true as const })),
     dismissCard: vi.fn(async () => undefined),
@@ -127,11 +129,12 @@ describe('routeRequest', () => {
     }
   });
 
-  it('keeps pairing, the demo and the journal for the extension pages', async () => {
+  it('keeps pairing, the demo, the journal and queue pause for the extension pages', async () => {
     for (const request of [
       { kind: 'pair', code: '123456' },
       { kind: 'demo-simulate', number: '+79161234567', scenario: 'answer' },
       { kind: 'journal' },
+      { kind: 'queue-pause', paused: true, reason: 'Обед' },
     ] as BackgroundRequest[]) {
       const fromPage = await route(request, contentScript);
       expect(fromPage.reply).toBeUndefined();
@@ -143,22 +146,52 @@ describe('routeRequest', () => {
     }
   });
 
+  it("passes the card's outcome and a journal page's filter on as they are", async () => {
+    const note = {
+      callId: 'c1',
+      extension: '101',
+      outcome: 'rescheduled',
+      note: 'В субботу',
+      orderCode: '7001',
+    };
+    const noted = await route({ kind: 'call-outcome', ...note }, contentScript);
+    expect(noted.reply).toEqual({ ok: true });
+    expect(noted.d.noteOutcome).toHaveBeenCalledWith(note);
+    const filter = {
+      search: 'Иванова',
+      from: 1,
+      to: 2,
+      cursor: { startedAt: 1, callId: 'c1', extension: '101' },
+    };
+    const page = await route({ kind: 'journal', ...filter }, popup);
+    expect(page.d.journal).toHaveBeenCalledWith(filter);
+  });
+
   it('answers tab-ready with the connection and the calls in progress', async () => {
     const { reply, d } = await route({ kind: 'tab-ready' }, contentScript);
     expect(reply).toEqual({ connection: { state: 'helper-down' }, calls: [call()] });
     expect(d.tabReady).toHaveBeenCalledWith(7);
   });
 
-  it('passes transfers and card dismissals from content scripts', async () => {
-    const transfer = await route(
-      { kind: 'transfer', callId: 'c1', target: 'courier', courierCode: 'K7' },
+  it('passes call control and card dismissals from content scripts', async () => {
+    const request = {
+      kind: 'call-control',
+      action: 'transfer',
+      callId: 'c1',
+      extension: '101',
+      to: '103',
+      target: 'manager',
+      mode: 'attended',
+    } as const;
+    const transfer = await route(request, contentScript);
+    expect(transfer.reply).toEqual({ ok: true });
+    expect(transfer.d.callControl).toHaveBeenCalledWith(request);
+    const malformed = await route(
+      { kind: 'call-control', action: 'transfer', callId: 'c1', extension: '101' } as never,
       contentScript,
     );
-    expect(transfer.d.transfer).toHaveBeenCalledWith({
-      callId: 'c1',
-      target: 'courier',
-      courierCode: 'K7',
-    });
+    expect(malformed.reply).toBeUndefined();
+    expect(malformed.d.callControl).not.toHaveBeenCalled();
     const dismiss = await route({ kind: 'card-dismiss', callId: 'c1' }, contentScript);
     expect(dismiss.reply).toEqual({ ok: true });
     expect(dismiss.d.dismissCard).toHaveBeenCalledWith('c1');

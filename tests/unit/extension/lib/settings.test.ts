@@ -16,6 +16,7 @@ describe('settings storage', () => {
   it('starts from the defaults: nothing enabled, helper on 127.0.0.1:47800', async () => {
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.sites).toEqual([]);
+    expect(DEFAULT_SETTINGS.screenPop).toBe('off');
     expect(DEFAULT_SETTINGS.helper).toEqual({ host: '127.0.0.1', port: 47800 });
     expect(DEFAULT_SETTINGS.rendering).toBe('highlight');
   });
@@ -30,6 +31,7 @@ describe('settings storage', () => {
       notifications: false,
       sound: true,
       language: 'ru',
+      screenPop: 'answer',
     };
     await settingsItem.setValue(changed);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(changed);

@@ -75,6 +75,12 @@ function fakeDatabase(options: {
   };
 }
 
+/** The PBX's feature codes, as Getvar reads them from features.conf. */
+const FEATURES = new Map<string, string>();
+
+/** A configuration whose outside numbers an attended transfer can dial. */
+const KEYPAD_EXTEN = '[transfer]\ncourierExten = "{digits}"\n';
+
 /** The PBX's dialplan contexts, as ShowDialPlan finds them. */
 const DIALPLAN = new Set(['from-internal']);
 
@@ -121,7 +127,11 @@ function answerProbe(action: FakeAmiAction, connection: FakeAmiConnection): void
 function onlyPermitted(classes: Set<string>) {
   const needs: Record<string, string[]> = {
     originate: ['originate'],
-    redirect: ['call'],
+    hangup: ['call'],
+    blindtransfer: ['call'],
+    atxfer: ['call'],
+    queuepause: ['agent'],
+    getvar: ['call', 'reporting'],
     coreshowchannels: ['reporting'],
     showdialplan: ['reporting', 'config'],
     command: ['command'],
@@ -136,6 +146,12 @@ function onlyPermitted(classes: Set<string>) {
       answerShowDialPlan(action, connection);
     } else if (action.name === 'Originate' && action.get('Channel') !== undefined) {
       answerProbe(action, connection);
+    } else if (action.name === 'Getvar') {
+      const variable = action.get('Variable') ?? '';
+      connection.respond(action, 'Success', {
+        Variable: variable,
+        Value: FEATURES.get(variable) ?? '',
+      });
     } else if (action.name === 'CoreShowChannels') {
       connection.respond(action, 'Success', {
         EventList: 'start',
@@ -166,6 +182,9 @@ function portOf(server: Server): number {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
+/** The write classes manager-conf prints. */
+const HEALTHY = new Set(['originate', 'call', 'reporting', 'agent']);
+
 describe('doctor', () => {
   let dir: TempDir;
   let ami: FakeAmiServer;
@@ -177,6 +196,9 @@ describe('doctor', () => {
     await new Promise((resolve) => probe.close(resolve));
     dir = tempDir();
     ami = await FakeAmiServer.start({ username: 'courier-101', secret: AMI_SECRET });
+    FEATURES.clear();
+    FEATURES.set('FEATUREMAP(atxfer)', '*2');
+    FEATURES.set('FEATURE(atxferabort)', '*1');
     busy = await freePortServer();
   });
   afterEach(async () => {
@@ -197,9 +219,9 @@ describe('doctor', () => {
   }
 
   it('passes every check on a healthy setup', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const { code, out } = await doctor(
-      configText({ pbxPort: ami.port, wsPort: freePort }),
+      configText({ pbxPort: ami.port, wsPort: freePort }) + KEYPAD_EXTEN,
       fakeDatabase({ indexed: true }),
     );
     expect(out).not.toContain('[FAIL]');
@@ -217,8 +239,27 @@ describe('doctor', () => {
     expect(code).toBe(0);
     const probed = ami.allActions().map((action) => action.name);
     expect(probed).toEqual(
-      expect.arrayContaining(['Originate', 'Redirect', 'CoreShowChannels', 'ShowDialPlan']),
+      expect.arrayContaining([
+        'Originate',
+        'Hangup',
+        'BlindTransfer',
+        'Atxfer',
+        'QueuePause',
+        'CoreShowChannels',
+        'ShowDialPlan',
+        'Getvar',
+      ]),
     );
+    expect(out).toContain(
+      '[ok]   attended transfer feature codes: atxfer is "*2" and atxferabort "*1"',
+    );
+    expect(out).toContain(
+      '[ok]   attended transfer to outside numbers: transfer.courierExten "{digits}" dials',
+    );
+    for (const name of ['Hangup', 'Atxfer', 'QueuePause']) {
+      const probe = ami.allActions().find((action) => action.name === name);
+      expect(probe?.get('Channel') ?? probe?.get('Interface')).toBeUndefined();
+    }
     const dialplan = ami.allActions().find((action) => action.name === 'ShowDialPlan');
     expect(dialplan?.get('Context')).toBe('from-internal');
     const originate = ami.allActions().find((action) => action.name === 'Originate');
@@ -226,7 +267,7 @@ describe('doctor', () => {
   });
 
   it('fails on a configuration file others may read while it holds secrets, with the chmod', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = configText({ pbxPort: ami.port, wsPort: freePort });
     const file = dir.write('helper.toml', text);
     chmodSync(file, 0o644);
@@ -280,14 +321,77 @@ describe('doctor', () => {
     expect(out).toMatch(
       /\[FAIL\] AMI privileges: permission denied for Originate .*CoreShowChannels/,
     );
-    expect(out).toContain('add "originate,reporting" to the write= line');
+    expect(out).toContain('add "originate,reporting,agent" to the write= line');
     expect(out).toMatch(
       /\[FAIL\] transfer.courierContext exists: the AMI account may not send ShowDialPlan.*\n\s+fix: add "reporting" to the write= line/,
     );
   });
 
-  it('names the transfer key whose context the PBX dialplan lacks', async () => {
+  it('says queue pause is unavailable when the account lacks the agent class', async () => {
     ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    const { code, out } = await doctor(
+      configText({ pbxPort: ami.port, wsPort: freePort }) + KEYPAD_EXTEN,
+      fakeDatabase({ indexed: true }),
+    );
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /\[FAIL\] AMI privileges: permission denied for QueuePause \(pausing in queues from the popup\)\n\s+fix: add "agent" to the write= line/,
+    );
+  });
+
+  it('says attended transfer is unavailable without its feature codes, and why', async () => {
+    ami.onAction = onlyPermitted(HEALTHY);
+    FEATURES.set('FEATUREMAP(atxfer)', '');
+    const text = configText({ pbxPort: ami.port, wsPort: freePort }) + KEYPAD_EXTEN;
+    const missing = await doctor(text, fakeDatabase({ indexed: true }));
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(
+      /\[FAIL\] attended transfer feature codes: features.conf maps no code to atxfer, so attended transfer from the card is unavailable \(hang-up and blind transfer still work\)\n\s+fix: add "atxfer => \*2" to \[featuremap\] in features.conf/,
+    );
+    FEATURES.set('FEATUREMAP(atxfer)', '*2');
+    FEATURES.set('FEATURE(atxferabort)', '');
+    const noCancel = await doctor(text, fakeDatabase({ indexed: true }));
+    expect(noCancel.out).toContain(
+      '[FAIL] attended transfer feature codes: features.conf has no atxferabort code',
+    );
+  });
+
+  it('warns that outside numbers with "+" leave out talk-first transfers to them, and passes', async () => {
+    ami.onAction = onlyPermitted(HEALTHY);
+    const { code, out } = await doctor(
+      configText({ pbxPort: ami.port, wsPort: freePort }),
+      fakeDatabase({ indexed: true }),
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /\[warn\] attended transfer to outside numbers: transfer.courierExten "\{e164\}" dials outside numbers with "\+".*talk-first transfers to outside numbers .* are unavailable; blind transfers work\n\s+fix: set transfer.courierExten = "\{digits\}", or the form the outbound route/,
+    );
+    expect(out).not.toContain('[FAIL]');
+    expect(out).toMatch(/All \d+ checks passed, 1 with a warning: each \[warn\] line says/);
+
+    const russian = await doctor(
+      configText({ pbxPort: ami.port, wsPort: freePort }),
+      fakeDatabase({ indexed: true }),
+      { LANG: 'ru_RU.UTF-8' },
+    );
+    expect(russian.out).toMatch(
+      /\[warn\] перевод с разговором на внешние номера: .*недоступен; перевод сразу работает\n\s+исправить: задайте transfer.courierExten = "\{digits\}"/,
+    );
+    expect(russian.out).toMatch(/Все проверки пройдены: \d+, из них с предупреждением: 1\./);
+
+    const file = dir.write('helper.toml', configText({ pbxPort: ami.port, wsPort: freePort }));
+    const io = testIo();
+    const json = await runCli(['doctor', '--config', file, '--json'], io, {
+      doctor: { database: fakeDatabase({ indexed: true }) },
+    });
+    expect(json).toBe(0);
+    const report = JSON.parse(io.out()) as DoctorJson;
+    expect(report).toMatchObject({ ok: true, warned: 1, failed: 0 });
+    expect(report.passed + report.skipped).toBe(report.checks.length);
+  });
+
+  it('names the transfer key whose context the PBX dialplan lacks', async () => {
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[transfer]\ncourierContext = "to-mobiles"\n`;
     const { code, out } = await doctor(text, fakeDatabase({ indexed: true }));
     expect(code).toBe(1);
@@ -298,7 +402,7 @@ describe('doctor', () => {
   });
 
   it('skips the transfer contexts when the [transfer] section is wrong, and checks the PBX', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[transfer]\ncourierContext = "bad context"\n`;
     const { out } = await doctor(text, fakeDatabase({ indexed: true }));
     expect(out).toContain('[FAIL] config transfer.courierContext');
@@ -308,8 +412,8 @@ describe('doctor', () => {
   });
 
   it('checks the journal account, tables, grants and spool when the journal is on', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
-    const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[journal]\nenabled = true\n`;
+    ami.onAction = onlyPermitted(HEALTHY);
+    const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n${KEYPAD_EXTEN}[journal]\nenabled = true\n`;
     const journalPassword = 'journal-Password-4242';
     const { code, out } = await doctor(text, withJournal({}, fakeDatabase({ indexed: true })), {
       COURIER_JOURNAL_PASSWORD: journalPassword,
@@ -336,7 +440,7 @@ describe('doctor', () => {
   });
 
   it('flags an account that may also run PBX commands', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting', 'command', 'system']));
+    ami.onAction = onlyPermitted(new Set([...HEALTHY, 'command', 'system']));
     const { code, out } = await doctor(
       configText({ pbxPort: ami.port, wsPort: freePort }),
       fakeDatabase({ indexed: true }),
@@ -362,7 +466,7 @@ describe('doctor', () => {
   });
 
   it('prints the CREATE INDEX to run when contacts.VALUE has no index', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const { code, out } = await doctor(
       configText({ pbxPort: ami.port, wsPort: freePort }),
       fakeDatabase({ indexed: false }),
@@ -375,7 +479,7 @@ describe('doctor', () => {
   });
 
   it('reports lookups that bypass an existing index', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const { code, out } = await doctor(
       configText({ pbxPort: ami.port, wsPort: freePort }),
       fakeDatabase({ indexed: true, bypassed: true }),
@@ -388,7 +492,7 @@ describe('doctor', () => {
   });
 
   it('reports an unreachable database and a writable account', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const refused = Object.assign(new Error(`connect ECONNREFUSED (${DB_PASSWORD})`), {
       code: 'ECONNREFUSED',
     });
@@ -411,7 +515,7 @@ describe('doctor', () => {
   });
 
   it('reports a port that is taken', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const { code, out } = await doctor(
       configText({ pbxPort: ami.port, wsPort: portOf(busy) }),
       fakeDatabase({ indexed: true }),
@@ -423,7 +527,7 @@ describe('doctor', () => {
   });
 
   it('lists every configuration problem and still checks the sections without one', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[links]\nclinet = "https://x/{code}"\norder = "ftp://x"\n`;
     const { code, out } = await doctor(text, fakeDatabase({ indexed: true }));
     expect(code).toBe(1);
@@ -436,7 +540,7 @@ describe('doctor', () => {
   });
 
   it('names an alias a rewritten lookup query lost', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = `${configText({ pbxPort: ami.port, wsPort: freePort })}\n[lookup]\nclient = "SELECT k.code, k.company AS company FROM contacts c JOIN clients k ON k.code = c.Source WHERE c.VALUE = ?"\n`;
     const { code, out } = await doctor(text, fakeDatabase({ indexed: true }));
     expect(code).toBe(1);
@@ -448,7 +552,7 @@ describe('doctor', () => {
   });
 
   it('skips the service checks when the database section itself is wrong', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(HEALTHY);
     const text = configText({ pbxPort: ami.port, wsPort: freePort }).replace(
       'port = 3306',
       'port = "3306"',
@@ -486,8 +590,11 @@ describe('doctor', () => {
   });
 
   it('gives the same report as one JSON document with --json', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
-    const file = dir.write('helper.toml', configText({ pbxPort: ami.port, wsPort: portOf(busy) }));
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting', 'agent']));
+    const file = dir.write(
+      'helper.toml',
+      configText({ pbxPort: ami.port, wsPort: portOf(busy) }) + KEYPAD_EXTEN,
+    );
     const io = testIo();
     const code = await runCli(['doctor', '--config', file, '--json'], io, {
       doctor: { database: fakeDatabase({ indexed: true }) },
@@ -516,13 +623,13 @@ describe('doctor', () => {
   });
 
   it('recognises the running helper of the configuration on its port', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting']));
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'reporting', 'agent']));
     const fixture = await startFixture();
     try {
       // A live process other than this one stands in for the helper holding the lock.
       writeFileSync(pidFileFor(dir.path), String(process.ppid));
       const { code, out } = await doctor(
-        configText({ pbxPort: ami.port, wsPort: fixture.server.port }),
+        configText({ pbxPort: ami.port, wsPort: fixture.server.port }) + KEYPAD_EXTEN,
         fakeDatabase({ indexed: true }),
       );
       expect(out).toContain(
@@ -531,7 +638,7 @@ describe('doctor', () => {
       expect(code).toBe(0);
       rmSync(pidFileFor(dir.path));
       const other = await doctor(
-        configText({ pbxPort: ami.port, wsPort: fixture.server.port }),
+        configText({ pbxPort: ami.port, wsPort: fixture.server.port }) + KEYPAD_EXTEN,
         fakeDatabase({ indexed: true }),
       );
       expect(other.out).toContain(
@@ -543,16 +650,16 @@ describe('doctor', () => {
   });
 
   it('speaks Russian under a Russian locale', async () => {
-    ami.onAction = onlyPermitted(new Set(['originate', 'call']));
+    ami.onAction = onlyPermitted(new Set(['originate', 'call', 'agent']));
     const { code, out } = await doctor(
-      configText({ pbxPort: ami.port, wsPort: freePort }),
+      configText({ pbxPort: ami.port, wsPort: freePort }) + KEYPAD_EXTEN,
       fakeDatabase({ indexed: true }),
       { LANG: 'ru_RU.UTF-8' },
     );
     expect(code).toBe(1);
     expect(out).toContain('[ok]   вход в AMI: вход выполнен как "courier-101"');
     expect(out).toMatch(
-      /\[FAIL\] права AMI: нет прав на CoreShowChannels \(восстановление звонков после переподключения\)\n\s+исправить: добавьте "reporting" в строку write=/,
+      /\[FAIL\] права AMI: нет прав на CoreShowChannels \(поиск каналов звонка, восстановление звонков после переподключения\)\n\s+исправить: добавьте "reporting" в строку write=/,
     );
     expect(out).toContain(
       '[ok]   база данных доступна: вход в 127.0.0.1:3306/courier выполнен как "courier_ro"',

@@ -21,7 +21,10 @@ import {
   testIo,
 } from '../../../support/helper/cli/cli-harness';
 import type { TempDir } from '../../../support/helper/cli/cli-harness';
-import { FILTER_REVISION_VARIABLE } from '../../../../helper/workstation/manager-conf/account-privileges';
+import {
+  FILTER_REVISION_VARIABLE,
+  HELPER_EVENTS,
+} from '../../../../helper/workstation/manager-conf/account-privileges';
 import { SEAT_RANGE } from '../../../../harness/pbx-plan';
 import { createAmiAccounts, helperAccountsConf } from '../../../../harness/services/ami-accounts';
 
@@ -316,8 +319,8 @@ describe('manager-conf', () => {
     expect(text).toContain('operator extension(s) 101,102');
     expect(text).toContain('permit = 10.0.0.21/255.255.255.255');
     expect(text).toContain('deny = 0.0.0.0/0.0.0.0');
-    expect(text).toMatch(/^read = call,dialplan$/m);
-    expect(text).toMatch(/^write = originate,call,reporting$/m);
+    expect(text).toMatch(/^read = call,dialplan,agent$/m);
+    expect(text).toMatch(/^write = originate,call,reporting,agent$/m);
     expect(text).not.toMatch(/^(read|write) = .*\b(system|command|all)\b/m);
     for (const ext of ['101', '102']) {
       expect(text).toContain(
@@ -326,12 +329,33 @@ describe('manager-conf', () => {
       expect(text).toContain(
         `eventfilter(action(include),name(Pickup),method(contains)) = Channel: Local/${ext}@`,
       );
+      // Queue member events name the member's interfaces, not a channel.
+      expect(text).toContain(
+        `eventfilter(action(include),name(QueueMemberPause),header(StateInterface),method(exact)) = PJSIP/${ext}`,
+      );
+      expect(text).toContain(
+        `eventfilter(action(include),name(QueueMemberPause),header(Interface),method(starts_with)) = Local/${ext}@`,
+      );
     }
     expect(text).not.toContain('name(Newchannel)) =');
+    expect(text).not.toMatch(/name\(QueueMember\w+\),method\(contains\)/);
     expect(text).toContain(
       `eventfilter(action(include),name(VarSet),header(Variable),method(exact)) = ${FILTER_REVISION_VARIABLE}`,
     );
     expect(text).not.toContain(AMI_SECRET);
+  });
+
+  it('suggests, commented out, disabling only per-call events the helper never reads', async () => {
+    const io = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(await runCli(['manager-conf', '--seats', '101'], io)).toBe(0);
+    const line = /^; {3}disabledevents = ([A-Za-z,]+)$/m.exec(io.out());
+    const disabled = line?.[1]?.split(',') ?? [];
+    expect(disabled).toContain('Newexten');
+    expect(disabled).toContain('DeviceStateChange');
+    for (const needed of [...HELPER_EVENTS, 'VarSet', 'QueueMemberStatus', 'QueueMemberPause']) {
+      expect(disabled).not.toContain(needed);
+    }
+    expect(io.out()).not.toMatch(/^disabledevents/m);
   });
 
   it('prints one per-seat account for each seat of a range and list', async () => {

@@ -200,4 +200,87 @@ describe('CallJournal', () => {
     expect(store.rows.get(KEY)?.recovered).toBe(false);
     expect(store.entryWrites().get(KEY)).toBe(1);
   });
+
+  const CALL = { callId: '1741944600.17', extension: '101' };
+  const RESCHEDULED = {
+    code: 'rescheduled',
+    label: 'Доставка перенесена',
+    note: 'В субботу',
+    at: T0 + 30_000,
+  };
+
+  it('puts an outcome noted during the call into its entry, written once', async () => {
+    journal.observe(activeView());
+    await journal.settled();
+    await journal.noted(CALL, RESCHEDULED);
+    expect(durable.backlog()).toBe(0);
+    expect(JSON.parse(await readFile(active.path, 'utf8')).calls[0].outcome).toEqual(RESCHEDULED);
+    journal.ended(endedView());
+    await journal.settled();
+    await durable.drained();
+    expect(store.rows.get(KEY)?.outcome).toEqual(RESCHEDULED);
+    expect(store.writes.map((record) => record.kind)).toEqual(['entry']);
+  });
+
+  it('keeps an outcome noted during the call across a restart, for the entry and the card', async () => {
+    journal.observe(activeView());
+    await journal.settled();
+    await journal.noted(CALL, RESCHEDULED);
+    await crash();
+    await start();
+    expect(journal.restoredOutcomes()).toEqual([{ call: activeView(), outcome: RESCHEDULED }]);
+    journal.observe(activeView());
+    journal.ended(endedView());
+    await journal.settled();
+    await durable.drained();
+    expect(store.rows.get(KEY)?.outcome).toEqual(RESCHEDULED);
+  });
+
+  it('records an outcome noted after the entry went out as an update of its row', async () => {
+    journal.observe(activeView());
+    journal.ended(endedView());
+    await journal.settled();
+    const later = { ...RESCHEDULED, at: T0 + 100_000 };
+    store.down = true;
+    await journal.noted(CALL, later);
+    expect(durable.pendingOutcomes().get(KEY)).toEqual(later);
+    store.down = false;
+    await durable.drained();
+    expect(store.writes.map((record) => record.kind)).toEqual(['entry', 'outcome']);
+    expect(store.rows.get(KEY)?.outcome).toEqual(later);
+  });
+
+  it('takes an outcome noted while the ended call waits for its lookup into the entry', async () => {
+    let answer: () => void = () => undefined;
+    journal = new CallJournal({
+      journal: durable,
+      active,
+      resolver: {
+        lookup: () =>
+          new Promise((resolve) => {
+            answer = () => resolve({ state: 'done', identity: CLIENT });
+          }),
+      },
+    });
+    journal.observe(activeView({ identity: NO_IDENTITY, lookup: 'pending' }));
+    await journal.settled();
+    journal.ended(endedView({ identity: NO_IDENTITY, lookup: 'pending' }));
+    await journal.noted(CALL, RESCHEDULED);
+    answer();
+    await journal.settled();
+    await durable.drained();
+    expect(store.writes.map((record) => record.kind)).toEqual(['entry']);
+    expect(store.rows.get(KEY)).toMatchObject({ clientCode: '12', outcome: RESCHEDULED });
+  });
+
+  it('journals the outcome of a call that ended while the helper was down', async () => {
+    journal.observe(activeView());
+    await journal.settled();
+    await journal.noted(CALL, RESCHEDULED);
+    await crash();
+    await start();
+    expect(await journal.recover([])).toBe(1);
+    await durable.drained();
+    expect(store.rows.get(KEY)).toMatchObject({ recovered: true, outcome: RESCHEDULED });
+  });
 });

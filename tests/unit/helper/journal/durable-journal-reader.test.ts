@@ -47,17 +47,63 @@ describe('DurableJournalReader', () => {
     await reader(db).query({
       id: 'q1',
       limit: 20,
-      before: T0,
+      to: T0,
       missedOnly: true,
       search: '8 (916) 123-45-67',
     });
     const [statement] = db.statements;
-    expect(statement?.sql).toContain('extension IN (?, ?)');
-    expect(statement?.sql).toContain('started_at < ?');
-    expect(statement?.sql).toContain('missed = 1');
-    expect(statement?.sql).toContain("LIKE CONCAT('%', ?, '%')");
-    expect(statement?.sql).toMatch(/ORDER BY started_at DESC, id DESC LIMIT 21$/);
-    expect(statement?.params).toEqual(['101', '102', '2025-03-14 09:30:00.000', '79161234567']);
+    const sql = statement?.sql ?? '';
+    expect(sql.match(/\(SELECT /g)).toHaveLength(2);
+    expect(sql).toContain(' UNION ALL ');
+    expect(sql).toContain('WHERE extension = ? AND started_at < ? AND missed = 1');
+    expect(sql).toContain("LIKE CONCAT('%', ?, '%')");
+    expect(sql).toMatch(/ORDER BY started_at DESC, call_id DESC LIMIT 21\)/);
+    expect(sql).toMatch(/ORDER BY started_at DESC, call_id DESC, extension DESC LIMIT 21$/);
+    const one = ['2025-03-14 09:30:00.000', '79161234567'];
+    expect(statement?.params).toEqual(['101', ...one, '102', ...one]);
+  });
+
+  it('continues after the cursor: later start times, and on a tie the later call and extension', async () => {
+    const db = new FakeJournalDatabase();
+    await reader(db).query({
+      id: 'q',
+      cursor: { startedAt: T0, callId: 'c5', extension: '102' },
+      from: T0 - 86_400_000,
+    });
+    const sql = db.statements[0]?.sql ?? '';
+    // 101 sorts after 102, so its row of the same call is still to come; 102's is not.
+    expect(sql).toContain(
+      'extension = ? AND started_at >= ? AND (started_at < ? OR (started_at = ? AND call_id <= ?))',
+    );
+    expect(sql).toContain('(started_at < ? OR (started_at = ? AND call_id < ?))');
+    const at = '2025-03-14 09:30:00.000';
+    expect(db.statements[0]?.params).toEqual([
+      '101',
+      '2025-03-13 09:30:00.000',
+      at,
+      at,
+      'c5',
+      '102',
+      '2025-03-13 09:30:00.000',
+      at,
+      at,
+      'c5',
+    ]);
+  });
+
+  it('searches a text in the name, the outcome, the note and the order, wildcards escaped', async () => {
+    const db = new FakeJournalDatabase();
+    await new DurableJournalReader({
+      database: db,
+      extensions: () => ['101'],
+      pending: () => [],
+    }).query({ id: 'q', search: ' 50%_Иван! ' });
+    const statement = db.statements[0];
+    expect(statement?.sql).toContain(
+      "(remote_name LIKE ? ESCAPE '!' OR outcome_label LIKE ? ESCAPE '!' OR note LIKE ? ESCAPE '!' OR outcome_order_number LIKE ? ESCAPE '!')",
+    );
+    expect(statement?.sql).not.toContain('UNION');
+    expect(statement?.params).toEqual(['101', ...Array(4).fill('%50!%!_Иван!!%')]);
   });
 
   it('turns rows into ended views with identity and transfer', async () => {
@@ -92,6 +138,43 @@ describe('DurableJournalReader', () => {
     const all = await reader(db, pending).query({ id: 'q' });
     expect(all.entries.find((c) => c.callId === 'c1')?.result).toBe('answered');
     expect(all.entries.some((c) => c.callId === 'other')).toBe(false);
+  });
+
+  it('shows an outcome still in the spool on the row the database already has', async () => {
+    const db = new FakeJournalDatabase();
+    db.answer = () => ({ rows: [row('c1', '2025-03-14 09:30:00.000')] });
+    const outcome = { code: 'rescheduled', label: 'Доставка перенесена', at: T0 + 90_000 };
+    const page = await new DurableJournalReader({
+      database: db,
+      extensions: () => ['101'],
+      pending: () => [],
+      pendingOutcomes: () => new Map([['c1|101', outcome]]),
+    }).query({ id: 'q' });
+    expect(page.entries[0]?.outcome).toEqual(outcome);
+  });
+
+  it('reads the outcome columns back', async () => {
+    const db = new FakeJournalDatabase();
+    db.answer = () => ({
+      rows: [
+        row('c1', '2025-03-14 09:30:00.000', {
+          outcome: 'rescheduled',
+          outcome_label: 'Доставка перенесена',
+          note: 'В субботу',
+          outcome_order_code: '7001',
+          outcome_order_number: 'RM-7001',
+          noted_at: '2025-03-14 09:32:00.000',
+        }),
+      ],
+    });
+    const page = await reader(db).query({ id: 'q' });
+    expect(page.entries[0]?.outcome).toEqual({
+      code: 'rescheduled',
+      label: 'Доставка перенесена',
+      note: 'В субботу',
+      order: { code: '7001', number: 'RM-7001' },
+      at: T0 + 120_000,
+    });
   });
 
   it("falls back to the hub's memory and the spool when the database cannot answer", async () => {

@@ -215,6 +215,27 @@ describe('DurableJournal', () => {
     expect(store.rows.get('a|101')?.transfer?.to).toBe('103');
   });
 
+  it('keeps an outcome in the spool across a restart and applies it after its entry', async () => {
+    const store = new FakeJournalStore();
+    store.down = true;
+    const first = open(store);
+    await first.start();
+    await first.record(record('a'));
+    const outcome = { code: 'not-reached', label: 'Не дозвонились', at: 7 };
+    await first.record({ kind: 'outcome', callId: 'a', extension: '101', outcome });
+    expect(first.pending()[0]?.outcome).toEqual(outcome);
+    expect(first.pendingOutcomes()).toEqual(new Map([['a|101', outcome]]));
+    await first.close();
+
+    const second = open(store);
+    expect(await second.start()).toEqual({ replayed: 2, unreadable: 0 });
+    store.down = false;
+    await second.drained();
+    expect(store.rows.get('a|101')?.outcome).toEqual(outcome);
+    expect(store.writes.map((written) => written.kind)).toEqual(['entry', 'outcome']);
+    expect(second.pendingOutcomes().size).toBe(0);
+  });
+
   it('cuts the committed part of the spool while newer records keep coming', async () => {
     const store = new FakeJournalStore();
     let rewrites = 0;

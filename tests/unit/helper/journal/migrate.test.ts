@@ -89,6 +89,53 @@ describe('runMigrations', () => {
     expect(again.changed.map((m) => m.name)).toEqual(['first']);
   });
 
+  it('finishes a migration cut short: a change already made is skipped, not an error', async () => {
+    const admin = new FakeAdmin();
+    const run = admin.run.bind(admin);
+    admin.run = async (sql, params) => {
+      if (sql.startsWith('ALTER TABLE')) {
+        throw Object.assign(new Error("Duplicate column name 'note'"), { errno: 1060 });
+      }
+      if (sql.startsWith('DROP INDEX')) {
+        throw Object.assign(new Error("Can't DROP INDEX; check that it exists"), { errno: 1091 });
+      }
+      return run(sql, params);
+    };
+    const source = textMigrations({
+      '004_cut.sql': 'ALTER TABLE t ADD COLUMN note INT; DROP INDEX i ON t; UPDATE t SET note = 1;',
+    });
+    const report = await runMigrations(admin, source);
+    expect(report.applied.map((m) => m.version)).toEqual(['004']);
+    expect(admin.statements.some((s) => s.sql === 'UPDATE t SET note = 1')).toBe(true);
+  });
+
+  it('stops on any other error and records nothing', async () => {
+    const admin = new FakeAdmin();
+    admin.run = async (sql) => {
+      if (sql.startsWith('SELECT GET_LOCK')) return [{ locked: 1 }];
+      if (sql.startsWith('ALTER TABLE')) {
+        throw Object.assign(new Error("Table 'courier.t' doesn't exist"), { errno: 1146 });
+      }
+      return [];
+    };
+    const source = textMigrations({ '003_bad.sql': 'ALTER TABLE t ADD COLUMN note INT;' });
+    await expect(runMigrations(admin, source)).rejects.toThrow(/doesn't exist/);
+    expect(admin.applied.size).toBe(0);
+  });
+
+  it('adds the outcome columns and the pages index in one statement', async () => {
+    const list = await directoryMigrations().list();
+    const outcomes = list.find((m) => m.name === 'call_outcomes');
+    const [alter, drop, backfill] = splitStatements(outcomes?.sql ?? '');
+    expect(alter).toMatch(/^ALTER TABLE call_journal\s/);
+    for (const column of ['remote_name', 'outcome', 'outcome_label', 'note', 'noted_at']) {
+      expect(alter).toContain(`ADD COLUMN ${column} `);
+    }
+    expect(alter).toContain('ADD KEY ix_call_journal_pages (extension, started_at, call_id)');
+    expect(drop).toBe('DROP INDEX ix_call_journal_extension ON call_journal');
+    expect(backfill).toMatch(/^UPDATE call_journal\s+SET remote_name/);
+  });
+
   it('finds the shipped migrations in db/migrations', async () => {
     const list = await directoryMigrations().list();
     expect(list.map((m) => `${m.version}_${m.name}`)).toContain('001_call_journal');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTRY_COLUMNS } from '../../../../helper/journal/journal-sql';
 import { SqlJournalStore } from '../../../../helper/journal/sql-journal-store';
 import { FakeJournalDatabase } from '../../../support/helper/journal/fake-database';
-import { T0, entry } from '../../../support/helper/journal/samples';
+import { CLIENT, T0, entry } from '../../../support/helper/journal/samples';
 
 function column(params: readonly unknown[], name: (typeof ENTRY_COLUMNS)[number]): unknown {
   return params[ENTRY_COLUMNS.indexOf(name)];
@@ -109,18 +109,109 @@ describe('SqlJournalStore', () => {
         kind: 'transfer',
         callId: '1741944600.17',
         extension: '101',
-        transfer: { target: 'courier', to: '+79031112233', ok: false, at: T0, message: 'busy' },
+        transfer: {
+          target: 'courier',
+          mode: 'attended',
+          to: '+79031112233',
+          ok: false,
+          at: T0,
+          reason: 'target-busy',
+          message: 'busy',
+        },
       },
     ]);
     expect(db.transactions).toHaveLength(1);
     const update = db.statements.at(-1);
-    expect(update?.sql).toMatch(/^UPDATE call_journal SET transfer_target = \?/);
+    expect(update?.sql).toMatch(
+      /^UPDATE call_journal SET transfer_target = \?, transfer_mode = \?/,
+    );
     expect(update?.params).toEqual([
       'courier',
+      'attended',
       '+79031112233',
       0,
+      'target-busy',
       '2025-03-14 09:30:00.000',
       'busy',
+      '1741944600.17',
+      '101',
+    ]);
+  });
+
+  it('writes a transfer spooled before attended transfers existed as blind, without a reason', async () => {
+    const db = new FakeJournalDatabase();
+    await new SqlJournalStore(db).write([
+      {
+        kind: 'transfer',
+        callId: '1741944600.17',
+        extension: '101',
+        transfer: { target: 'manager', to: '103', ok: true, at: T0 },
+      },
+    ]);
+    expect(db.statements.at(-1)?.params.slice(0, 5)).toEqual(['manager', 'blind', '103', 1, null]);
+  });
+
+  it('writes the outcome, the note, the tied order and the names on the entry', async () => {
+    const db = new FakeJournalDatabase();
+    await new SqlJournalStore(db).write([
+      {
+        kind: 'entry',
+        entry: entry({
+          identity: CLIENT,
+          outcome: {
+            code: 'rescheduled',
+            label: 'Доставка перенесена',
+            note: 'В субботу\nс 10 до 14',
+            order: { code: '7001', number: 'RM-7001' },
+            at: T0 + 90_000,
+          },
+        }),
+      },
+    ]);
+    const params = db.statements[0]?.params ?? [];
+    expect(column(params, 'outcome')).toBe('rescheduled');
+    expect(column(params, 'outcome_label')).toBe('Доставка перенесена');
+    expect(column(params, 'note')).toBe('В субботу\nс 10 до 14');
+    expect(column(params, 'outcome_order_code')).toBe(7001);
+    expect(column(params, 'outcome_order_number')).toBe('RM-7001');
+    expect(column(params, 'noted_at')).toBe('2025-03-14 09:31:30.000');
+    expect(column(params, 'remote_name')).toBe('ООО «Ромашка», Мария');
+  });
+
+  it('lets an entry without an outcome keep the one noted on the row before', async () => {
+    const db = new FakeJournalDatabase();
+    await new SqlJournalStore(db).write([{ kind: 'entry', entry: entry() }]);
+    const sql = db.statements[0]?.sql ?? '';
+    for (const name of ['outcome', 'note', 'noted_at']) {
+      expect(sql).toContain(`${name} = IF(VALUES(noted_at) IS NULL, ${name}, VALUES(${name}))`);
+    }
+    expect(column(db.statements[0]?.params ?? [], 'noted_at')).toBeNull();
+  });
+
+  it('updates the outcome of a row already written, after its entry in the same transaction', async () => {
+    const db = new FakeJournalDatabase();
+    await new SqlJournalStore(db).write([
+      { kind: 'entry', entry: entry() },
+      {
+        kind: 'outcome',
+        callId: '1741944600.17',
+        extension: '101',
+        outcome: { note: 'Перезвонить завтра', at: T0 + 120_000 },
+      },
+    ]);
+    expect(db.transactions).toHaveLength(1);
+    const update = db.statements.at(-1);
+    expect(update?.sql).toBe(
+      'UPDATE call_journal SET outcome = ?, outcome_label = ?, note = ?, outcome_order_code = ?, ' +
+        'outcome_order_number = ?, noted_at = ? WHERE call_id = ? AND extension = ?',
+    );
+    expect(update?.params).toEqual([
+      null,
+      null,
+      'Перезвонить завтра',
+      null,
+      null,
+      '2025-03-14 09:32:00.000',
       '1741944600.17',
       '101',
     ]);

@@ -8,7 +8,8 @@ import {
   ProtocolError,
   SERVER_MESSAGE_TYPES,
   MAX_MESSAGE_BYTES,
-  TransferFailure,
+  CallControlFailure,
+  NOTE_MAX_LENGTH,
   type ServerMessage,
   type TransferState,
 } from '../../../../shared/protocol';
@@ -47,6 +48,8 @@ function expectError(result: ReturnType<typeof parseClientMessage>, kind: Protoc
   expect(result.error.kind).toBe(kind);
   expect(result.error.message.length).toBeGreaterThan(0);
 }
+
+const outcome = { type: 'call.outcome', id: 'a', callId: 'c', extension: '101' };
 
 describe('malformed input becomes a typed error', () => {
   const cases: [string, unknown, ProtocolError['kind']][] = [
@@ -121,10 +124,74 @@ describe('malformed input becomes a typed error', () => {
     ],
     [
       'a transfer to an unknown target',
-      { type: 'transfer', id: 'a', callId: 'c', target: 'boss' },
+      {
+        type: 'call.transfer',
+        id: 'a',
+        callId: 'c',
+        extension: '101',
+        to: '103',
+        target: 'boss',
+        mode: 'blind',
+      },
+      'invalid-fields',
+    ],
+    [
+      'a transfer without a mode',
+      {
+        type: 'call.transfer',
+        id: 'a',
+        callId: 'c',
+        extension: '101',
+        to: '103',
+        target: 'number',
+      },
+      'invalid-fields',
+    ],
+    [
+      'a hang-up naming no extension',
+      { type: 'call.hangup', id: 'a', callId: 'c' },
+      'invalid-fields',
+    ],
+    [
+      'a pause reason longer than the PBX is sent',
+      { type: 'queue.pause', id: 'a', paused: true, reason: 'x'.repeat(65) },
       'invalid-fields',
     ],
     ['a ping without time', { type: 'ping' }, 'invalid-fields'],
+    [
+      'a journal cursor with an unexpected key',
+      {
+        type: 'journal.query',
+        id: 'a',
+        cursor: { startedAt: 1, callId: 'c', extension: '101', id: 7 },
+      },
+      'invalid-fields',
+    ],
+    [
+      'a journal date range with a negative time',
+      { type: 'journal.query', id: 'a', from: -1 },
+      'invalid-fields',
+    ],
+    [
+      'an outcome note longer than the journal column',
+      { ...outcome, note: 'я'.repeat(NOTE_MAX_LENGTH + 1) },
+      'invalid-fields',
+    ],
+    [
+      'an outcome note with a control character',
+      { ...outcome, note: 'звонок\u0000' },
+      'invalid-fields',
+    ],
+    [
+      'an outcome code that is not a configured code shape',
+      { ...outcome, outcome: 'Доставка перенесена' },
+      'invalid-fields',
+    ],
+    [
+      'an outcome for an extension that is not digits',
+      { ...outcome, extension: '101; DROP' },
+      'invalid-fields',
+    ],
   ];
 
   it.each(cases)('rejects %s', (_label, input, kind) => {
@@ -157,6 +224,32 @@ describe('dial numbers on their way to the PBX', () => {
       expect(result.ok).toBe(false);
     },
   );
+
+  it.each(['103\r\nAction: Command', '103\n'])(
+    'refuses the transfer destination %j with a control character',
+    (to) => {
+      const message = {
+        type: 'call.transfer',
+        id: 'a',
+        callId: 'c',
+        extension: '101',
+        to,
+        target: 'number',
+        mode: 'blind',
+      };
+      expect(parseClientMessage(message).ok).toBe(false);
+    },
+  );
+
+  it('refuses a pause reason with a line break', () => {
+    const message = {
+      type: 'queue.pause',
+      id: 'a',
+      paused: true,
+      reason: 'lunch\r\nAction: Command',
+    };
+    expect(parseClientMessage(message).ok).toBe(false);
+  });
 });
 
 describe('transfer state on a call', () => {
@@ -170,7 +263,7 @@ describe('transfer state on a call', () => {
     };
   }
 
-  it.each(TransferFailure.options)(
+  it.each(CallControlFailure.options)(
     'carries the failure reason %s through encode → parse',
     (reason) => {
       const transfer: TransferState = {
@@ -192,7 +285,14 @@ describe('transfer state on a call', () => {
   });
 
   it('reads a refusal made before a number was found', () => {
-    expect(parseServerMessage(withTransfer({ to: '', reason: 'no-manager' })).ok).toBe(true);
+    expect(parseServerMessage(withTransfer({ to: '', reason: 'invalid-number' })).ok).toBe(true);
+  });
+
+  it('reads a target this side does not know as a typed number', () => {
+    const parsed = parseServerMessage(withTransfer({ target: 'dispatcher' }));
+    expect(parsed.ok && parsed.message.type === 'call' && parsed.message.call.transfer).toEqual(
+      expect.objectContaining({ target: 'number', to: '103' }),
+    );
   });
 
   it.each(['busy', '', 'PBX-REFUSED', 7, null])(

@@ -4,6 +4,7 @@ import type {
   QueryAnswer,
 } from '../../../../../helper/workstation/doctor/doctor-database';
 import type { DatabaseConfig } from '../../../../../helper/config/types';
+import { ENTRY_COLUMNS } from '../../../../../helper/journal/journal-sql';
 
 export const JOURNAL_USER = 'courier_journal';
 export const JOURNAL_TABLES = [
@@ -32,7 +33,20 @@ export interface JournalDatabaseState {
   grantsError?: Error;
   /** Rows of telephony_schema_migrations; an Error when reading it fails. */
   versions?: string[] | Error;
+  /** The columns of call_journal; every one the helper writes by default. */
+  columns?: readonly string[];
+  /** `SHOW INDEX FROM call_journal` as index name → its columns in order. */
+  indexes?: Record<string, string[]>;
 }
+
+/** The migrations the helper carries, all applied. */
+export const APPLIED_VERSIONS = ['001', '002', '003', '004', '005', '006'];
+
+const MIGRATED_INDEXES: Record<string, string[]> = {
+  PRIMARY: ['id'],
+  uq_call_journal_call: ['call_id', 'extension'],
+  ix_call_journal_pages: ['extension', 'started_at', 'call_id'],
+};
 
 export function sqlError(code: string, message = code): Error {
   return Object.assign(new Error(message), { code });
@@ -52,6 +66,19 @@ function journalAccount(state: JournalDatabaseState): DoctorDatabase {
         (state.tables ?? JOURNAL_TABLES).map((table) => ({ Tables_in_courier: table })),
       );
     }
+    if (sql === 'SHOW COLUMNS FROM call_journal') {
+      if (!(state.tables ?? JOURNAL_TABLES).includes('call_journal')) {
+        throw sqlError('ER_NO_SUCH_TABLE');
+      }
+      return answer((state.columns ?? ['id', ...ENTRY_COLUMNS]).map((Field) => ({ Field })));
+    }
+    if (sql === 'SHOW INDEX FROM call_journal') {
+      return answer(
+        Object.entries(state.indexes ?? MIGRATED_INDEXES).flatMap(([Key_name, columns]) =>
+          columns.map((Column_name, i) => ({ Key_name, Seq_in_index: i + 1, Column_name })),
+        ),
+      );
+    }
     if (sql === 'SHOW GRANTS') {
       if (state.grantsError) throw state.grantsError;
       return answer((state.grants ?? WRITER_GRANTS).map((grant) => ({ grant })));
@@ -64,7 +91,7 @@ function journalAccount(state: JournalDatabaseState): DoctorDatabase {
 function withBookkeeping(state: JournalDatabaseState, inner: DoctorDatabase): DoctorDatabase {
   const query = async (sql: string, params: readonly (string | number)[]): Promise<QueryAnswer> => {
     if (!/FROM telephony_schema_migrations/.test(sql)) return inner.query(sql, params);
-    const versions = state.versions ?? ['001', '002', '003', '004'];
+    const versions = state.versions ?? APPLIED_VERSIONS;
     if (versions instanceof Error) throw versions;
     return answer(versions.map((version) => ({ version })));
   };

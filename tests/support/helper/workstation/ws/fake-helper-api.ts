@@ -1,11 +1,14 @@
 import type {
+  CallControlOutcome,
+  CallControlRequest,
   DialRequest,
   DialUpdate,
   HelperApi,
   JournalQuery,
+  OutcomeRequest,
   PushMessage,
+  QueuePauseRequest,
   SimulateRequest,
-  TransferRequest,
 } from '../../../../../helper/core/helper-api';
 import type { CallView, HelperStatus } from '../../../../../shared/protocol';
 
@@ -64,8 +67,13 @@ export class FakeHelperApi implements HelperApi {
     entries: [SAMPLE_CALL],
     hasMore: true,
   };
-  transferResult: { ok: boolean; to?: string; message?: string } = { ok: true, to: '205' };
-  failWith: Partial<Record<'journal' | 'ackMissed' | 'transfer' | 'simulate' | 'dial', Error>> = {};
+  controlResult: CallControlOutcome = { ok: true, to: '205' };
+  failWith: Partial<
+    Record<
+      'journal' | 'ackMissed' | 'control' | 'pauseQueues' | 'noteOutcome' | 'simulate' | 'dial',
+      Error
+    >
+  > = {};
 
   status(): HelperStatus {
     return SAMPLE_STATUS;
@@ -93,10 +101,20 @@ export class FakeHelperApi implements HelperApi {
     if (this.failWith.ackMissed) throw this.failWith.ackMissed;
   }
 
-  async transfer(request: TransferRequest) {
-    this.calls.push({ method: 'transfer', args: request });
-    if (this.failWith.transfer) throw this.failWith.transfer;
-    return this.transferResult;
+  async control(request: CallControlRequest) {
+    this.calls.push({ method: 'control', args: request });
+    if (this.failWith.control) throw this.failWith.control;
+    return this.controlResult;
+  }
+
+  async pauseQueues(request: QueuePauseRequest) {
+    this.calls.push({ method: 'pauseQueues', args: request });
+    if (this.failWith.pauseQueues) throw this.failWith.pauseQueues;
+  }
+
+  async noteOutcome(request: OutcomeRequest) {
+    this.calls.push({ method: 'noteOutcome', args: request });
+    if (this.failWith.noteOutcome) throw this.failWith.noteOutcome;
   }
 
   async simulate(request: SimulateRequest) {

@@ -1,59 +1,42 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage, type Language } from '../../../../../extension/lib/i18n/core';
+import { setLanguage } from '../../../../../extension/lib/i18n/core';
 import '../../../../../extension/lib/i18n/page-strings';
-import type { CardActions } from '../../../../../extension/features/incoming-card/card-actions';
-import { CardPresenter } from '../../../../../extension/features/incoming-card/card-presenter';
-import { TransferFailure, type CallView, type TransferState } from '../../../../../shared/protocol';
+import type { CardPresenter } from '../../../../../extension/features/incoming-card/card-presenter';
+import type { CallView } from '../../../../../shared/protocol';
 import {
   call,
   clientCall,
   courierCall,
   recipientCall,
 } from '../../../../support/extension/sample-calls';
+import {
+  buttonNamed,
+  mountCards,
+  type CardActionMocks,
+  type CardHarness,
+} from '../../../../support/extension/features/incoming-card/card-harness';
 import { scriptClick, userClick, userKey } from '../../../../support/extension/trusted-events';
 
+let cards: CardHarness;
 let container: HTMLElement;
-let controller: AbortController;
 let presenter: CardPresenter;
-let actions: { [K in keyof CardActions]: ReturnType<typeof vi.fn> };
+let actions: CardActionMocks;
 
 beforeEach(() => {
   setLanguage('ru');
-  container = document.createElement('div');
-  document.body.replaceChildren(container);
-  controller = new AbortController();
-  actions = {
-    open: vi.fn(),
-    copy: vi.fn(() => Promise.resolve(true)),
-    dismiss: vi.fn(),
-    transfer: vi.fn(),
-    callBack: vi.fn(),
-  };
-  presenter = new CardPresenter({
-    container,
-    actions: actions as unknown as CardActions,
-    signal: controller.signal,
-  });
+  cards = mountCards();
+  ({ container, presenter, actions } = cards);
 });
 
 afterEach(() => {
-  controller.abort();
+  cards.close();
   vi.useRealTimers();
   setLanguage('en');
 });
 
 function show(...calls: CallView[]): HTMLElement {
-  presenter.update(calls);
-  return container.querySelector<HTMLElement>('article')!;
-}
-
-function buttonNamed(card: Element, label: string): HTMLButtonElement {
-  const button = Array.from(card.querySelectorAll('button')).find((candidate) =>
-    (candidate.textContent ?? '').includes(label),
-  );
-  if (!button) throw new Error(`no button "${label}" in: ${card.textContent}`);
-  return button;
+  return cards.show(...calls);
 }
 
 describe('incoming-call card content', () => {
@@ -244,154 +227,6 @@ describe('incoming-call card actions', () => {
     scriptClick(card.querySelector('.dismiss')!);
     expect(actions.callBack).not.toHaveBeenCalled();
     expect(actions.dismiss).not.toHaveBeenCalled();
-  });
-
-  it('offers transfers only once the call is answered here', () => {
-    expect(show(recipientCall()).textContent).not.toContain('Перевести');
-    expect(show(recipientCall({ state: 'answered-elsewhere' })).textContent).not.toContain(
-      'Перевести',
-    );
-    const card = show(recipientCall({ state: 'answered', answeredAt: Date.now() }));
-    userClick(buttonNamed(card, 'Перевести курьеру Сидоров Алексей Викторович'));
-    expect(actions.transfer).toHaveBeenCalledWith('recipient-call', 'courier', '2');
-    expect(card.textContent).not.toContain('менеджеру');
-  });
-
-  it('offers a transfer to the account manager when one has an extension', () => {
-    const card = show(clientCall({ state: 'answered', answeredAt: Date.now() }));
-    userClick(buttonNamed(card, 'Перевести менеджеру Волкова Елена Сергеевна'));
-    expect(actions.transfer).toHaveBeenCalledWith('client-call', 'manager', undefined);
-  });
-
-  it('shows how a transfer went', () => {
-    const card = show(
-      clientCall({
-        state: 'answered',
-        transfer: { target: 'manager', to: '103', ok: true, at: Date.now() },
-      }),
-    );
-    expect(card.textContent).toContain('Переведено на 103');
-  });
-});
-
-const PBX_DETAIL = 'AMI action BlindTransfer was refused by the PBX: No such channel';
-
-function failedTransfer(transfer: Partial<TransferState> = {}): CallView {
-  return clientCall({
-    state: 'answered',
-    answeredAt: Date.now(),
-    transfer: { target: 'manager', to: '103', ok: false, at: Date.now(), ...transfer },
-  });
-}
-
-function transferLine(call: CallView): string {
-  return show(call).querySelector('.transfer--failed .transfer-text')?.textContent ?? '';
-}
-
-function detailsLine(call: CallView): Element | null {
-  return show(call).querySelector('.transfer--failed .technical');
-}
-
-describe('transfer outcome on the card', () => {
-  const sentences: Record<Exclude<TransferFailure, 'failed'>, Record<Language, string>> = {
-    'not-answered': {
-      ru: 'Не удалось перевести звонок: звонок не принят на вашем телефоне',
-      en: 'Could not transfer the call: the call is not answered on your phone',
-    },
-    'not-connected': {
-      ru: 'Не удалось перевести звонок: звонок уже разъединён',
-      en: 'Could not transfer the call: the call is no longer connected',
-    },
-    'no-courier': {
-      ru: 'Не удалось перевести звонок: сейчас ни одна посылка звонящего не у курьера',
-      en: "Could not transfer the call: none of the caller's parcels is with a courier now",
-    },
-    'courier-not-holding': {
-      ru: 'Не удалось перевести звонок: у этого курьера больше нет посылок звонящего',
-      en: "Could not transfer the call: this courier no longer holds any of the caller's parcels",
-    },
-    'several-couriers': {
-      ru: 'Не удалось перевести звонок: посылки звонящего у нескольких курьеров, выберите одного',
-      en: "Could not transfer the call: several couriers hold the caller's parcels, choose one",
-    },
-    'no-courier-mobile': {
-      ru: 'Не удалось перевести звонок: в карточке курьера нет мобильного номера',
-      en: 'Could not transfer the call: the courier card has no mobile number',
-    },
-    'no-manager': {
-      ru: 'Не удалось перевести звонок: у звонящего нет менеджера с внутренним номером',
-      en: 'Could not transfer the call: the caller has no account manager with an internal number',
-    },
-    'invalid-number': {
-      ru: 'Не удалось перевести звонок: номер для перевода записан в кабинете с ошибкой, исправьте его',
-      en: 'Could not transfer the call: the number to transfer to is written wrongly in the cabinet, correct it',
-    },
-    'pbx-permission': {
-      ru: 'Не удалось перевести звонок: АТС не разрешает помощнику переводить звонки. Сообщите администратору.',
-      en: 'Could not transfer the call: the PBX does not let the helper transfer calls. Tell your administrator.',
-    },
-    'pbx-refused': {
-      ru: 'Не удалось перевести звонок: АТС отклонила перевод',
-      en: 'Could not transfer the call: the PBX refused the transfer',
-    },
-    'pbx-unavailable': {
-      ru: 'Не удалось перевести звонок: нет связи с АТС, повторите чуть позже',
-      en: 'Could not transfer the call: no connection to the PBX, try again shortly',
-    },
-  };
-  const cases = Object.entries(sentences).flatMap(([reason, byLanguage]) =>
-    (['ru', 'en'] as const).map((language) => ({
-      reason: reason as TransferFailure,
-      language,
-      sentence: byLanguage[language],
-    })),
-  );
-
-  it('has a sentence for every reason the protocol knows', () => {
-    expect([...Object.keys(sentences), 'failed'].sort()).toEqual(
-      [...TransferFailure.options].sort(),
-    );
-  });
-
-  it.each(cases)('says $reason in $language without the English detail', (example) => {
-    setLanguage(example.language);
-    const failed = failedTransfer({ reason: example.reason, message: PBX_DETAIL });
-    expect(transferLine(failed)).toBe(example.sentence);
-    expect(detailsLine(failed)).toBeNull();
-  });
-
-  it.each([
-    ['ru', 'Не удалось перевести звонок', 'Подробности для администратора:'],
-    ['en', 'Could not transfer the call', 'Details for the administrator:'],
-  ] as const)(
-    'puts the English detail of the generic failure on its own details line in %s',
-    (language, generic, label) => {
-      setLanguage(language);
-      const failed = failedTransfer({ reason: 'failed', message: PBX_DETAIL });
-      expect(transferLine(failed)).toBe(generic);
-      const details = detailsLine(failed)!;
-      expect(details.textContent).toBe(`${label} ${PBX_DETAIL}`);
-      expect(details.querySelector('[lang="en"]')!.textContent).toBe(PBX_DETAIL);
-      expect(transferLine(failedTransfer({ reason: 'failed' }))).toBe(generic);
-      expect(detailsLine(failedTransfer({ reason: 'failed' }))).toBeNull();
-    },
-  );
-
-  it('falls back to the generic text and the message from a helper that sends no reason', () => {
-    const old = failedTransfer({ message: PBX_DETAIL });
-    expect(transferLine(old)).toBe('Не удалось перевести звонок');
-    expect(detailsLine(old)!.textContent).toContain(PBX_DETAIL);
-    expect(transferLine(failedTransfer())).toBe('Не удалось перевести звонок');
-  });
-
-  it('says where a transfer went in both languages', () => {
-    const done = clientCall({
-      state: 'answered',
-      transfer: { target: 'manager', to: '103', ok: true, at: Date.now(), message: 'Transferred.' },
-    });
-    expect(show(done).querySelector('.transfer--ok')!.textContent).toBe('Переведено на 103');
-    setLanguage('en');
-    expect(show(done).querySelector('.transfer--ok')!.textContent).toBe('Transferred to 103');
   });
 });
 

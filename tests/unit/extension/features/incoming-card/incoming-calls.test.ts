@@ -9,7 +9,8 @@ import type { CallCardsView } from '../../../../../extension/features/incoming-c
 import { FakeChannel } from '../../../../support/extension/features/fake-channel';
 import { FakeSettings } from '../../../../support/extension/features/fake-settings';
 import { clientCall, recipientCall } from '../../../../support/extension/sample-calls';
-import { userClick, userKey } from '../../../../support/extension/trusted-events';
+import { status } from '../../../../support/extension/samples';
+import { trusted, userClick, userKey } from '../../../../support/extension/trusted-events';
 
 let controller: AbortController;
 let channel: FakeChannel;
@@ -46,6 +47,7 @@ beforeEach(() => {
         shadow: container.attachShadow({ mode: 'open' }),
         update: (list, announcement) => presenter.update(list, announcement),
         hasFocusIn: (callId) => presenter.hasFocusIn(callId),
+        setOutcomes: (outcomes) => presenter.setOutcomes(outcomes),
       };
       return Promise.resolve(view);
     },
@@ -160,6 +162,56 @@ describe('incoming calls', () => {
     expect(cardIds()).toEqual([]);
   });
 
+  it('keeps the card of a call the operator took until its outcome is noted', async () => {
+    vi.useFakeTimers();
+    channel.push({
+      kind: 'connection',
+      connection: {
+        state: 'connected',
+        status: status({
+          outcomes: { choices: [{ code: 'done', label: 'Готово' }], afterCallMs: 60_000 },
+        }),
+      },
+    });
+    channel.push({ kind: 'call', call: clientCall({ state: 'answered' }) });
+    const ended = clientCall({ state: 'ended', result: 'answered', endedAt: Date.now() });
+    channel.push({ kind: 'call', call: ended });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(cardIds()).toEqual(['client-call']);
+    expect(container.querySelector('form.outcome')).not.toBeNull();
+    channel.reply = async () => ({ ok: true });
+    container
+      .querySelector('form.outcome')!
+      .dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(channel.sentOf('call-outcome')).toEqual([
+      { kind: 'call-outcome', callId: 'client-call', extension: '101' },
+    ]);
+    channel.push({ kind: 'call', call: { ...ended, outcome: { at: Date.now() } } });
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(cardIds()).toEqual([]);
+  });
+
+  it('lets the card of a call nobody noted go once the time for its outcome has passed', async () => {
+    vi.useFakeTimers();
+    channel.push({
+      kind: 'connection',
+      connection: {
+        state: 'connected',
+        status: status({ outcomes: { choices: [], afterCallMs: 20_000 } }),
+      },
+    });
+    channel.push({ kind: 'call', call: clientCall({ state: 'answered' }) });
+    channel.push({
+      kind: 'call',
+      call: clientCall({ state: 'ended', result: 'answered', endedAt: Date.now() }),
+    });
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(cardIds()).toEqual(['client-call']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(cardIds()).toEqual([]);
+  });
+
   it('a dismissed card tells the background and never comes back', async () => {
     channel.push({ kind: 'call', call: clientCall() });
     await flush();
@@ -191,19 +243,30 @@ describe('incoming calls', () => {
     expect(cardIds()).toEqual(['recipient-call']);
   });
 
-  it('sends transfers and call-backs where they belong', async () => {
+  /** Shows the recipient's call answered and presses the card's hang-up button. */
+  async function hangUpAnsweredCall(): Promise<void> {
     channel.push({
       kind: 'call',
       call: recipientCall({ state: 'answered', answeredAt: Date.now() }),
     });
     await flush();
-    const transfer = Array.from(container.querySelectorAll('button')).find((button) =>
-      button.textContent?.includes('Петров'),
+    const hangUp = Array.from(container.querySelectorAll('button')).find((button) =>
+      button.textContent?.includes('Завершить звонок'),
     )!;
-    userClick(transfer);
-    expect(channel.sentOf('transfer')).toEqual([
-      { kind: 'transfer', callId: 'recipient-call', target: 'courier', courierCode: '1' },
+    userClick(hangUp);
+  }
+
+  it('sends hang-ups and call-backs where they belong, and hands the reply to the card', async () => {
+    channel.reply = async () => ({ ok: false, reason: 'not-connected' });
+    await hangUpAnsweredCall();
+    expect(channel.sentOf('call-control')).toEqual([
+      { kind: 'call-control', callId: 'recipient-call', extension: '101', action: 'hangup' },
     ]);
+    await vi.waitFor(() =>
+      expect(container.querySelector('.control-status')!.textContent).toBe(
+        'Не получилось: звонок уже разъединён',
+      ),
+    );
 
     channel.push({ kind: 'call', call: recipientCall({ state: 'ended', missed: true }) });
     await flush();
@@ -212,6 +275,18 @@ describe('incoming calls', () => {
     )!;
     userClick(callBack);
     expect(dialer.dial).toHaveBeenCalledWith('+79161234567', 'card');
+  });
+
+  it('tells the card when the background cannot be reached', async () => {
+    channel.reply = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    await hangUpAnsweredCall();
+    await vi.waitFor(() =>
+      expect(container.querySelector('.control-status')!.textContent).toContain(
+        'Расширение недоступно на этой странице',
+      ),
+    );
   });
 
   it('stops listening when the content script goes away', async () => {

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Dictionary } from '../../../../../extension/lib/i18n/core';
 import { PAGE_STRINGS } from '../../../../../extension/lib/i18n/page-strings';
 import { SHELL_STRINGS } from '../../../../../extension/lib/i18n/shell-strings';
+import { OUTCOME_STRINGS } from '../../../../../extension/lib/i18n/outcome-strings';
+import { JOURNAL_STRINGS } from '../../../../../extension/lib/i18n/journal-strings';
 import { STATUS_STRINGS } from '../../../../../extension/lib/i18n/status-labels';
 
 const DICTIONARIES: [string, { ru: Dictionary; en: Dictionary }][] = [
   ['page', PAGE_STRINGS],
   ['shell', SHELL_STRINGS],
+  ['outcome', OUTCOME_STRINGS],
+  ['journal', JOURNAL_STRINGS],
   ['status', STATUS_STRINGS],
 ];
 

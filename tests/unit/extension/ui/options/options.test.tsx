@@ -46,6 +46,8 @@ function setup(
         sites: settings.sites.filter((s) => s !== pattern),
       });
     }),
+    grant: vi.fn(async () => true),
+    withoutAccess: vi.fn(async () => []),
   };
   const root = document.createElement('div');
   document.body.append(root);
@@ -216,5 +218,22 @@ describe('options page', () => {
     await rendered();
     expect(field(root, 'cards').checked).toBe(false);
     scope.abort();
+  });
+
+  it('chooses when the caller\u2019s page opens by itself, off by default', async () => {
+    const { root } = setup();
+    await vi.waitFor(() => expect(root.textContent).toContain('Открывать страницу звонящего'));
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="screenPop"]')];
+    expect(radios.map((radio) => radio.closest('label')!.textContent)).toEqual([
+      'Не открывать',
+      'Когда звонит мой телефон',
+      'Когда я отвечаю на звонок',
+    ]);
+    expect(radios.find((radio) => radio.checked)?.value).toBe('off');
+    radios[2]!.click();
+    await vi.waitFor(async () => expect((await getSettings()).screenPop).toBe('answer'));
+    expect(root.querySelector('[role="radiogroup"]')!.getAttribute('aria-labelledby')).toBe(
+      'ct-screen-pop-title',
+    );
   });
 });

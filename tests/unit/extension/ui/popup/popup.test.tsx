@@ -87,7 +87,7 @@ describe('popup', () => {
     setLanguage('en');
     const { root } = setup();
     await vi.waitFor(() => expect(text(root)).toContain('Missed'));
-    expect(text(root)).toContain('Recent calls');
+    expect(text(root)).toContain('Call journal');
     expect(text(root)).toContain('HelperWorking, version 0.1.0');
     expect(text(root)).toContain('Your extensions: 101, 102');
     expect(text(root)).toContain('Missed');
@@ -193,7 +193,7 @@ describe('popup', () => {
 
   it('shows the demo block only when the helper runs the demo', async () => {
     const plain = setup();
-    await vi.waitFor(() => expect(text(plain.root)).toContain('Последние звонки'));
+    await vi.waitFor(() => expect(text(plain.root)).toContain('Журнал звонков'));
     expect(text(plain.root)).not.toContain('Демо-режим');
     document.body.innerHTML = '';
     const demo = setup({ state: 'connected', status: status({ demo: true }) });

@@ -6,7 +6,7 @@ import { setLanguage } from '../../../../../extension/lib/i18n/core';
 import '../../../../../extension/lib/i18n/shell-strings';
 import { RecentCalls } from '../../../../../extension/ui/popup/recent-calls';
 import type { Dialer } from '../../../../../extension/ui/popup/use-dialer';
-import { typeInto } from '../../../../support/extension/dom';
+import { buttonByText, typeInto } from '../../../../support/extension/dom';
 import { call } from '../../../../support/extension/samples';
 import { scriptedBackground } from '../../../../support/extension/background/scripted-background';
 
@@ -139,7 +139,7 @@ describe('popup journal', () => {
     const input = root.querySelector<HTMLInputElement>('#ct-journal-search');
     if (!input) throw new Error('no search box');
     expect(root.querySelector('label[for="ct-journal-search"]')?.textContent).toBe(
-      'Поиск по номеру',
+      'Имя, номер или заметка',
     );
 
     await typeInto(input, '8 9');
@@ -185,7 +185,7 @@ describe('popup journal', () => {
     const { root } = setup();
     await vi.waitFor(() => expect(root.querySelectorAll('.ct-call')).toHaveLength(3));
     expect(root.querySelector('label[for="ct-journal-search"]')?.textContent).toBe(
-      'Search by number',
+      'Name, number or note',
     );
     const group = root.querySelector('[role="group"][aria-label="Which calls to show"]');
     expect([...(group?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
@@ -199,5 +199,93 @@ describe('popup journal', () => {
       expect.stringMatching(/^Recording of the call: ООО «Ромашка», /),
     ]);
     expect(root.querySelector('.ct-call a[href^="https://pbx"]')?.textContent).toBe('Recording');
+  });
+
+  it('pages on with "Show more" after the last call shown, until all are there', async () => {
+    const page = (callId: string, startedAt: number) =>
+      call({ callId, state: 'ended', result: 'answered', startedAt });
+    const background = scriptedBackground({
+      journal: (request) =>
+        request.cursor === undefined
+          ? { ok: true, entries: [page('c3', 3_000), page('c2', 2_000)], hasMore: true }
+          : { ok: true, entries: [page('c1', 1_000)], hasMore: false },
+    });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<RecentCalls background={background.client} dialer={dialer} connected />, root);
+    await vi.waitFor(() => expect(root.querySelectorAll('.ct-call')).toHaveLength(2));
+    expect(root.querySelector('.ct-journal-more [role="status"]')?.textContent).toBe(
+      'Показано звонков: 2',
+    );
+    buttonByText(root, 'Показать ещё').click();
+    await vi.waitFor(() => expect(root.querySelectorAll('.ct-call')).toHaveLength(3));
+    expect(journalAsks(background.asked).at(-1)).toEqual({
+      kind: 'journal',
+      cursor: { startedAt: 2_000, callId: 'c2', extension: '101' },
+    });
+    expect(root.querySelector('.ct-journal-more [role="status"]')?.textContent).toBe(
+      'Показаны все звонки: 3',
+    );
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Показать ещё')).toBe(
+      false,
+    );
+  });
+
+  it('asks for the calls of a period, both days included', async () => {
+    const { root, background } = setup();
+    await vi.waitFor(() => expect(root.querySelectorAll('.ct-call')).toHaveLength(3));
+    await typeInto(root.querySelector<HTMLInputElement>('#ct-journal-from')!, '2026-03-01');
+    await typeInto(root.querySelector<HTMLInputElement>('#ct-journal-to')!, '2026-03-02');
+    await vi.waitFor(() =>
+      expect(journalAsks(background.asked).at(-1)).toEqual({
+        kind: 'journal',
+        from: new Date(2026, 2, 1).getTime(),
+        to: new Date(2026, 2, 3).getTime(),
+      }),
+    );
+    expect(root.querySelector('label[for="ct-journal-from"]')?.textContent).toBe('с');
+  });
+
+  it("shows a call's outcome, the order it was about and the note", async () => {
+    const noted = call({
+      callId: 'noted',
+      state: 'ended',
+      result: 'answered',
+      outcome: {
+        code: 'rescheduled',
+        label: 'Доставка перенесена',
+        note: 'Привезти в субботу',
+        order: { code: '7', number: 'RM-7' },
+        at: 1,
+      },
+    });
+    const background = scriptedBackground({
+      journal: () => ({ ok: true, entries: [noted], hasMore: false }),
+    });
+    const root = document.createElement('div');
+    document.body.append(root);
+    const outcomes = {
+      choices: [{ code: 'rescheduled', label: 'Доставка перенесена', en: 'Delivery rescheduled' }],
+      afterCallMs: 0,
+    };
+    render(
+      <RecentCalls background={background.client} dialer={dialer} connected outcomes={outcomes} />,
+      root,
+    );
+    await vi.waitFor(() => expect(root.querySelector('.ct-call__noted')).not.toBeNull());
+    expect(root.querySelector('.ct-call__outcome')?.textContent).toBe(
+      'Итог: Доставка перенесена, заказ RM-7',
+    );
+    expect(root.querySelector('.ct-call__note')?.textContent).toBe('Заметка: Привезти в субботу');
+    setLanguage('en');
+    render(
+      <RecentCalls background={background.client} dialer={dialer} connected outcomes={outcomes} />,
+      root,
+    );
+    await vi.waitFor(() =>
+      expect(root.querySelector('.ct-call__outcome')?.textContent).toBe(
+        'Outcome: Delivery rescheduled, order RM-7',
+      ),
+    );
   });
 });

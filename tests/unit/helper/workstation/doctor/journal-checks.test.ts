@@ -10,6 +10,7 @@ import {
 } from '../../../../../helper/workstation/doctor/journal-checks';
 import type { CheckResult } from '../../../../../helper/workstation/doctor/check-result';
 import type { MigrationSource } from '../../../../../helper/journal/migration-source';
+import { ENTRY_COLUMNS, OUTCOME_COLUMNS } from '../../../../../helper/journal/journal-sql';
 import {
   JOURNAL_USER,
   sqlError,
@@ -62,6 +63,7 @@ describe('checkJournal', () => {
     expect(results.map((result) => [result.status, result.name])).toEqual([
       ['ok', 'journal account connects'],
       ['ok', 'journal tables migrated'],
+      ['ok', 'journal columns and paging index'],
       ['ok', 'journal account grants'],
       ['ok', 'journal spool folder writable'],
     ]);
@@ -69,7 +71,7 @@ describe('checkJournal', () => {
       'logged in to db.office.lan:3306/courier as "courier_journal"',
     );
     expect(line(results, 'journal tables migrated').detail).toBe(
-      'call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 004 applied',
+      'call_journal, call_journal_orders, call_feedback, courier_callback_memory present, migrations up to 006 applied',
     );
     expect(line(results, 'journal account grants').detail).toBe(
       '"courier_journal" may SELECT, INSERT, UPDATE call_journal, call_journal_orders, call_feedback, courier_callback_memory and nothing else',
@@ -121,14 +123,40 @@ describe('checkJournal', () => {
         'no journal migration is recorded in telephony_schema_migrations',
     );
     expect(tables.fix).toMatch(/^run courier-helper migrate --config /);
+    expect(line(results, 'journal columns and paging index').status).toBe('ok');
   });
 
   it('sends a database behind this helper to migrate', async () => {
-    const results = await run({ versions: ['001'] });
+    const results = await run({ versions: ['001', '002', '003'] });
     const tables = line(results, 'journal tables migrated');
     expect(tables.status).toBe('fail');
-    expect(tables.detail).toBe('migration 002, 003, 004 of this helper (up to 004) is not applied');
+    expect(tables.detail).toBe('migration 004, 005, 006 of this helper (up to 006) is not applied');
     expect(tables.fix).toContain('courier-helper migrate');
+  });
+
+  it('names the outcome columns and the paging index a journal without 005 lacks', async () => {
+    const results = await run({
+      versions: ['001', '002', '003'],
+      columns: ['id', ...ENTRY_COLUMNS.filter((c) => !OUTCOME_COLUMNS.some((o) => o === c))],
+      indexes: { PRIMARY: ['id'], ix_call_journal_extension: ['extension', 'started_at'] },
+    });
+    const columns = line(results, 'journal columns and paging index');
+    expect(columns.status).toBe('fail');
+    expect(columns.detail).toBe(
+      'call_journal has no column outcome, outcome_label, note, outcome_order_code, ' +
+        'outcome_order_number, noted_at; call_journal has no index on (extension, started_at, call_id)',
+    );
+    expect(columns.fix).toMatch(/^run courier-helper migrate --config /);
+  });
+
+  it('finds the paging index under any name', async () => {
+    const results = await run({
+      indexes: { by_operator: ['extension', 'started_at', 'call_id', 'id'] },
+    });
+    expect(line(results, 'journal columns and paging index')).toMatchObject({
+      status: 'ok',
+      detail: `the ${ENTRY_COLUMNS.length} columns the helper writes are there; pages read along by_operator`,
+    });
   });
 
   it('judges by the tables alone when the lookup account cannot read the bookkeeping', async () => {

@@ -254,6 +254,36 @@ describe('CallHub', () => {
     });
   });
 
+  describe('setConsult', () => {
+    const CONSULT = { target: 'manager', to: '103', state: 'calling', since: 1 } as const;
+
+    it('shows the attended transfer while it goes on, through later updates, until it is over', () => {
+      hub.update(tracked('answered'));
+      hub.setConsult('1700000000.1', '101', CONSULT);
+      expect(pushes.at(-1)?.consult).toEqual(CONSULT);
+      hub.update(tracked('answered', { answeredBy: '101' }));
+      expect(pushes.at(-1)?.consult).toEqual(CONSULT);
+      hub.setConsult('1700000000.1', '101', { ...CONSULT, state: 'talking' });
+      expect(hub.activeCalls()[0]?.consult?.state).toBe('talking');
+      hub.setConsult('1700000000.1', '101', undefined);
+      expect(pushes.at(-1)).not.toHaveProperty('consult');
+      hub.update(tracked('answered'));
+      expect(pushes.at(-1)).not.toHaveProperty('consult');
+    });
+
+    it('drops it with the call and keeps none for a call it does not know', () => {
+      hub.update(tracked('answered'));
+      hub.setConsult('1700000000.1', '101', CONSULT);
+      hub.update(tracked('ended'));
+      expect(pushes.at(-1)).not.toHaveProperty('consult');
+      const before = pushes.length;
+      hub.setConsult('1700000000.1', '101', CONSULT);
+      expect(pushes).toHaveLength(before);
+      hub.update(tracked('ringing', { startedAt: 1_700_000_100_000 }));
+      expect(pushes.at(-1)).not.toHaveProperty('consult');
+    });
+  });
+
   describe('missed calls', () => {
     it('counts a call that two extensions missed once, in one missed frame', () => {
       const counts: number[] = [];

@@ -72,6 +72,37 @@ describe('install and uninstall commands', () => {
     expect(readFileSync(unitFile(), 'utf8')).toContain(`"--config" "${file}"`);
   });
 
+  it("copies an existing office configuration to the seat's own place, owner-only, and runs that copy", async () => {
+    const share = join(home.path, 'share', 'helper.toml');
+    mkdirSync(join(home.path, 'share'), { recursive: true });
+    writeFileSync(share, 'mode = "demo"\n[operator]\nuser = "{login}"\n', { mode: 0o644 });
+    const io = testIo(env());
+    expect(await runCli(['install', '--config', share], io, { install: seams() })).toBe(0);
+    expect(readFileSync(configFile(), 'utf8')).toBe(readFileSync(share, 'utf8'));
+    expect(statSync(configFile()).mode & 0o777).toBe(0o600);
+    expect(readFileSync(unitFile(), 'utf8')).toContain(`"--config" "${configFile()}"`);
+    expect(runner.lines()).toContain('systemctl --user enable --now courier-helper.service');
+    expect(io.out()).toContain(`Copied the office configuration ${share} to ${configFile()}`);
+    // Installing again takes the office's changes.
+    writeFileSync(share, 'mode = "demo"\n');
+    expect(await runCli(['install', '--config', share], testIo(env()), { install: seams() })).toBe(
+      0,
+    );
+    expect(readFileSync(configFile(), 'utf8')).toBe('mode = "demo"\n');
+  });
+
+  it("refuses a broken office configuration, listing its problems, and keeps the seat's copy", async () => {
+    mkdirSync(join(home.path, '.config', 'courier-telephony'), { recursive: true });
+    writeFileSync(configFile(), 'mode = "demo"\n', { mode: 0o600 });
+    const share = join(home.path, 'office.toml');
+    writeFileSync(share, 'mode = "real"\n[websocket]\nport = 80\n');
+    const io = testIo(env());
+    expect(await runCli(['install', '--config', share], io, { install: seams() })).toBe(1);
+    expect(io.err()).toContain('websocket.port');
+    expect(io.err()).toContain("the seat's copy is unchanged");
+    expect(readFileSync(configFile(), 'utf8')).toBe('mode = "demo"\n');
+  });
+
   it('on Windows registers the Run key with --background', async () => {
     const io = testIo({ APPDATA: join(home.path, 'AppData', 'Roaming') });
     const exe = 'C:\\Program Files\\Courier\\courier-helper-win-x64.exe';

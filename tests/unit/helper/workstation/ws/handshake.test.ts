@@ -1,6 +1,10 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PairingStore } from '../../../../../helper/workstation/pairing/pairing-store';
-import { PROTOCOL_VERSION } from '../../../../../shared/protocol';
+import { managedPairingText, PROTOCOL_VERSION } from '../../../../../shared/protocol';
 import {
   SAMPLE_CALL,
   SAMPLE_STATUS,
@@ -192,5 +196,51 @@ describe('first frame: pair', () => {
     expect(paired.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await fixture.pairing.list()).toMatchObject([{ origin: CHROME_ORIGIN }]);
     await owner.close();
+  });
+});
+
+describe('first frame: pair.managed', () => {
+  const SECRET = 'office-secret-0123456789abcdef0123456789';
+  const managedFrame = (origin: string, secret = SECRET) => {
+    const issuedAt = Date.now();
+    const nonce = randomBytes(16).toString('hex');
+    const proof = createHmac('sha256', secret)
+      .update(managedPairingText(origin, issuedAt, nonce))
+      .digest('hex');
+    return {
+      type: 'pair.managed',
+      v: PROTOCOL_VERSION,
+      issuedAt,
+      nonce,
+      proof,
+      client: CLIENT_INFO,
+    };
+  };
+
+  it('pairs the extension whose proof holds for its origin; the token then says hello', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'ws-managed-'));
+    fixture = await startFixture({
+      pairing: new PairingStore({ stateDir, managedSecret: SECRET }),
+    });
+    const client = await connect(fixture.server.port);
+    client.send(managedFrame(CHROME_ORIGIN));
+    const paired = await client.next('paired');
+    await client.close();
+    const again = await connect(fixture.server.port);
+    hello(again, paired.token);
+    await again.next('welcome');
+    await again.close();
+    expect(fixture.logger.text()).not.toContain(SECRET);
+    await rm(stateDir, { recursive: true, force: true });
+  });
+
+  it('refuses a wrong secret, and any managed pairing while the helper has no secret', async () => {
+    fixture = await startFixture();
+    const client = await connect(fixture.server.port);
+    client.send(managedFrame(CHROME_ORIGIN));
+    const error = await client.next('error');
+    expect(error.code).toBe('pairing-failed');
+    expect(error.message).toContain('websocket.pairingSecret');
+    expect((await client.closed).code).toBe(4401);
   });
 });

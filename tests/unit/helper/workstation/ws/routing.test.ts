@@ -43,19 +43,37 @@ describe('requests after hello', () => {
     client.send({ type: 'missed.ack', id: 'm1', callIds: ['a', 'b'] });
     expect(await client.next('ack')).toEqual({ type: 'ack', id: 'm1' });
 
-    client.send({
-      type: 'transfer',
+    const transfer = {
+      type: 'call.transfer',
       id: 't1',
       callId: SAMPLE_CALL.callId,
-      target: 'courier',
-      courierCode: 'K7',
-    });
-    expect(await client.next('transfer.result')).toEqual({
-      type: 'transfer.result',
+      extension: '101',
+      to: '205',
+      target: 'number',
+      mode: 'attended',
+    } as const;
+    client.send(transfer);
+    expect(await client.next('call.control.result')).toEqual({
+      type: 'call.control.result',
       id: 't1',
       ok: true,
       to: '205',
     });
+
+    client.send({ type: 'call.hangup', id: 'h1', callId: SAMPLE_CALL.callId, extension: '101' });
+    expect(await client.next('call.control.result')).toMatchObject({ id: 'h1', ok: true });
+
+    client.send({ type: 'queue.pause', id: 'q1', paused: true, reason: 'Обед' });
+    expect(await client.next('ack')).toEqual({ type: 'ack', id: 'q1' });
+    client.send({
+      type: 'call.outcome',
+      id: 'o1',
+      callId: SAMPLE_CALL.callId,
+      extension: '101',
+      outcome: 'rescheduled',
+      note: 'В субботу',
+    });
+    expect(await client.next('ack')).toEqual({ type: 'ack', id: 'o1' });
 
     client.send({ type: 'demo.simulate', id: 's1', number: '+79161234567', scenario: 'answer' });
     expect(await client.next('ack')).toEqual({ type: 'ack', id: 's1' });
@@ -64,9 +82,21 @@ describe('requests after hello', () => {
       { method: 'dial', args: { id: 'd1', number: '8 (916) 123-45-67', source: 'link' } },
       { method: 'journal', args: { id: 'j1', limit: 50, missedOnly: true } },
       { method: 'ackMissed', args: ['a', 'b'] },
+      { method: 'control', args: transfer },
       {
-        method: 'transfer',
-        args: { id: 't1', callId: SAMPLE_CALL.callId, target: 'courier', courierCode: 'K7' },
+        method: 'control',
+        args: { type: 'call.hangup', id: 'h1', callId: SAMPLE_CALL.callId, extension: '101' },
+      },
+      { method: 'pauseQueues', args: { paused: true, reason: 'Обед' } },
+      {
+        method: 'noteOutcome',
+        args: {
+          id: 'o1',
+          callId: SAMPLE_CALL.callId,
+          extension: '101',
+          outcome: 'rescheduled',
+          note: 'В субботу',
+        },
       },
       { method: 'simulate', args: { id: 's1', number: '+79161234567', scenario: 'answer' } },
     ]);
@@ -94,13 +124,13 @@ describe('requests after hello', () => {
       'db-unavailable',
       'The call journal database is not reachable.',
     );
-    fixture.api.failWith.transfer = new Error('connect ECONNREFUSED; secret=amisecret123');
+    fixture.api.failWith.control = new Error('connect ECONNREFUSED; secret=amisecret123');
     const client = await fixture.pairedClient();
 
     client.send({ type: 'journal.query', id: 'j1' });
     expect(await client.next('error')).toMatchObject({ id: 'j1', code: 'db-unavailable' });
 
-    client.send({ type: 'transfer', id: 't1', callId: 'c1', target: 'manager' });
+    client.send({ type: 'call.hangup', id: 't1', callId: 'c1', extension: '101' });
     const hidden = await client.next('error');
     expect(hidden).toMatchObject({ id: 't1', code: 'internal' });
     expect(client.raw.join('\n')).not.toContain('amisecret123');
