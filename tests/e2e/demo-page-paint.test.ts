@@ -222,7 +222,16 @@ describe('numbers painted on the demo cabinet in Chromium, with nothing in the p
     const layoutBefore = await layoutOf(tab.page);
     await tab.page.mouse.move(point.x, point.y);
     const tooltip = await waitUntil(
-      () => shadowUiText(tab.page, HOVER_HOST),
+      async () => {
+        const text = await shadowUiText(tab.page, HOVER_HOST);
+        // A loaded machine may paint the number after the pointer arrived: nudge it, as a
+        // hand on the mouse would, so the next move over the painted number is seen.
+        if (text === '') {
+          await tab.page.mouse.move(point.x + 1, point.y);
+          await tab.page.mouse.move(point.x, point.y);
+        }
+        return text;
+      },
       (text) => text !== '',
       15_000,
     );
@@ -277,12 +286,13 @@ describe('numbers painted on the demo cabinet in Chromium, with nothing in the p
     );
     expect(text).toContain('The extension is not paired with the helper.');
     // The toast's host, like the hover card's, sits outside the page's content.
+    // (The hover card's host may go in after it, as the pointer rests on the number.)
     expect(
       await tab.page.evaluate(() => ({
-        last: document.documentElement.lastElementChild?.localName,
+        parent: document.querySelector('ct-dial-toast')?.parentElement?.localName,
         inBody: document.body.querySelector('ct-dial-toast') !== null,
       })),
-    ).toEqual({ last: 'ct-dial-toast', inBody: false });
+    ).toEqual({ parent: 'html', inBody: false });
   });
 
   it('dials the number at the caret when the keyboard shortcut reaches the tab', async () => {
