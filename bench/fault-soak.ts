@@ -6,11 +6,13 @@
  * dropped. Then the journal is compared with what the PBX did.
  *
  * One call at a time, each on a path picked at random: inbound on the direct route, the ring
- * group or the queue (answered by phone 101, or given up by the caller while it rings), or
- * click-to-call from the client (101 first, then the far end). Every call has a number of its
- * own, so its journal row is found by number. Every `--fault-every` calls a fault strikes at a
- * random moment of the call; the kinds take turns in a seeded order, so every kind comes
- * round once in each five faults.
+ * group or the queue (answered by phone 101, or given up by the caller while it rings),
+ * click-to-call from the client (101 first, then the far end), or a transfer (inbound on the
+ * direct route, answered by 101, then transferred blind from the card by the client to phone
+ * 103, which answers, talks and hangs up). Every call has a number of its own, so its journal
+ * row is found by number. Every `--fault-every` calls a fault strikes at a random moment of
+ * the call; the kinds take turns in a seeded order, so every kind comes round once in each
+ * five faults.
  *
  * Options: --calls N (1000), --seed S (random, printed), --fault-every K (6),
  * --contacts N (2000, the size of the courier database). Headline: lost_journal_rows.
@@ -24,15 +26,23 @@ import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import { createPrng, type Prng } from '../harness/courier-db/prng';
 import { DIDS, TRUNK_IP } from '../harness/pbx-plan';
 import { startWorkstationProcess } from '../harness/processes/workstation-process';
-import { placeSippCall, startSippUas, type SippUas } from '../harness/services/sipp';
+import {
+  placeSippCall,
+  startSippUas,
+  type SippCall,
+  type SippCallResult,
+  type SippUas,
+} from '../harness/services/sipp';
 import { TcpProxy } from '../harness/services/tcp-proxy';
 import { runMigrateCommand } from '../helper/journal/run-migrate-command';
 import { startBenchServices, type BenchServices } from './support/bench-services';
 import { residentKib } from './support/proc-rss';
 import {
+  describeRow,
   LOST_ROW_DEFINITION,
   tallySoak,
   type SoakCall,
+  type SoakTransfer,
   type SoakRow,
   type WrongResult,
 } from './support/soak-ledger';
@@ -40,12 +50,25 @@ import { SoakSeat, type ServicePart } from './support/soak-seat';
 
 const FAULT_KINDS = ['ami-cut', 'asterisk-restart', 'mariadb-restart', 'helper-kill', 'ws-drop'];
 type FaultKind = (typeof FAULT_KINDS)[number];
-const PATHS: readonly SoakCall['path'][] = ['direct', 'ringGroup', 'queue', 'click-to-call'];
+const PATHS: readonly SoakCall['path'][] = [
+  'direct',
+  'ringGroup',
+  'queue',
+  'click-to-call',
+  'transfer',
+];
+/** Where transfer calls go: a phone in no ring group or queue, which the helper does not serve. */
+const TRANSFER_TO = '103';
 const JOURNAL_WRITER = { user: 'courier_journal', password: 'soak-journal-pw' } as const;
 /** Phone 101 rings this long before answering; callers who give up do so before. */
 const ANSWER_AFTER_MS = 1_500;
 const GIVE_UP_AFTER_MS = 800;
 const TALK_MS = 600;
+/** How long the client waits for a transfer call's card to show 101 answered, then for the reply. */
+const TRANSFER_CARD_MS = 10_000;
+const TRANSFER_REPLY_MS = 8_000;
+/** After a transfer that was not refused, how long 103 may take to be offered the call. */
+const TRANSFER_REACH_MS = 4_000;
 /** A call longer than this was stranded by a fault: its caller is stopped. */
 const CALL_DEADLINE_MS = 45_000;
 /** How long the helper may take to say it is up again after a fault before the soak gives up. */
@@ -85,6 +108,8 @@ interface Soak {
   readonly seat: SoakSeat;
   readonly phone: SippUas;
   readonly farEnd: SippUas;
+  /** Phone 103, where transfer calls go. */
+  readonly transferPhone: SippUas;
   readonly sippDir: string;
   readonly rng: Prng;
 }
@@ -132,16 +157,95 @@ function numberOf(index: number, seed: number): string {
   return `7916${String((seed * 7_919 + index) % 10_000_000).padStart(7, '0')}`;
 }
 
-async function placeCall(soak: Soak, index: number, number: string, path: SoakCall['path']) {
+type Outcome = Pick<SoakCall, 'offered' | 'completed' | 'answered' | 'transfer'>;
+
+const offeredTo = (
+  uas: SippUas,
+  number: string,
+  user: (invite: { fromUser: string; dialled: string }) => string,
+): boolean => uas.invites().some((invite) => user(invite).replace(/\D/g, '') === number);
+
+async function callResult(call: SippCall): Promise<SippCallResult | null> {
+  const result = await Promise.race([call.done, delay(CALL_DEADLINE_MS, null)]);
+  if (result === null) await call.stop();
+  return result;
+}
+
+/** Resolves with true once `test` holds, false after `ms` or once `over` settled. */
+async function until(test: () => boolean, ms: number, over: Promise<unknown>): Promise<boolean> {
+  let ended = false;
+  void over.finally(() => (ended = true));
+  const deadline = performance.now() + ms;
+  while (!test()) {
+    if (ended || performance.now() > deadline) return false;
+    await delay(50);
+  }
+  return true;
+}
+
+/**
+ * The transfer path: a caller on the direct route, answered by 101; once the client's card
+ * shows it answered, the client asks the helper, as the card's "transfer now" does, to
+ * transfer it blind to 103, which answers, talks and hangs up (the caller then gets the
+ * PBX's BYE). A fault may take the helper, its PBX link or the socket away meanwhile: when
+ * 103 is not offered the call, the caller talks on with 101 and hangs up itself.
+ */
+async function placeTransferCall(soak: Soak, index: number, number: string): Promise<Outcome> {
+  const { services, seat, phone, transferPhone, sippDir } = soak;
+  const call = await placeSippCall({
+    target: { host: services.asterisk.sipHost, port: services.asterisk.sipPort },
+    bindIp: TRUNK_IP,
+    from: number,
+    to: DIDS.direct,
+    workDir: sippDir,
+    label: `soak-${index}`,
+  });
+  let callId: string | undefined;
+  await until(
+    () => (callId = seat.answeredCallId(number)) !== undefined,
+    TRANSFER_CARD_MS,
+    call.done,
+  );
+  const reply =
+    callId === undefined ? undefined : await seat.transfer(callId, TRANSFER_TO, TRANSFER_REPLY_MS);
+  let asked: SoakTransfer['asked'] = 'not-asked';
+  if (callId !== undefined)
+    asked = reply === undefined ? 'no-reply' : reply.ok ? 'done' : 'refused';
+  const reached = () => offeredTo(transferPhone, number, (invite) => invite.fromUser);
+  const handedOver = asked !== 'refused' && (await until(reached, TRANSFER_REACH_MS, call.done));
+  if (!handedOver) {
+    await delay(TALK_MS);
+    await call.hangup();
+  }
+  const result = await callResult(call);
+  return {
+    offered: offeredTo(phone, number, (invite) => invite.fromUser),
+    completed: result !== null && result.exitCode === 0 && result.answered,
+    answered: result?.answered ?? false,
+    transfer: {
+      asked,
+      to: TRANSFER_TO,
+      ...(reply?.reason ? { reason: reply.reason } : {}),
+      ...(reply?.to ? { dialled: reply.to } : {}),
+      reached: reached(),
+    },
+  };
+}
+
+async function placeCall(
+  soak: Soak,
+  index: number,
+  number: string,
+  path: SoakCall['path'],
+): Promise<Outcome> {
   const { services, seat, phone, farEnd, sippDir, rng } = soak;
-  const offered = (uas: SippUas, user: (invite: { fromUser: string; dialled: string }) => string) =>
-    uas.invites().some((invite) => user(invite).replace(/\D/g, '') === number);
+  if (path === 'transfer') return placeTransferCall(soak, index, number);
   if (path === 'click-to-call') {
     // The client may be between sockets (a fault): the extension would show an error then.
     await seat.client.dial(`+${number}`).catch(() => []);
     // The far end hangs up by itself; wait for the PBX to finish the call.
     await delay(TALK_MS + 400);
-    const reached = offered(farEnd, (invite) => invite.dialled);
+    const reached = offeredTo(farEnd, number, (invite) => invite.dialled);
     return { offered: reached, completed: reached, answered: reached };
   }
   const givesUp = path !== 'queue' && rng.chance(0.3);
@@ -154,14 +258,13 @@ async function placeCall(soak: Soak, index: number, number: string, path: SoakCa
     workDir: sippDir,
     label: `soak-${index}`,
   });
-  const result = await Promise.race([call.done, delay(CALL_DEADLINE_MS, null)]);
-  if (result === null) await call.stop();
+  const result = await callResult(call);
   const completed =
     result !== null &&
     result.exitCode === 0 &&
     (result.answered || (givesUp && result.finalStatus === 487));
   return {
-    offered: offered(phone, (invite) => invite.fromUser),
+    offered: offeredTo(phone, number, (invite) => invite.fromUser),
     completed,
     answered: result?.answered ?? false,
   };
@@ -171,13 +274,26 @@ async function journalRows(services: BenchServices, afterId: number): Promise<So
   const db = await createConnection(services.rootAccess);
   try {
     const [rows] = await db.query<RowDataPacket[]>(
-      "SELECT remote_e164, remote_db_key, result, recovered FROM call_journal WHERE extension = '101' AND id > ?",
+      'SELECT extension, remote_e164, remote_db_key, result, recovered, transfer_target, ' +
+        'transfer_mode, transferred_to, transfer_ok, transfer_reason FROM call_journal WHERE id > ?',
       [afterId],
     );
     return rows.map((row) => ({
+      extension: String(row['extension']),
       digits: String(row['remote_e164'] ?? row['remote_db_key'] ?? '').replace(/\D/g, ''),
       result: String(row['result']),
       recovered: Number(row['recovered']) === 1,
+      ...(row['transferred_to'] === null
+        ? {}
+        : {
+            transfer: {
+              target: String(row['transfer_target']),
+              mode: String(row['transfer_mode']),
+              to: String(row['transferred_to']),
+              ok: Number(row['transfer_ok']) === 1,
+              reason: row['transfer_reason'] === null ? null : String(row['transfer_reason']),
+            },
+          }),
     }));
   } finally {
     await db.end();
@@ -257,11 +373,20 @@ async function main(): Promise<void> {
       workDir: sippDir,
       label: 'farend',
     });
+    const transferPhone = await startSippUas({
+      listen: services.asterisk.peers[TRANSFER_TO],
+      behaviour: 'answer',
+      answerAfterMs: 200,
+      hangupAfterMs: TALK_MS,
+      workDir: sippDir,
+      label: `phone-${TRANSFER_TO}`,
+    });
     cleanup.push(
       () => phone.stop(),
       () => farEnd.stop(),
+      () => transferPhone.stop(),
     );
-    const soak: Soak = { services, proxy, seat, phone, farEnd, sippDir, rng };
+    const soak: Soak = { services, proxy, seat, phone, farEnd, transferPhone, sippDir, rng };
     const rssStartKib = residentKib(seat.helper.pid);
     let lastHelperStart = 0;
 
@@ -323,13 +448,39 @@ async function main(): Promise<void> {
     log(`calls cut by an Asterisk restart ${placed.filter((call) => call.cutByRestart).length}`);
     log(`calls owed a row ${tally.owed}`);
     log(`cards delivered ${carded} of ${tally.owed} owed calls (identity frames to the client)`);
+    const transfers = placed.flatMap((call) => (call.transfer ? [call.transfer] : []));
+    const asked = (how: SoakTransfer['asked']) => transfers.filter((t) => t.asked === how);
+    const reasons = [...new Set(asked('refused').map((t) => t.reason ?? '?'))].join(', ');
+    log(
+      `transfers to ${TRANSFER_TO}: ${transfers.length} asked for, ${asked('done').length} done, ` +
+        `${asked('refused').length} refused${reasons ? ` (${reasons})` : ''}, ` +
+        `${asked('no-reply').length} with no reply, ${asked('not-asked').length} not asked ` +
+        `(no answered card in time); ${transfers.filter((t) => t.reached).length} reached ${TRANSFER_TO}`,
+    );
+    for (const call of placed) {
+      const { transfer } = call;
+      if (!transfer || (transfer.asked === 'done' && transfer.reached)) continue;
+      log(
+        `  call ${call.index} ${call.number}: ${transfer.asked}` +
+          (transfer.reason ? ` (${transfer.reason})` : '') +
+          `, ${transfer.reached ? 'reached' : 'did not reach'} ${TRANSFER_TO}` +
+          (call.cutByRestart ? ', cut by an Asterisk restart' : '') +
+          (call.completed ? '' : ', not completed'),
+      );
+    }
     log(`journal rows ${tally.rows} (of extension 101 in this run)`);
     log(`rows of calls not placed by the soak ${tally.strangers.length}`);
-    for (const row of tally.strangers) log(`  ${row.digits || '(no number)'}: ${row.result}`);
+    for (const row of tally.strangers) log(`  ${row.digits || '(no number)'}: ${describeRow(row)}`);
+    log(`rows of other extensions ${tally.otherExtensions.length} (the helper serves 101 only)`);
+    for (const row of tally.otherExtensions) {
+      log(`  ${row.extension} ${row.digits || '(no number)'}: ${describeRow(row)}`);
+    }
     log(`duplicated rows ${tally.duplicated}`);
     log(`wrong results ${tally.wrong.length}`);
-    const wrongLine = ({ call, result }: WrongResult): string =>
-      `  call ${call.index} ${call.path} ${call.number}: answered=${call.answered}, row says ${result}`;
+    const wrongLine = ({ call, result, expected }: WrongResult): string =>
+      `  call ${call.index} ${call.path} ${call.number}: answered=${call.answered}` +
+      (expected ? `, ${expected}` : '') +
+      `, row says ${result}`;
     for (const wrong of tally.wrong) log(wrongLine(wrong));
     log(
       `wrong results in recovered rows ${tally.wrongRecovered.length} ` +

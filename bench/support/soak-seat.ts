@@ -1,7 +1,8 @@
 import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { ExtensionClient } from '../../harness/extension/extension-client';
 import type { WorkstationProcess } from '../../harness/processes/workstation-process';
-import type { HelperStatus } from '../../shared/protocol';
+import type { CallView, HelperStatus, ServerMessageOf } from '../../shared/protocol';
+import { SOAK_TRANSFER } from './soak-ledger';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export const SERVICE_PARTS = ['pbx', 'database', 'journal'] as const;
@@ -14,6 +15,17 @@ function partUp(status: HelperStatus | undefined, part: ServicePart): boolean {
 }
 
 /** Up: the PBX and the database connected, the journal (when kept) written through. */
+const digitsOf = (call: CallView): string =>
+  (call.remote.e164 ?? call.remote.dbKey ?? '').replace(/\D/g, '');
+
+/** The helper's answer to a transfer asked from the card. */
+export interface TransferReply {
+  readonly ok: boolean;
+  readonly reason?: string;
+  /** The number the helper dialled, when it found one. */
+  readonly to?: string;
+}
+
 export function statusUp(status: HelperStatus | undefined): boolean {
   return SERVICE_PARTS.every((part) => partUp(status, part));
 }
@@ -94,12 +106,59 @@ export class SoakSeat {
     const numbers = new Set<string>();
     for (const client of this.clients) {
       for (const call of client.calls()) {
-        if (call.extension !== '101') continue;
-        const digits = (call.remote.e164 ?? call.remote.dbKey ?? '').replace(/\D/g, '');
-        if (digits) numbers.add(digits);
+        const digits = digitsOf(call);
+        if (call.extension === '101' && digits) numbers.add(digits);
       }
     }
     return numbers;
+  }
+
+  /** The id of the call from (or to) `digits` once a card, over all clients, shows 101 answered it. */
+  answeredCallId(digits: string): string | undefined {
+    for (const client of this.clients) {
+      const answered = client
+        .calls()
+        .find(
+          (call) =>
+            call.extension === '101' && call.state === 'answered' && digitsOf(call) === digits,
+        );
+      if (answered) return answered.callId;
+    }
+    return undefined;
+  }
+
+  /**
+   * Sends the message the card's "transfer now" sends, on the current socket; resolves with
+   * the helper's answer, or undefined when none comes within `timeoutMs` (the socket or the
+   * helper went down meanwhile).
+   */
+  async transfer(
+    callId: string,
+    to: string,
+    timeoutMs: number,
+  ): Promise<TransferReply | undefined> {
+    const { client } = this;
+    const id = client.nextId();
+    const reply = client
+      .waitForNext(
+        (m): m is ServerMessageOf<'call.control.result'> | ServerMessageOf<'error'> =>
+          (m.type === 'call.control.result' || m.type === 'error') && m.id === id,
+        timeoutMs,
+      )
+      .catch(() => undefined);
+    try {
+      client.send({ type: 'call.transfer', id, callId, extension: '101', to, ...SOAK_TRANSFER });
+    } catch {
+      // The socket is closing: no answer will come.
+    }
+    const answer = await reply;
+    if (answer === undefined) return undefined;
+    if (answer.type === 'error') return { ok: false, reason: answer.code };
+    return {
+      ok: answer.ok,
+      ...(answer.reason ? { reason: answer.reason } : {}),
+      ...(answer.to ? { to: answer.to } : {}),
+    };
   }
 
   async close(): Promise<void> {

@@ -7,9 +7,11 @@ const RECOVERY_DEADLINE_MS = 10_000;
 
 /**
  * The short version of `npm run soak`, on its own PBX and database: 25 calls on every
- * inbound path and click-to-call, a fault every third call, so each kind strikes at least
- * once. Nothing the PBX completed may be missing from the journal, written twice or written
- * with the wrong result, and the helper must say it is up again soon after each fault.
+ * inbound path, click-to-call and transfers from the card, a fault every third call, so each
+ * kind strikes at least once. Nothing the PBX completed may be missing from the journal,
+ * written twice or written with the wrong result or transfer, no row may appear for the
+ * phone calls were transferred to (the helper does not serve it), and the helper must say it
+ * is up again soon after each fault.
  */
 it('the fault soak loses no journal row, writes none twice and recovers from every fault', async () => {
   const { code, out } = await runBenchScript('bench/fault-soak.ts', [
@@ -23,10 +25,12 @@ it('the fault soak loses no journal row, writes none twice and recovers from eve
   expect(code, out).toBe(0);
   const figure = (pattern: RegExp): number => Number(pattern.exec(out)?.[1] ?? Number.NaN);
   expect(figure(/^calls placed (\d+)$/m), out).toBe(25);
+  expect(figure(/^ {2}transfer +(\d+)$/m), out).toBeGreaterThanOrEqual(1);
   expect(figure(/^calls owed a row (\d+)$/m), out).toBeGreaterThanOrEqual(15);
   expect(figure(/^duplicated rows (\d+)$/m), out).toBe(0);
   expect(figure(/^wrong results (\d+)$/m), out).toBe(0);
   expect(figure(/^lost rows (\d+)$/m), out).toBe(0);
+  expect(figure(/^rows of other extensions (\d+)/m), out).toBe(0);
   for (const kind of FAULT_KINDS) {
     const match = new RegExp(`^recovery ${kind} n=(\\d+) longest (\\d+) ms`, 'm').exec(out);
     expect(Number(match?.[1]), `${kind}\n${out}`).toBeGreaterThanOrEqual(1);
