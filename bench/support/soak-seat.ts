@@ -14,7 +14,6 @@ function partUp(status: HelperStatus | undefined, part: ServicePart): boolean {
   return status[part].state === 'connected';
 }
 
-/** Up: the PBX and the database connected, the journal (when kept) written through. */
 const digitsOf = (call: CallView): string =>
   (call.remote.e164 ?? call.remote.dbKey ?? '').replace(/\D/g, '');
 
@@ -26,6 +25,7 @@ export interface TransferReply {
   readonly to?: string;
 }
 
+/** Up: the PBX and the database connected, the journal (when kept) written through. */
 export function statusUp(status: HelperStatus | undefined): boolean {
   return SERVICE_PARTS.every((part) => partUp(status, part));
 }
