@@ -18,9 +18,14 @@ export interface ReconnectPolicy {
   readonly jitter: ReconnectJitter;
 }
 
+/**
+ * Waits stay under 1.5 s however long the PBX is away, so the helper is back within 2 s of
+ * the PBX's return (the fault soak measures it). A refused connect costs the PBX next to
+ * nothing, and full jitter still spreads a whole office's logins over that window.
+ */
 export const DEFAULT_RECONNECT_POLICY: ReconnectPolicy = {
   initialDelayMs: 500,
-  maxDelayMs: MAX_RECONNECT_DELAY_MS,
+  maxDelayMs: 1_500,
   jitter: 'full',
 };
 

@@ -73,6 +73,7 @@ export function buildJournalEntry(view: CallView, extras: EntryExtras = {}): Jou
     ...(recording ? { recording } : {}),
     ...(transfer ? { transfer } : {}),
     ...(outcome ? { outcome } : {}),
-    recovered: false,
+    // The end was not seen: like a call that ended while the helper was stopped.
+    recovered: view.endUnseen === true,
   };
 }

@@ -50,7 +50,10 @@ export interface JournalEntry {
   readonly transfer?: JournalTransfer;
   /** What the operator noted on the call. */
   readonly outcome?: CallOutcome;
-  /** Ended while the helper was not running: `endedAt` is when the helper noticed. */
+  /**
+   * Ended while the helper was not running or could not see the PBX (`endUnseen`): the
+   * result is the state last seen, `endedAt` when the helper noticed.
+   */
   readonly recovered: boolean;
 }
 

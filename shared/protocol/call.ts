@@ -64,5 +64,11 @@ export const CallView = v.object({
   movedTo: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
   /** An attended transfer asked from the card, while the operator consults the person. */
   consult: v.optional(ConsultState),
+  /**
+   * On an ended view: the helper did not see the end (its PBX link was down; the call was
+   * gone from the PBX's list when it came back), so the result is the state last seen and
+   * `endedAt` the moment the helper noticed.
+   */
+  endUnseen: v.optional(v.literal(true)),
 });
 export type CallView = v.InferOutput<typeof CallView>;

@@ -69,6 +69,32 @@ describe('faults', () => {
       .toBeDefined();
   }, 60_000);
 
+  it('a call answered and ended while the AMI link is down ends after reconnect without a result it did not see', async () => {
+    await startPhone('101', 'answer', { answerAfterMs: 3_000, hangupAfterMs: 1_000 });
+    const since = Date.now();
+    const call = await placeInboundCall({ from: FIXTURE_NUMBERS.recipient, did: DIDS.direct });
+    await expect
+      .poll(() => ringingFrom(FIXTURE_NUMBERS.recipient, since).length, WAIT)
+      .toBeGreaterThan(0);
+    await helper.amiProxy?.cut();
+    expect((await call.done).answered).toBe(true);
+    await helper.amiProxy?.restore();
+    await expect
+      .poll(
+        () =>
+          client
+            .calls()
+            .find(
+              (c) =>
+                c.remote.dbKey === FIXTURE_NUMBERS.recipient &&
+                c.state === 'ended' &&
+                c.startedAt >= since - 1000,
+            ),
+        WAIT,
+      )
+      .toMatchObject({ endUnseen: true });
+  }, 60_000);
+
   it('Asterisk restarted: the helper reconnects by itself and the next call gets its card', async () => {
     const before = client.received.length;
     await harnessFaults.restartAsterisk();

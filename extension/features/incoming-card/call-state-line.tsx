@@ -11,6 +11,9 @@ function answeredElsewhereText(call: CallView): string {
 }
 
 function endedText(call: CallView): string {
+  // The helper lost sight of the PBX when the call ended: its result is only the state
+  // last seen, so the card does not claim one.
+  if (call.endUnseen) return t('page.card.state.ended-unseen');
   if (call.missed) return t('page.card.state.missed');
   switch (call.result) {
     case 'answered':

@@ -8,7 +8,8 @@ import type { CallUpdate } from './types';
 /**
  * Brings the tracker in line with the PBX after events were lost (a reconnect):
  * channels the tracker holds that the PBX no longer lists hung up meanwhile (their calls
- * end with what is known); channels it lists that the tracker never saw started meanwhile.
+ * end with what is known, marked `endUnseen` so the journal does not pass the state last
+ * seen off as the PBX's result); channels it lists that the tracker never saw started meanwhile.
  * Bridges are rebuilt from the listing, then judged, so a call answered during the outage
  * shows as answered. Only the latest update per view is kept: a card that appears for a
  * call already answered appears answered.
@@ -22,9 +23,12 @@ export function resyncState(
   for (const snapshot of snapshots) {
     if (snapshot.uniqueid !== undefined) listed.add(snapshot.uniqueid);
   }
+  const lostSight = new Set<string>();
   for (const call of [...s.calls.values()]) {
     for (const channel of [...call.channels.values()]) {
-      if (!listed.has(channel.uniqueid)) hangupChannel(s, channel, undefined, at);
+      if (listed.has(channel.uniqueid)) continue;
+      lostSight.add(call.linkedid);
+      hangupChannel(s, channel, undefined, at);
     }
   }
   s.bridges.clear();
@@ -37,7 +41,11 @@ export function resyncState(
     const call = channel === undefined ? undefined : s.calls.get(channel.linkedid);
     if (call !== undefined) evaluateBridge(s, call, bridgeId, at);
   }
-  return latestPerView(s.out.splice(0));
+  return latestPerView(s.out.splice(0)).map((update) =>
+    update.change === 'ended' && lostSight.has(update.view.callId)
+      ? { ...update, view: { ...update.view, endUnseen: true } }
+      : update,
+  );
 }
 
 /** The channel that started a call first, then the longest-lived. */

@@ -44,8 +44,15 @@ describe('reconnect backoff', () => {
   );
 
   it('full jitter reaches the cap region after enough attempts', () => {
-    const series = delays(DEFAULT_RECONNECT_POLICY, () => 0.99, 30);
+    const policy = { ...DEFAULT_RECONNECT_POLICY, maxDelayMs: MAX_RECONNECT_DELAY_MS };
+    const series = delays(policy, () => 0.99, 30);
     expect(series.at(-1)).toBeGreaterThan(9_000);
+  });
+
+  it('by default never waits 1.5 s or more, so a returning PBX is seen within 2 s', () => {
+    const longest = Math.max(...delays(DEFAULT_RECONNECT_POLICY, () => 0.999, 40));
+    expect(longest).toBeLessThan(1_500);
+    expect(longest).toBeGreaterThan(1_400);
   });
 
   it('is pure: the same random values give the same delays', () => {

@@ -88,6 +88,10 @@ describe('buildJournalEntry', () => {
     expect(entry.transfer?.to).toBe('+79031112233');
   });
 
+  it('marks recovered a call whose end the helper did not see (its PBX link was down)', () => {
+    expect(buildJournalEntry(endedView({ endUnseen: true })).recovered).toBe(true);
+  });
+
   it('refuses a call that has not ended', () => {
     expect(() => buildJournalEntry(activeView())).toThrow(CallNotEndedError);
   });

@@ -157,6 +157,18 @@ describe('incoming-call card live state', () => {
     );
   });
 
+  it('claims no result for a call that ended while the helper could not see the PBX', () => {
+    show(clientCall({ state: 'ended', result: 'no-answer', missed: true, endUnseen: true }));
+    expect(container.querySelector('.state')!.textContent).toBe(
+      'Звонок завершён, пока не было связи с АТС: итог неизвестен',
+    );
+    setLanguage('en');
+    show(clientCall({ state: 'ended', result: 'no-answer', missed: true, endUnseen: true }));
+    expect(container.querySelector('.state')!.textContent).toBe(
+      'Call ended while the PBX was out of reach: result unknown',
+    );
+  });
+
   it('says when another phone answered', () => {
     show(clientCall({ state: 'answered-elsewhere', answeredBy: '103' }));
     expect(container.querySelector('.state')!.textContent).toBe('Ответил 103');

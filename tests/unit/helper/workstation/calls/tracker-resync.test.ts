@@ -32,6 +32,8 @@ describe('resync after a reconnect', () => {
   it('a call that began during the outage and still rings gets its card and its end', () => {
     const updates = replayWithOutage('resync-ringing', ['101']);
     expect(changes(updates)).toEqual(['101:ringing', '101:answered', '101:ended']);
+    // Its end came as events, after the resync: seen.
+    expect(endedOf(updates, '101').view.endUnseen).toBeUndefined();
     expect(updates[0]!.view).toMatchObject({
       direction: 'in',
       remote: { raw: '79161234567', e164: '+79161234567' },
@@ -59,6 +61,8 @@ describe('resync after a reconnect', () => {
     const resynced = tracker.resync([]);
     expect(changes(resynced)).toEqual(['101:ended']);
     expect(resynced[0]!.record).toMatchObject({ result: 'no-answer', missed: true });
+    // The state last seen, not the PBX's word: the view says so for the card and journal.
+    expect(resynced[0]!.view.endUnseen).toBe(true);
     expect(tracker.active()).toEqual([]);
     expect(tracker.size()).toEqual({ calls: 0, channels: 0, bridges: 0 });
   });
