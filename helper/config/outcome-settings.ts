@@ -1,5 +1,6 @@
 import type { CreateLink, OutcomeChoice, OutcomeSettings } from '../../shared/protocol';
 import { fillNumber, NUMBER_PLACEHOLDERS } from '../core/number-forms';
+import { tr } from '../core/cli-text';
 import type { Finding, Rule } from './field-rules';
 import type { OutcomeConfig } from './types';
 
@@ -36,26 +37,26 @@ function hasControlCharacter(text: string): boolean {
 /** `Label | English label` → the texts; the English one is optional. */
 function parseLabels(text: string): Parsed<{ label: string; en?: string }> {
   const [label = '', en, extra] = text.split('|').map((part) => part.trim());
-  if (extra !== undefined) return { ok: false, problem: 'has more than two labels' };
+  if (extra !== undefined) return { ok: false, problem: tr`has more than two labels` };
   for (const part of [label, en]) {
     if (part === undefined) continue;
-    if (part === '') return { ok: false, problem: 'has an empty label' };
+    if (part === '') return { ok: false, problem: tr`has an empty label` };
     if (part.length > MAX_LABEL) {
-      return { ok: false, problem: `has a label longer than ${MAX_LABEL} characters` };
+      return { ok: false, problem: tr`has a label longer than ${MAX_LABEL} characters` };
     }
-    if (hasControlCharacter(part)) return { ok: false, problem: 'has a control character' };
+    if (hasControlCharacter(part)) return { ok: false, problem: tr`has a control character` };
   }
   return { ok: true, value: en === undefined ? { label } : { label, en } };
 }
 
 function parseOutcome(item: string): Parsed<OutcomeChoice> {
   const at = item.indexOf('=');
-  if (at < 0) return { ok: false, problem: 'has no "=" between the code and the label' };
+  if (at < 0) return { ok: false, problem: tr`has no "=" between the code and the label` };
   const code = item.slice(0, at).trim();
   if (!CODE.test(code)) {
     return {
       ok: false,
-      problem: `has the code ${JSON.stringify(code)}: use lowercase letters, digits, "-" and "_", up to 32`,
+      problem: tr`has the code ${JSON.stringify(code)}: use lowercase letters, digits, "-" and "_", up to 32`,
     };
   }
   const labels = parseLabels(item.slice(at + 1));
@@ -73,19 +74,22 @@ function parseCreateLink(item: string): Parsed<CreateLinkTemplate> {
   // The address has no spaces and starts with its scheme, so an "=" in it is no separator.
   const parts = /^(.*?)\s*=\s*([a-z][a-z0-9+.-]*:\S*)$/is.exec(item);
   if (parts === null) {
-    return { ok: false, problem: 'has no "=" between the label and the address' };
+    return { ok: false, problem: tr`has no "=" between the label and the address` };
   }
   const [, labelText = '', url = ''] = parts;
   if (!/^https?:\/\/\S+$/i.test(url)) {
-    return { ok: false, problem: 'has an address that is not a web address (http:// or https://)' };
+    return {
+      ok: false,
+      problem: tr`has an address that is not a web address (http:// or https://)`,
+    };
   }
   if (url.match(NUMBER_PLACEHOLDERS) === null) {
-    return { ok: false, problem: 'has no {e164}, {digits} or {national} where the number goes' };
+    return { ok: false, problem: tr`has no {e164}, {digits} or {national} where the number goes` };
   }
   try {
     new URL(url.replaceAll(NUMBER_PLACEHOLDERS, '1'));
   } catch {
-    return { ok: false, problem: 'has an address that is not valid' };
+    return { ok: false, problem: tr`has an address that is not valid` };
   }
   const labels = parseLabels(labelText);
   return labels.ok ? { ok: true, value: { ...labels.value, url } } : labels;
@@ -98,17 +102,17 @@ function listRule<T>(
   unique?: (value: T) => string,
 ): Rule<string[]> {
   return (items, key): Finding | undefined => {
-    const fix = `write each item of ${key} as ${example}`;
-    if (items.length > max) return { message: `has more than ${max} items`, fix };
+    const fix = tr`write each item of ${key} as ${example}`;
+    if (items.length > max) return { message: tr`has more than ${max} items`, fix };
     const seen = new Set<string>();
     for (const [index, item] of items.entries()) {
       const parsed = parse(item);
-      if (!parsed.ok) return { message: `item ${index + 1} ${parsed.problem}`, fix };
+      if (!parsed.ok) return { message: tr`item ${index + 1} ${parsed.problem}`, fix };
       const id = unique?.(parsed.value);
       if (id !== undefined && seen.has(id)) {
         return {
-          message: `item ${index + 1} repeats the code "${id}"`,
-          fix: 'give each outcome its own code',
+          message: tr`item ${index + 1} repeats the code "${id}"`,
+          fix: tr`give each outcome its own code`,
         };
       }
       if (id !== undefined) seen.add(id);

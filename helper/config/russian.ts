@@ -234,4 +234,23 @@ registerRussian({
   "the courier's code (kurier.code)": 'код курьера (kurier.code)',
   "the recipient's digits-only number": 'номер получателя, только цифры',
   "the order's code (zakaz.code)": 'код заказа (zakaz.code)',
+  // [outcomes] list and links.create
+  'has more than two labels': 'содержит больше двух названий',
+  'has an empty label': 'содержит пустое название',
+  'has a label longer than {0} characters': 'содержит название длиннее {0} символов',
+  'has a control character': 'содержит управляющий символ',
+  'has no "=" between the code and the label': 'не содержит "=" между кодом и названием',
+  'has the code {0}: use lowercase letters, digits, "-" and "_", up to 32':
+    'содержит код {0}: используйте строчные латинские буквы, цифры, "-" и "_", не больше 32',
+  'has no "=" between the label and the address': 'не содержит "=" между названием и адресом',
+  'has an address that is not a web address (http:// or https://)':
+    'содержит адрес, который не является веб-адресом (http:// или https://)',
+  'has no {e164}, {digits} or {national} where the number goes':
+    'не содержит {e164}, {digits} или {national} там, где должен быть номер',
+  'has an address that is not valid': 'содержит недопустимый адрес',
+  'write each item of {0} as {1}': 'запишите каждый элемент {0} в виде {1}',
+  'has more than {0} items': 'содержит больше {0} элементов',
+  'item {0} {1}': 'элемент {0} {1}',
+  'item {0} repeats the code "{1}"': 'элемент {0} повторяет код "{1}"',
+  'give each outcome its own code': 'дайте каждому итогу свой код',
 });

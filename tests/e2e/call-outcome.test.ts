@@ -190,6 +190,37 @@ describe('outcome and note on the card, with Chromium, the real helper, Asterisk
     );
   }, 120_000);
 
+  it('takes the outcome and the note by keyboard alone, Ctrl+Enter saving them', async () => {
+    const callId = await answeredRecipientCall();
+    const keys = cabinet.keyboard;
+    // One click puts the focus in the note; from there on only keys, as an operator would.
+    await cards.click('textarea.note');
+    await keys.type('Перезвонить после 18:00');
+    await keys.press('Shift+Tab'); // the order choice
+    await keys.press('Shift+Tab'); // the outcome chips
+    await keys.press('Space');
+    await keys.press('ArrowRight');
+    const codes = ['rescheduled', 'address-confirmed', 'order-refused', 'not-reached'];
+    const picked: string[] = [];
+    for (const code of codes) {
+      if (await cards.has(`label.chip--on:has(input[value="${code}"])`)) picked.push(code);
+    }
+    expect(picked).toHaveLength(1);
+    await keys.press('Tab');
+    await keys.press('Tab');
+    await keys.press('Control+Enter');
+    await saved();
+
+    await caller?.hangup();
+    caller = undefined;
+    const [row] = await waitUntil(
+      () => rowsOf(callId),
+      (rows) => rows.length === 1,
+      30_000,
+    );
+    expect(row).toMatchObject({ outcome: picked[0], note: 'Перезвонить после 18:00' });
+  }, 120_000);
+
   it('writes what was noted while MariaDB was stopped exactly once after it returns', async () => {
     const callId = await answeredRecipientCall();
     await harnessFaults.stopMariaDb();

@@ -182,6 +182,7 @@ describe('doctor against the real PBX and database', () => {
       '[ok]   contacts.VALUE lookup uses an index: every lookup searches contacts by contacts_value_type',
     );
     expect(out).toContain(`[ok]   WebSocket port: 127.0.0.1:${wsPort} is free for the helper`);
+    expect(out).toContain('[ok]   browser pairing: no browser paired yet: run courier-helper pair');
     expect(out).toContain(
       '[ok]   transfer.courierContext exists: the PBX dialplan has context "from-internal"',
     );

@@ -12,6 +12,7 @@ import { checkDatabase } from './database-checks';
 import { eventFilterCheck } from './event-filter-check';
 import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
+import { checkPairing, PAIRING_CHECK } from './pairing-check';
 import { checkPort, PORT_CHECK } from './port-check';
 import { featureCodesCheck, outsideNumbersCheck } from './call-control-checks';
 import { transferContextChecks } from './transfer-context-checks';
@@ -131,6 +132,8 @@ export async function runDoctor(options: DoctorOptions): Promise<readonly CheckR
   else {
     progress.start(PORT_CHECK());
     emit([await checkPort(config.paths.stateDir, config.websocket.port)]);
+    progress.start(PAIRING_CHECK());
+    emit([await checkPairing(config.paths.stateDir, config.websocket.pairingSecret)]);
   }
   return results;
 }

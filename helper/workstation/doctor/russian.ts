@@ -253,4 +253,16 @@ registerRussian({
     'transfer.courierExten "{0}" набирает внешние номера с "+", которого перевод с разговором отправить не может (он доходит до АТС цифрами клавиатуры): перевод с разговором на внешние номера (мобильные курьеров, набранные номера) недоступен; перевод сразу работает',
   'set transfer.courierExten = "{digits}", or the form the outbound route of transfer.courierContext dials (e.g. "{national}", "9{national}" with the route\'s prefix)':
     'задайте transfer.courierExten = "{digits}" или ту запись, которую набирает исходящий маршрут transfer.courierContext (например, "{national}", "9{national}" с префиксом маршрута)',
+  // Browser pairing
+  'browser pairing': 'сопряжение с браузером',
+  'cannot read the paired browsers in {0} ({1})':
+    'не удаётся прочитать сопряжённые браузеры в {0} ({1})',
+  'make the state folder readable by the user the helper runs as, or pair again with courier-helper pair':
+    'дайте пользователю, от имени которого работает помощник, право чтения папки состояния или выполните сопряжение заново: courier-helper pair',
+  'managed pairing is on: a browser whose policy carries this websocket.pairingSecret pairs without a code; {0} paired, {1} of them by the policy':
+    'сопряжение по политике включено: браузер, в политике которого задан этот websocket.pairingSecret, сопрягается без кода; сопряжено: {0}, из них по политике: {1}',
+  "no browser paired yet: run courier-helper pair on this computer and type the code in the extension's options (or set websocket.pairingSecret to pair managed browsers without a code)":
+    'браузер ещё не сопряжён: выполните courier-helper pair на этом компьютере и введите код в настройках расширения (или задайте websocket.pairingSecret, чтобы сопрягать управляемые браузеры без кода)',
+  '{0} browser(s) paired with a code; managed pairing is off (websocket.pairingSecret is not set)':
+    'браузеров, сопряжённых по коду: {0}; сопряжение по политике выключено (websocket.pairingSecret не задан)',
 });

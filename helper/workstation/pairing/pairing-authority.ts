@@ -16,6 +16,8 @@ export interface PairedClient {
   origin?: string;
   createdAt: number;
   lastSeenAt?: number;
+  /** Paired by the browser policy's proof (`websocket.pairingSecret`) rather than a code. */
+  via?: 'policy';
 }
 
 /** A token handed to the extension once, at pairing time. */

@@ -48,6 +48,7 @@ function toPairedClient(record: TokenRecord): PairedClient {
   };
   if (record.origin !== undefined) client.origin = record.origin;
   if (record.lastSeenAt !== undefined) client.lastSeenAt = record.lastSeenAt;
+  if (record.via !== undefined) client.via = record.via;
   return client;
 }
 

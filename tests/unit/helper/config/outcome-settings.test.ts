@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setCliLanguage } from '../../../../helper/core/cli-text';
+import '../../../../helper/config/russian';
 import {
   createLinksFor,
   createLinkTemplates,
@@ -10,6 +12,8 @@ import {
   problemAt,
   problemsOf,
 } from '../../../support/helper/config/config-problems';
+
+afterEach(() => setCliLanguage('en'));
 
 describe('[outcomes] list', () => {
   it('defaults to four outcomes in Russian with English labels', () => {
@@ -51,6 +55,26 @@ describe('[outcomes] list', () => {
       'outcomes.list',
     );
     expect(problem.message).toBe('item 2 repeats the code "moved"');
+  });
+
+  it('says what is wrong and how to write it in Russian when the system speaks Russian', () => {
+    setCliLanguage('ru');
+    const problem = problemAt(
+      problemsOf({ outcomes: { list: ['moved = Перенос', 'moved = Снова'] } }),
+      'outcomes.list',
+    );
+    expect(problem.message).toBe('элемент 2 повторяет код "moved"');
+    expect(problem.fix).toBe('дайте каждому итогу свой код');
+    const link = problemAt(
+      problemsOf({ links: { create: ['Новый заказ = https://cabinet.example.com/new'] } }),
+      'links.create',
+    );
+    expect(link.message).toBe(
+      'элемент 1 не содержит {e164}, {digits} или {national} там, где должен быть номер',
+    );
+    expect(link.fix).toMatch(
+      /^запишите каждый элемент links\.create в виде "Label \| English label = /,
+    );
   });
 
   it('refuses a window longer than a day', () => {
