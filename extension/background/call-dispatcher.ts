@@ -9,6 +9,12 @@ export interface CallDispatcherDeps {
   frontTab: () => Promise<FrontTab | null>;
   sendToTab: (tabId: number, message: FromBackground) => Promise<boolean>;
   notifier: CallNotifier;
+  /**
+   * Asks the helper how these calls stand: its latest view of each it knows (in progress or
+   * ended with its result), or `null` when it could not be asked (no connection).
+   */
+  findCalls: (callIds: string[]) => Promise<CallView[] | null>;
+  now?: () => number;
 }
 
 interface TrackedCall {
@@ -36,6 +42,12 @@ export class CallDispatcher {
    * late), and those cards must still learn it.
    */
   readonly #ended = new Map<string, TrackedCall>();
+  /**
+   * Cards the tabs still show of calls this worker has heard nothing of: shown before the
+   * browser stopped the previous worker, which took the helper's updates with it. Each waits
+   * for `reconcile` to learn from the helper how it stands.
+   */
+  readonly #unconfirmed = new Map<string, TrackedCall>();
   #queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: CallDispatcherDeps) {}
@@ -45,10 +57,11 @@ export class CallDispatcher {
   }
 
   /**
-   * A content script (re)loaded: it will get every update of the calls in
-   * progress, which are returned for it to show now.
+   * A content script (re)loaded, or made itself known to a new worker: it will get every
+   * update of the calls in progress, which are returned for it to show now. `shown` are the
+   * calls it still shows as not ended; those this worker does not know wait for `reconcile`.
    */
-  tabReady(tabId: number): Promise<CallView[]> {
+  tabReady(tabId: number, showing: readonly CallView[] = []): Promise<CallView[]> {
     return this.#enqueue(async () => {
       if (!this.deps.settings().cards) return [];
       const shown: CallView[] = [];
@@ -57,14 +70,62 @@ export class CallDispatcher {
         tracked.tabs.add(tabId);
         shown.push(tracked.call);
       }
+      for (const call of showing) {
+        if (this.#calls.has(call.callId)) continue;
+        const ended = this.#ended.get(call.callId);
+        if (ended !== undefined) {
+          // The tab missed the end: it learns it now.
+          if (ended.dismissed) continue;
+          ended.tabs.add(tabId);
+          shown.push(ended.call);
+          continue;
+        }
+        const claimed = this.#unconfirmed.get(call.callId) ?? {
+          call,
+          tabs: new Set<number>(),
+          notified: false,
+          dismissed: false,
+        };
+        claimed.tabs.add(tabId);
+        this.#unconfirmed.set(call.callId, claimed);
+      }
       return shown;
+    });
+  }
+
+  /**
+   * Brings the cards tabs still show of calls this worker has not heard of (see `tabReady`)
+   * to how the helper says they stand: in progress, they follow its updates from now on;
+   * ended, they show the result (missed, answered elsewhere…). A call the helper no longer
+   * knows has ended, result unknown. Call it once connected; without a connection the cards
+   * wait for the next one.
+   */
+  async reconcile(): Promise<void> {
+    const callIds = await this.#enqueue(async () => [...this.#unconfirmed.keys()]);
+    if (callIds.length === 0) return;
+    const found = await this.deps.findCalls(callIds);
+    if (found === null) return;
+    await this.#enqueue(async () => {
+      for (const callId of callIds) {
+        const claimed = this.#unconfirmed.get(callId);
+        // Gone meanwhile: an update of the call came first, or the operator closed the card.
+        if (claimed === undefined) continue;
+        const view = found.find((call) => call.callId === callId) ?? {
+          ...claimed.call,
+          state: 'ended' as const,
+          endedAt: this.deps.now?.() ?? Date.now(),
+        };
+        await this.#dispatch(view);
+      }
     });
   }
 
   /** The operator closed a card: stop showing this call; returns the tabs that showed it. */
   dismiss(callId: string): Promise<number[]> {
     return this.#enqueue(async () => {
-      const tracked = this.#calls.get(callId) ?? this.#ended.get(callId);
+      const tracked =
+        this.#calls.get(callId) ?? this.#ended.get(callId) ?? this.#unconfirmed.get(callId);
+      this.#unconfirmed.delete(callId);
       if (tracked === undefined) return [];
       tracked.dismissed = true;
       await this.#clearNotification(tracked);
@@ -100,12 +161,14 @@ export class CallDispatcher {
   async #dispatch(call: CallView): Promise<void> {
     const settings = this.deps.settings();
     const tracked = this.#calls.get(call.callId) ??
-      this.#ended.get(call.callId) ?? {
+      this.#ended.get(call.callId) ??
+      this.#unconfirmed.get(call.callId) ?? {
         call,
         tabs: new Set<number>(),
         notified: false,
         dismissed: false,
       };
+    this.#unconfirmed.delete(call.callId);
     tracked.call = call;
     const live = call.state !== 'ended';
     if (live) {

@@ -1,3 +1,4 @@
+import type { CallView } from '../../shared/protocol';
 import { t } from '../lib/i18n/core';
 import {
   HelperConnectionLostError,
@@ -19,6 +20,30 @@ import type { RouterDeps } from './router';
 
 /** The most recent calls a journal page holds. */
 export const JOURNAL_PAGE_SIZE = 30;
+
+/** `calls.query` is answered from the helper's memory; a helper too old to know it never answers. */
+export const CALLS_QUERY_TIMEOUT_MS = 5_000;
+
+/**
+ * Asks the helper how calls stand (`calls.query`): its views of them, or `null` when there
+ * is no connection to ask over. A helper that refuses the request or does not answer in
+ * time (one older than the request) cannot say how the calls went: none are found.
+ */
+export function callFinder(
+  helper: Pick<HelperPort, 'request'>,
+): (callIds: string[]) => Promise<CallView[] | null> {
+  return async (callIds) => {
+    try {
+      const reply = await helper.request({ type: 'calls.query', callIds }, CALLS_QUERY_TIMEOUT_MS);
+      return reply.calls;
+    } catch (error) {
+      if (error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError) {
+        return null;
+      }
+      return [];
+    }
+  };
+}
 
 function pairingFailure(error: PairingFailedError): string {
   if (error.kind === 'unreachable') return t('shell.error.pairUnreachable');

@@ -1,4 +1,5 @@
-import type { CallView } from '../../shared/protocol';
+import * as v from 'valibot';
+import { CallView, MAX_QUERIED_CALLS } from '../../shared/protocol';
 import type { CallControlRequest, ConnectionState, DialSource } from '../lib/runtime-messages';
 import type { DialAudience } from './dial-coordinator';
 import type {
@@ -29,8 +30,11 @@ export interface RouterDeps {
   ) => Promise<OkReply>;
   pair: (code: string) => Promise<OkReply>;
   dismissCard: (callId: string) => Promise<void>;
-  /** Registers a freshly loaded cabinet tab for call updates; returns the calls to show it now. */
-  tabReady: (tabId: number) => Promise<CallView[]>;
+  /**
+   * Registers a freshly loaded cabinet tab for call updates, with the calls it still shows
+   * as not ended; returns the calls to show it now.
+   */
+  tabReady: (tabId: number, shown: CallView[]) => Promise<CallView[]>;
 }
 
 /** Dial sources each kind of sender may claim; the context menu dials from the background itself. */
@@ -57,6 +61,12 @@ function isCallControl(request: CallControlRequest): boolean {
   const strings = [request.callId, request.extension];
   if (request.action === 'transfer') strings.push(request.to, request.target, request.mode);
   return CONTROL_ACTIONS.has(request.action) && strings.every((s) => typeof s === 'string');
+}
+
+/** The calls a tab says it shows, each checked as the protocol checks the helper's views. */
+function shownCalls(shown: unknown): CallView[] {
+  if (!Array.isArray(shown)) return [];
+  return shown.filter((call) => v.is(CallView, call)).slice(0, MAX_QUERIED_CALLS);
 }
 
 /**
@@ -86,7 +96,10 @@ export async function routeRequest(
     case 'tab-ready':
       return {
         connection: deps.connection(),
-        calls: sender.kind === 'content-script' ? await deps.tabReady(sender.tabId) : [],
+        calls:
+          sender.kind === 'content-script'
+            ? await deps.tabReady(sender.tabId, shownCalls(request.shown))
+            : [],
       };
     case 'get-state':
       return deps.connection();

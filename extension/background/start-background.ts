@@ -21,7 +21,7 @@ import { DialCoordinator } from './dial-coordinator';
 import { dialDelivery } from './dial-delivery';
 import { focusCabinetTab, frontCabinetTab, showCabinetPage } from './front-tab';
 import { connectionSettled, createHelperClient, keepHelperConfigured } from './helper-connection';
-import { helperRequests } from './helper-requests';
+import { callFinder, helperRequests } from './helper-requests';
 import { dialSelection } from './menu-dial';
 import { listenForRequests } from './request-listener';
 import { routeRequest } from './router';
@@ -53,7 +53,13 @@ export function startBackground(signal: AbortSignal): void {
     frontTab: () => frontCabinetTab(settings.sites),
     sendToTab: (tabId, message) => sendToTab(tabId, message),
     notifier,
+    findCalls: callFinder(client),
   });
+  // Cards a tab kept while the browser had stopped the worker: how they stand is asked once
+  // the helper connection is up, whichever comes first, the tab or the connection.
+  const reconcileCards = () => {
+    if (client.connection.state === 'connected') void calls.reconcile();
+  };
   const badge = new BadgeTracker(paintBadge);
   const screenPop = new ScreenPop({
     mode: () => settings.screenPop,
@@ -112,13 +118,18 @@ export function startBackground(signal: AbortSignal): void {
           tabs.map((tabId) => sendToTab(tabId, { kind: 'card-dismissed', callId })),
         );
       },
-      tabReady: (tabId) => calls.tabReady(tabId),
+      tabReady: async (tabId, shown) => {
+        const live = await calls.tabReady(tabId, shown);
+        reconcileCards();
+        return live;
+      },
     });
   }, signal);
 
   client.onConnection((connection: ConnectionState) => {
     badge.connectionChanged(connection);
     if (connection.state !== 'connected') void calls.forgetAll();
+    else reconcileCards();
     const message = { kind: 'connection', connection } as const;
     void sendToExtensionPages(message);
     void broadcastToCabinetTabs(settings.sites, message);

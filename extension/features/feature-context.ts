@@ -4,6 +4,7 @@ import type { PhoneLinkRegistry } from './linkify-phones/phone-link-registry';
 import type { BackgroundChannel } from './background-channel';
 import type { Dialer } from './dial-on-click/dial-controller';
 import type { SettingsSource } from './settings-source';
+import type { ShownCalls } from './shown-calls';
 
 /** What every page feature gets when it starts. */
 export interface FeatureContext {
@@ -20,4 +21,6 @@ export interface FeatureContext {
   paintedPhones: PaintedPhoneRegistry;
   /** Starts helper dials and shows their progress; one at a time. */
   dialer: Dialer;
+  /** The calls the cards show, for a new background worker to hear of. */
+  shownCalls: ShownCalls;
 }

@@ -12,11 +12,13 @@ import { PageChannel } from './page-channel';
 import './page-features';
 import { keepWorkerLinked } from './worker-link';
 import { loadSettingsSource } from './settings-source';
+import { ShownCalls } from './shown-calls';
 
 /**
  * Builds what the features share, starts each one, then tells the background
- * this tab is ready and replays the calls and connection state it answers with; again
- * whenever the browser stopped the worker and the tab's link started it anew.
+ * this tab is ready (with the calls its cards show) and replays the calls and connection
+ * state it answers with; again whenever the browser stopped the worker and the tab's link
+ * started it anew.
  */
 export async function startPageFeatures(ctx: ContentScriptContext): Promise<void> {
   const { signal } = ctx;
@@ -35,6 +37,7 @@ export async function startPageFeatures(ctx: ContentScriptContext): Promise<void
     phoneLinks: new PhoneLinkRegistry(),
     paintedPhones: new PaintedPhoneRegistry(),
     dialer,
+    shownCalls: new ShownCalls(),
   };
   for (const feature of registeredFeatures()) {
     try {
@@ -45,7 +48,10 @@ export async function startPageFeatures(ctx: ContentScriptContext): Promise<void
   }
 
   const announce = async (): Promise<void> => {
-    const reply = readTabReadyReply(await channel.send({ kind: 'tab-ready' }).catch(() => null));
+    const shown = context.shownCalls.unfinished();
+    const reply = readTabReadyReply(
+      await channel.send({ kind: 'tab-ready', shown }).catch(() => null),
+    );
     if (signal.aborted) return;
     if (reply.connection) channel.deliver({ kind: 'connection', connection: reply.connection });
     for (const call of reply.calls) channel.deliver({ kind: 'call', call });

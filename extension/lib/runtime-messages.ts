@@ -20,7 +20,8 @@ export type DialSource = 'link' | 'popup' | 'context-menu' | 'journal' | 'card';
 /** Content script / popup → background. */
 export type ToBackground =
   | { kind: 'dial'; number: string; source: DialSource }
-  | { kind: 'tab-ready' }
+  /** `shown`: the calls the tab still shows as not ended, for a worker that has not heard of them. */
+  | { kind: 'tab-ready'; shown?: CallView[] }
   | { kind: 'get-state' }
   | ({ kind: 'journal' } & JournalFilter)
   | { kind: 'missed-ack'; callIds: string[] }

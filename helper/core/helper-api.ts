@@ -39,6 +39,8 @@ export interface HelperApi {
     onUpdate: (update: DialUpdate) => void,
     signal: AbortSignal,
   ): Promise<void>;
+  /** How these calls stand now: in progress or ended with their result; unknown ones left out. */
+  findCalls(callIds: string[]): CallView[];
   journal(query: JournalQuery): Promise<{ entries: CallView[]; hasMore: boolean }>;
   ackMissed(callIds: string[]): Promise<void>;
   /** Hangs up or transfers one of the operator's own calls in progress. */

@@ -84,6 +84,24 @@ export const MissedAckMessage = v.strictObject({
   callIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(128))), v.maxLength(500)),
 });
 
+/** Largest number of calls one `calls.query` asks about: more cards than any tab shows. */
+export const MAX_QUERIED_CALLS = 50;
+
+/**
+ * Asks how calls stand now: a reconnecting extension still shows cards of calls it heard
+ * nothing of while it was away (its worker was stopped), and learns from the answer
+ * (`calls.found`) which are still going on and how the others ended.
+ */
+export const CallsQueryMessage = v.strictObject({
+  type: v.literal('calls.query'),
+  id: RequestId,
+  callIds: v.pipe(
+    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+    v.minLength(1),
+    v.maxLength(MAX_QUERIED_CALLS),
+  ),
+});
+
 export const PingMessage = v.strictObject({
   type: v.literal('ping'),
   t: v.number(),
@@ -104,6 +122,7 @@ export const ClientMessage = v.variant('type', [
   DialMessage,
   JournalQueryMessage,
   MissedAckMessage,
+  CallsQueryMessage,
   CallHangupMessage,
   CallTransferMessage,
   CallTransferCompleteMessage,

@@ -126,6 +126,17 @@ export const JournalPageMessage = v.object({
   hasMore: v.boolean(),
 });
 
+/**
+ * The answer to `calls.query`: the helper's latest view of each asked call it still knows,
+ * in progress or ended (with its result). A call it does not know (it ended before the
+ * helper's memory of recent calls reaches, or before a helper restart) is left out.
+ */
+export const CallsFoundMessage = v.object({
+  type: v.literal('calls.found'),
+  id: RequestId,
+  calls: v.array(CallView),
+});
+
 export const MissedMessage = v.object({
   type: v.literal('missed'),
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -156,6 +167,7 @@ export const ServerMessage = v.variant('type', [
   DialResultMessage,
   CallMessage,
   JournalPageMessage,
+  CallsFoundMessage,
   MissedMessage,
   CallControlResultMessage,
   AckMessage,

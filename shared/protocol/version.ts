@@ -4,7 +4,9 @@
  * unknown keys from server messages. 2: the call result `declined`, which a version-1
  * extension would reject. 3: call control from the card (`call.hangup`, `call.transfer…`
  * in place of `transfer`) and `queue.pause`, which a version-2 helper would reject, and
- * transfer targets and reasons a version-2 extension would not read.
+ * transfer targets and reasons a version-2 extension would not read. `calls.query` needed
+ * none: a helper that does not know it refuses it, and the extension then takes the calls
+ * asked about as ended, result unknown.
  */
 export const PROTOCOL_VERSION = 3;
 

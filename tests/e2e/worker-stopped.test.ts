@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CallView, ServerMessageOf } from '../../shared/protocol';
 import { DIDS } from '../../harness/pbx-plan';
 import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
 import {
@@ -120,5 +121,63 @@ describe('the browser stopping the extension worker, with the real helper and As
     expect(await workerIsNew(browser)).toBe(true);
     const badge = await waitUntil(browser.badge, (b) => b.text === String(before + 1), 10_000);
     expect(badge.title).toContain(`Missed calls: ${before + 1}`);
+  }, 120_000);
+
+  it('moves the card of a call that ended while the worker was stopped to missed, counted once', async () => {
+    // A fresh page: the earlier calls' cards are gone, so the text read is this call's alone.
+    await cabinet.reload();
+    await cabinet.locator('a.ct-phone').first().waitFor({ timeout: 15_000 });
+    await cabinet.bringToFront();
+    const before = Number((await browser.badge()).text || '0');
+    // Another client of the helper, to know when the helper has seen the call end.
+    const watcher = await helper.connect();
+    const caller = FIXTURE_NUMBERS.clientWithoutManager;
+    const isThisCall = (call: CallView) => call.remote.dbKey === caller;
+    try {
+      const phone = await startPhone('101', 'ring');
+      const call = await placeInboundCall({
+        from: caller,
+        did: DIDS.direct,
+        ringTimeoutMs: 30_000,
+      });
+      await phone.waitForInvite({ since: 0, timeoutMs: 30_000 });
+      await waitUntil(
+        () => cardText(cabinet),
+        (t) => t.includes('Ringing…') && !t.includes('looking up…'),
+        20_000,
+      );
+
+      // The tab starts a stopped worker at once; held in the debugger it cannot, until the
+      // call has ended and the helper has said so to no worker.
+      const tab = await cabinet.context().newCDPSession(cabinet);
+      await tab.send('Debugger.enable');
+      await tab.send('Debugger.pause');
+      await markWorker(browser);
+      const stopped = await browser.stopWorker();
+      await call.hangup();
+      await watcher.waitFor(
+        (m): m is ServerMessageOf<'call'> =>
+          m.type === 'call' && isThisCall(m.call) && m.call.state === 'ended',
+        20_000,
+      );
+      await tab.send('Debugger.resume');
+      await tab.detach();
+
+      await stopped.restarted(20_000);
+      const text = await waitUntil(
+        () => cardText(cabinet),
+        (t) => t.includes('Missed call'),
+        10_000,
+      );
+      expect(text).not.toContain('Ringing…');
+      expect(await workerIsNew(browser)).toBe(true);
+      const badge = await waitUntil(browser.badge, (b) => b.text === String(before + 1), 10_000);
+      expect(badge.title).toContain(`Missed calls: ${before + 1}`);
+      // Counted once: nothing the reconciliation sent adds to it later.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await browser.badge()).text).toBe(String(before + 1));
+    } finally {
+      await watcher.close();
+    }
   }, 120_000);
 });

@@ -35,6 +35,12 @@ function ringingFrom(dbKey: string, since: number) {
     );
 }
 
+function endedFrom(dbKey: string, since: number) {
+  return client
+    .calls()
+    .find((c) => c.remote.dbKey === dbKey && c.state === 'ended' && c.startedAt >= since - 1000);
+}
+
 describe('faults', () => {
   it('a call that begins while the AMI link is down and still rings after reconnect gets its card and its end', async () => {
     await startPhone('101', 'ring');
@@ -53,20 +59,7 @@ describe('faults', () => {
       .poll(() => ringingFrom(FIXTURE_NUMBERS.recipient, since).length, WAIT)
       .toBeGreaterThan(0);
     await call.done.catch(() => undefined);
-    await expect
-      .poll(
-        () =>
-          client
-            .calls()
-            .find(
-              (c) =>
-                c.remote.dbKey === FIXTURE_NUMBERS.recipient &&
-                c.state === 'ended' &&
-                c.startedAt >= since - 1000,
-            ),
-        WAIT,
-      )
-      .toBeDefined();
+    await expect.poll(() => endedFrom(FIXTURE_NUMBERS.recipient, since), WAIT).toBeDefined();
   }, 60_000);
 
   it('a call answered and ended while the AMI link is down ends after reconnect without a result it did not see', async () => {
@@ -80,18 +73,7 @@ describe('faults', () => {
     expect((await call.done).answered).toBe(true);
     await helper.amiProxy?.restore();
     await expect
-      .poll(
-        () =>
-          client
-            .calls()
-            .find(
-              (c) =>
-                c.remote.dbKey === FIXTURE_NUMBERS.recipient &&
-                c.state === 'ended' &&
-                c.startedAt >= since - 1000,
-            ),
-        WAIT,
-      )
+      .poll(() => endedFrom(FIXTURE_NUMBERS.recipient, since), WAIT)
       .toMatchObject({ endUnseen: true });
   }, 60_000);
 

@@ -6,8 +6,8 @@ import { createRingTone } from './ring-tone';
 /** Incoming-call cards from the helper, while `settings.cards` is on. */
 export default defineFeature({
   id: 'incoming-card',
-  init({ ctx, channel, settings, dialer, signal, document }) {
-    new IncomingCalls({
+  init({ ctx, channel, settings, dialer, signal, document, shownCalls }) {
+    const calls = new IncomingCalls({
       channel,
       settings,
       dialer,
@@ -16,5 +16,6 @@ export default defineFeature({
       ring: createRingTone(signal),
       openUrl: (url) => void document.defaultView?.open(url, '_blank', 'noopener,noreferrer'),
     });
+    shownCalls.provide(() => calls.store.list());
   },
 });

@@ -3,7 +3,13 @@ import { HelperRequestError, HelperTimeoutError } from './errors';
 
 /** A reply frame: one that carries the id of the request it answers. */
 export type ReplyFrame = ServerMessageOf<
-  'dial.progress' | 'dial.result' | 'journal.page' | 'call.control.result' | 'ack' | 'error'
+  | 'dial.progress'
+  | 'dial.result'
+  | 'journal.page'
+  | 'calls.found'
+  | 'call.control.result'
+  | 'ack'
+  | 'error'
 >;
 
 interface Pending {

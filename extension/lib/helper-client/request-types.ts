@@ -3,6 +3,7 @@ import type { ClientMessageOf, ServerMessageOf } from '../../../shared/protocol'
 /** Requests answered by exactly one reply frame, and that frame's type. */
 export interface ReplyTypes {
   'journal.query': 'journal.page';
+  'calls.query': 'calls.found';
   'missed.ack': 'ack';
   'call.hangup': 'call.control.result';
   'call.transfer': 'call.control.result';
@@ -22,6 +23,7 @@ export type ReplyOf<T extends RequestType> = ServerMessageOf<ReplyTypes[T]>;
 
 export const REPLY_TYPES: { readonly [T in RequestType]: ReplyTypes[T] } = {
   'journal.query': 'journal.page',
+  'calls.query': 'calls.found',
   'missed.ack': 'ack',
   'call.hangup': 'call.control.result',
   'call.transfer': 'call.control.result',

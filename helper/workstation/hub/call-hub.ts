@@ -87,6 +87,19 @@ export class CallHub {
     return [...this.recent];
   }
 
+  /**
+   * The latest view of each of these calls the hub still knows: the one in progress, else
+   * the newest ended one (with its result). Calls it does not know are left out.
+   */
+  findCalls(callIds: readonly string[]): CallView[] {
+    const wanted = new Set(callIds);
+    const found = new Map<string, CallView>();
+    for (const view of [...this.active.values(), ...this.recent]) {
+      if (wanted.has(view.callId) && !found.has(view.callId)) found.set(view.callId, view);
+    }
+    return [...found.values()];
+  }
+
   missedCount(): number {
     return this.unseenMissed.size;
   }

@@ -63,6 +63,10 @@ export class HelperService implements HelperApi {
     return this.parts.hub.activeCalls();
   }
 
+  findCalls(callIds: string[]): CallView[] {
+    return this.parts.hub.findCalls(callIds);
+  }
+
   async dial(
     request: DialRequest,
     onUpdate: (update: DialUpdate) => void,

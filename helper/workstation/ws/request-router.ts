@@ -64,6 +64,9 @@ export class RequestRouter {
         );
         return;
       }
+      case 'calls.query':
+        send({ type: 'calls.found', id: message.id, calls: api.findCalls(message.callIds) });
+        return;
       case 'missed.ack':
         this.reply(
           message.id,

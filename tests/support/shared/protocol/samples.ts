@@ -130,6 +130,7 @@ export const clientSamples: Record<ClientMessage['type'], ClientMessage> = {
     search: '916 123',
   },
   'missed.ack': { type: 'missed.ack', id: 'r3', callIds: ['1700000000.12'] },
+  'calls.query': { type: 'calls.query', id: 'r9', callIds: ['1700000000.12', '1700000000.40'] },
   'call.hangup': { type: 'call.hangup', id: 'r6', callId: '1700000000.12', extension: '101' },
   'call.transfer': {
     type: 'call.transfer',
@@ -181,6 +182,7 @@ export const serverSamples: Record<ServerMessage['type'], ServerMessage> = {
   'dial.result': { type: 'dial.result', id: 'r1', ok: false, outcome: 'busy', leg: 'you' },
   call: { type: 'call', call: unknownCall },
   'journal.page': { type: 'journal.page', id: 'r2', entries: [call], hasMore: false },
+  'calls.found': { type: 'calls.found', id: 'r9', calls: [call] },
   missed: { type: 'missed', count: 3 },
   'call.control.result': {
     type: 'call.control.result',

@@ -4,6 +4,7 @@ import type { CallNotifier } from '../../../../extension/background/call-notifie
 import type { FrontTab } from '../../../../extension/background/front-tab';
 import type { FromBackground } from '../../../../extension/lib/runtime-messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../extension/lib/settings';
+import type { CallView } from '../../../../shared/protocol';
 import { call } from '../../../support/extension/samples';
 
 function setup(front: FrontTab | null, settings: Partial<Settings> = {}) {
@@ -13,7 +14,15 @@ function setup(front: FrontTab | null, settings: Partial<Settings> = {}) {
     clearIncoming: vi.fn(async () => {}),
     showDial: vi.fn(async () => {}),
   } satisfies CallNotifier;
-  const state = { front, closedTabs: new Set<number>() };
+  const state = {
+    front,
+    closedTabs: new Set<number>(),
+    /** What the helper answers to `calls.query`; `null`: no connection to ask over. */
+    found: [] as CallView[] | null,
+    queries: [] as string[][],
+    /** Runs while the helper is being asked, e.g. to let an update arrive first. */
+    whileAsking: async () => {},
+  };
   const dispatcher = new CallDispatcher({
     settings: () => ({ ...DEFAULT_SETTINGS, ...settings }),
     frontTab: async () => state.front,
@@ -23,6 +32,12 @@ function setup(front: FrontTab | null, settings: Partial<Settings> = {}) {
       return true;
     },
     notifier,
+    findCalls: async (callIds) => {
+      state.queries.push(callIds);
+      await state.whileAsking();
+      return state.found;
+    },
+    now: () => 1_700_000_099_000,
   });
   return { dispatcher, sent, notifier, state };
 }
@@ -165,5 +180,93 @@ describe('CallDispatcher', () => {
     state.front = null;
     await dispatcher.dispatch({ ...ringing, state: 'answered' });
     expect(dispatcher.tabsShowing('c1')).toEqual([]);
+  });
+
+  describe('cards a tab kept while the browser had stopped the worker', () => {
+    it('asks the helper and moves the card of a call that ended meanwhile to missed', async () => {
+      const { dispatcher, sent, state } = setup({ tabId: 5, windowFocused: true });
+      expect(await dispatcher.tabReady(7, [ringing])).toEqual([]);
+      const missed = call({ callId: 'c1', state: 'ended', result: 'no-answer', missed: true });
+      state.found = [missed];
+
+      await dispatcher.reconcile();
+
+      expect(state.queries).toEqual([['c1']]);
+      expect(sent).toEqual([[7, { kind: 'call', call: missed }]]);
+      // Settled: the next connection asks nothing again.
+      await dispatcher.reconcile();
+      expect(state.queries).toHaveLength(1);
+    });
+
+    it('keeps a call still in progress on the tab that shows it, for its later updates', async () => {
+      const { dispatcher, sent, state } = setup(null);
+      await dispatcher.tabReady(7, [ringing]);
+      state.found = [ringing];
+      await dispatcher.reconcile();
+      const answered = { ...ringing, state: 'answered' as const };
+      await dispatcher.dispatch(answered);
+      expect(sent).toEqual([
+        [7, { kind: 'call', call: ringing }],
+        [7, { kind: 'call', call: answered }],
+      ]);
+    });
+
+    it('ends a card the helper no longer knows, result unknown', async () => {
+      const { dispatcher, sent, state } = setup(null);
+      await dispatcher.tabReady(7, [ringing]);
+      await dispatcher.tabReady(8, [ringing]);
+      state.found = [];
+      await dispatcher.reconcile();
+      const ended = { ...ringing, state: 'ended', endedAt: 1_700_000_099_000 };
+      expect(sent).toEqual([
+        [7, { kind: 'call', call: ended }],
+        [8, { kind: 'call', call: ended }],
+      ]);
+    });
+
+    it('waits for a connection to ask over', async () => {
+      const { dispatcher, sent, state } = setup(null);
+      await dispatcher.tabReady(7, [ringing]);
+      state.found = null;
+      await dispatcher.reconcile();
+      expect(sent).toEqual([]);
+      const missed = call({ callId: 'c1', state: 'ended', missed: true });
+      state.found = [missed];
+      await dispatcher.reconcile();
+      expect(sent).toEqual([[7, { kind: 'call', call: missed }]]);
+    });
+
+    it('lets an update heard while asking win over the answer', async () => {
+      const { dispatcher, sent, state } = setup(null);
+      await dispatcher.tabReady(7, [ringing]);
+      const answered = { ...ringing, state: 'answered' as const };
+      state.whileAsking = () => dispatcher.dispatch(answered);
+      state.found = [ringing];
+      await dispatcher.reconcile();
+      expect(sent).toEqual([[7, { kind: 'call', call: answered }]]);
+    });
+
+    it('asks nothing of calls it already follows, and gives a tab that missed the end the ended call', async () => {
+      const { dispatcher, sent, state } = setup(null);
+      const other = call({ callId: 'c2', state: 'ringing' });
+      await dispatcher.dispatch(ringing);
+      await dispatcher.dispatch(other);
+      const ended = { ...other, state: 'ended' as const, result: 'answered-elsewhere' as const };
+      await dispatcher.dispatch(ended);
+      expect(await dispatcher.tabReady(7, [ringing, other])).toEqual([ringing, ended]);
+      await dispatcher.reconcile();
+      expect(state.queries).toEqual([]);
+      expect(sent).toEqual([]);
+    });
+
+    it('forgets a card the operator closed before the answer', async () => {
+      const { dispatcher, sent, state } = setup(null);
+      await dispatcher.tabReady(7, [ringing]);
+      expect(await dispatcher.dismiss('c1')).toEqual([7]);
+      state.found = [call({ callId: 'c1', state: 'ended', missed: true })];
+      await dispatcher.reconcile();
+      expect(state.queries).toEqual([]);
+      expect(sent).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  callFinder,
+  CALLS_QUERY_TIMEOUT_MS,
   helperRequests,
   JOURNAL_PAGE_SIZE,
 } from '../../../../extension/background/helper-requests';
@@ -7,6 +9,7 @@ import type { HelperPort } from '../../../../extension/background/helper-port';
 import { setLanguage } from '../../../../extension/lib/i18n/core';
 import '../../../../extension/lib/i18n/shell-strings';
 import {
+  HelperConnectionLostError,
   HelperNotConnectedError,
   HelperRequestError,
   HelperTimeoutError,
@@ -192,5 +195,34 @@ describe('helper-backed requests', () => {
       [{ type: 'queue.pause', paused: true, reason: 'Обед' }],
       [{ type: 'queue.pause', paused: false }],
     ]);
+  });
+});
+
+describe('callFinder', () => {
+  it('asks calls.query and answers the views the helper found', async () => {
+    const found = call({ callId: 'c1', state: 'ended', missed: true });
+    const request = vi.fn(async () => ({ type: 'calls.found', id: 'r1', calls: [found] }));
+    expect(await callFinder(helper({ request: request as never }))(['c1', 'c2'])).toEqual([found]);
+    expect(request).toHaveBeenCalledWith(
+      { type: 'calls.query', callIds: ['c1', 'c2'] },
+      CALLS_QUERY_TIMEOUT_MS,
+    );
+  });
+
+  it('answers null without a connection, so the cards wait for the next one', async () => {
+    for (const error of [new HelperNotConnectedError(), new HelperConnectionLostError()]) {
+      const request = vi.fn(async () => Promise.reject(error));
+      expect(await callFinder(helper({ request: request as never }))(['c1'])).toBeNull();
+    }
+  });
+
+  it('finds nothing when the helper refuses the request or never answers it (an older helper)', async () => {
+    for (const error of [
+      new HelperRequestError('bad-message', 'Unknown message type "calls.query".'),
+      new HelperTimeoutError('calls.query', CALLS_QUERY_TIMEOUT_MS),
+    ]) {
+      const request = vi.fn(async () => Promise.reject(error));
+      expect(await callFinder(helper({ request: request as never }))(['c1'])).toEqual([]);
+    }
   });
 });

@@ -32,7 +32,7 @@ function deps() {
     simulate: vi.fn(async () => ({ ok: true as const })),
     pair: vi.fn(async () => ({ ok: true as const })),
     dismissCard: vi.fn(async () => undefined),
-    tabReady: vi.fn(async (_tabId: number) => [call()]),
+    tabReady: vi.fn(async (_tabId: number, _shown: unknown[]) => [call()]),
   } satisfies RouterDeps;
 }
 
@@ -170,7 +170,13 @@ describe('routeRequest', () => {
   it('answers tab-ready with the connection and the calls in progress', async () => {
     const { reply, d } = await route({ kind: 'tab-ready' }, contentScript);
     expect(reply).toEqual({ connection: { state: 'helper-down' }, calls: [call()] });
-    expect(d.tabReady).toHaveBeenCalledWith(7);
+    expect(d.tabReady).toHaveBeenCalledWith(7, []);
+  });
+
+  it('passes on the calls a tab shows, each checked as a call view', async () => {
+    const shown = [call({ callId: 'c1' }), { callId: 'c2', state: 'ringing' }, 'c3'];
+    const { d } = await route({ kind: 'tab-ready', shown } as never, contentScript);
+    expect(d.tabReady).toHaveBeenCalledWith(7, [call({ callId: 'c1' })]);
   });
 
   it('passes call control and card dismissals from content scripts', async () => {

@@ -102,4 +102,32 @@ describe('content script start', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(received.filter((message) => message.kind === 'dial')).toHaveLength(0);
   });
+
+  it('tells a worker started anew of the calls its cards still show', async () => {
+    const stopWorker: Array<() => void> = [];
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => ({
+      disconnect: vi.fn(),
+      onDisconnect: { addListener: (listener: () => void) => stopWorker.push(listener) },
+    })) as never);
+    const ringing = clientCall();
+    fakeBackground({ connection: { state: 'connecting' }, calls: [ringing] });
+    await startPageFeatures(ctx);
+    await vi.waitFor(() => expect(document.querySelector('ct-call-cards')).not.toBeNull());
+    expect(received.find((message) => message.kind === 'tab-ready')).toEqual({
+      kind: 'tab-ready',
+      shown: [],
+    });
+
+    stopWorker[0]?.();
+    const announced = await vi.waitFor(
+      () => {
+        const again = received.filter((message) => message.kind === 'tab-ready')[1];
+        if (again === undefined) throw new Error('not announced again yet');
+        return again;
+      },
+      { timeout: 3_000 },
+    );
+    expect(announced).toEqual({ kind: 'tab-ready', shown: [ringing] });
+    vi.restoreAllMocks();
+  });
 });

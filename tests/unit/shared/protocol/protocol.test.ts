@@ -10,6 +10,7 @@ import {
   MAX_MESSAGE_BYTES,
   CallControlFailure,
   NOTE_MAX_LENGTH,
+  MAX_QUERIED_CALLS,
   type ServerMessage,
   type TransferState,
 } from '../../../../shared/protocol';
@@ -158,6 +159,25 @@ describe('malformed input becomes a typed error', () => {
       'invalid-fields',
     ],
     ['a ping without time', { type: 'ping' }, 'invalid-fields'],
+    [
+      'a calls query asking of no call',
+      { type: 'calls.query', id: 'a', callIds: [] },
+      'invalid-fields',
+    ],
+    [
+      'a calls query asking of more calls than any tab shows',
+      {
+        type: 'calls.query',
+        id: 'a',
+        callIds: Array.from({ length: MAX_QUERIED_CALLS + 1 }, (_, i) => `c${i}`),
+      },
+      'invalid-fields',
+    ],
+    [
+      'a calls query with an empty call id',
+      { type: 'calls.query', id: 'a', callIds: [''] },
+      'invalid-fields',
+    ],
     [
       'a journal cursor with an unexpected key',
       {

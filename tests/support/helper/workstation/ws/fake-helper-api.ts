@@ -83,6 +83,14 @@ export class FakeHelperApi implements HelperApi {
     return [SAMPLE_CALL];
   }
 
+  /** What `findCalls` answers; none by default. */
+  foundCalls: CallView[] = [];
+
+  findCalls(callIds: string[]): CallView[] {
+    this.calls.push({ method: 'findCalls', args: callIds });
+    return this.foundCalls.filter((call) => callIds.includes(call.callId));
+  }
+
   async dial(request: DialRequest, onUpdate: (u: DialUpdate) => void, signal: AbortSignal) {
     this.calls.push({ method: 'dial', args: request });
     this.dialSignals.push(signal);

@@ -84,6 +84,36 @@ describe('CallHub', () => {
 
   afterEach(() => controller.abort());
 
+  describe('findCalls', () => {
+    it('answers the call in progress, the ended one with its result, and leaves out the unknown', () => {
+      hub.update(tracked('ringing', { callId: 'live' }));
+      hub.update(tracked('ringing', { callId: 'gone' }));
+      hub.update(
+        tracked('ended', {
+          callId: 'gone',
+          answeredAt: undefined,
+          talkSeconds: 0,
+          result: 'no-answer',
+        }),
+      );
+
+      const found = hub.findCalls(['gone', 'live', 'never-heard-of']);
+
+      expect(found.map((c) => [c.callId, c.state, c.result])).toEqual([
+        ['live', 'ringing', undefined],
+        ['gone', 'ended', 'no-answer'],
+      ]);
+      expect(found[1]?.missed).toBe(true);
+    });
+
+    it('answers one view per call: the newest', () => {
+      hub.update(tracked('ended', { callId: 'again', result: 'answered' }));
+      hub.update(tracked('ended', { callId: 'again', talkSeconds: 20, result: 'answered' }));
+
+      expect(hub.findCalls(['again'])).toMatchObject([{ callId: 'again', talkSeconds: 20 }]);
+    });
+  });
+
   describe('recording links', () => {
     it('puts the recording link on every view once the PBX has named the file', async () => {
       hub.update(tracked('ringing'));

@@ -40,6 +40,14 @@ describe('requests after hello', () => {
       hasMore: true,
     });
 
+    fixture.api.foundCalls = [SAMPLE_CALL];
+    client.send({ type: 'calls.query', id: 'q1', callIds: [SAMPLE_CALL.callId, 'unknown'] });
+    expect(await client.next('calls.found')).toEqual({
+      type: 'calls.found',
+      id: 'q1',
+      calls: [SAMPLE_CALL],
+    });
+
     client.send({ type: 'missed.ack', id: 'm1', callIds: ['a', 'b'] });
     expect(await client.next('ack')).toEqual({ type: 'ack', id: 'm1' });
 
@@ -81,6 +89,7 @@ describe('requests after hello', () => {
     expect(fixture.api.calls).toEqual([
       { method: 'dial', args: { id: 'd1', number: '8 (916) 123-45-67', source: 'link' } },
       { method: 'journal', args: { id: 'j1', limit: 50, missedOnly: true } },
+      { method: 'findCalls', args: [SAMPLE_CALL.callId, 'unknown'] },
       { method: 'ackMissed', args: ['a', 'b'] },
       { method: 'control', args: transfer },
       {
