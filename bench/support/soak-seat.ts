@@ -17,6 +17,16 @@ function partUp(status: HelperStatus | undefined, part: ServicePart): boolean {
 const digitsOf = (call: CallView): string =>
   (call.remote.e164 ?? call.remote.dbKey ?? '').replace(/\D/g, '');
 
+/**
+ * Every view of a call a client was sent, oldest first: the calls in progress its welcome
+ * carried (the cards a reconnecting extension shows again) and the `call` pushes.
+ */
+function viewsOf(client: ExtensionClient): CallView[] {
+  return client.received.flatMap((m) =>
+    m.type === 'welcome' ? m.calls : m.type === 'call' ? [m.call] : [],
+  );
+}
+
 /** The helper's answer to a transfer asked from the card. */
 export interface TransferReply {
   readonly ok: boolean;
@@ -105,7 +115,7 @@ export class SoakSeat {
   cardNumbers(): Set<string> {
     const numbers = new Set<string>();
     for (const client of this.clients) {
-      for (const call of client.calls()) {
+      for (const call of viewsOf(client)) {
         const digits = digitsOf(call);
         if (call.extension === '101' && digits) numbers.add(digits);
       }
@@ -113,15 +123,16 @@ export class SoakSeat {
     return numbers;
   }
 
-  /** The id of the call from (or to) `digits` once a card, over all clients, shows 101 answered it. */
+  /**
+   * The id of the call from (or to) `digits` once a card, over all clients, shows 101
+   * answered it (a client that said hello after the answer has it in its welcome).
+   */
   answeredCallId(digits: string): string | undefined {
     for (const client of this.clients) {
-      const answered = client
-        .calls()
-        .find(
-          (call) =>
-            call.extension === '101' && call.state === 'answered' && digitsOf(call) === digits,
-        );
+      const answered = viewsOf(client).find(
+        (call) =>
+          call.extension === '101' && call.state === 'answered' && digitsOf(call) === digits,
+      );
       if (answered) return answered.callId;
     }
     return undefined;
