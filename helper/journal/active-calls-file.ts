@@ -112,7 +112,10 @@ export class ActiveCallsFile {
   save(latest: CallView, recording?: RecordingRef): Promise<void> {
     const key = entryKey(latest);
     const before = this.calls.get(key);
-    const view = withKnownParty(latest, before?.view);
+    const known = withKnownParty(latest, before?.view);
+    // A transfer noted before a helper restart is in no view of the run after it.
+    const transfer = known.transfer ?? before?.view.transfer;
+    const view = transfer ? { ...known, transfer } : known;
     const earlier = {
       startedAt: Math.min(view.startedAt, before?.earlier.startedAt ?? view.startedAt),
       ...optional('answeredAt', earliest(view.answeredAt, before?.earlier.answeredAt)),

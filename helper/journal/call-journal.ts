@@ -140,7 +140,8 @@ export class CallJournal {
     const saved = this.options.active.get(view);
     const recording =
       this.options.recordings?.recordingFor(view.callId) ?? saved?.recording ?? undefined;
-    const transfer = this.transfers.get(key);
+    // One noted before a restart is known only from the saved call.
+    const transfer = this.transfers.get(key) ?? saved?.view.transfer;
     const entry = buildJournalEntry(view, {
       ...(identity ? { identity } : {}),
       ...(recording ? { recording } : {}),

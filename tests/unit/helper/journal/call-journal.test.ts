@@ -123,6 +123,29 @@ describe('CallJournal', () => {
     expect(store.rows.get(KEY)?.transfer).toMatchObject({ target: 'manager', to: '103' });
   });
 
+  it('keeps a transfer noted before a helper restart in the entry of the call that goes on', async () => {
+    const refused = {
+      target: 'number',
+      to: '103',
+      ok: false,
+      reason: 'not-connected',
+      at: T0 + 30_000,
+    } as const;
+    journal.observe(activeView({ transfer: refused }));
+    await crash();
+    await start();
+    // The run after the restart never heard of the transfer: its views carry none.
+    journal.observe(activeView());
+    journal.ended(endedView());
+    await journal.settled();
+    await durable.drained();
+    expect(store.rows.get(KEY)?.transfer).toMatchObject({
+      to: '103',
+      ok: false,
+      reason: 'not-connected',
+    });
+  });
+
   it('keeps the real answer time of a call that goes on across a helper restart', async () => {
     journal.observe(activeView({ startedAt: T0, answeredAt: T0 + 4_000 }));
     await crash();
