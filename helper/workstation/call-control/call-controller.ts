@@ -22,6 +22,10 @@ import { CallControlRefusedError } from './errors';
 import { failureReason } from './failure-reason';
 import { transferDestination, type TransferDestination } from './transfer-destination';
 
+/** How often, and how long in all (about 1.5 s), a transfer waits for the answer's bridge. */
+const BRIDGE_RETRY_MS = 100;
+const BRIDGE_ATTEMPTS = 16;
+
 /** The AMI the card's controls use; `AmiClient` has it. */
 export interface CallControlAmi {
   action(name: string, fields?: AmiFields, options?: { timeoutMs?: number }): Promise<AmiResponse>;
@@ -128,6 +132,20 @@ export class CallController implements CallControl {
     return callChannels(snapshots, call.callId, call.extension, this.#options.extensions());
   }
 
+  /**
+   * The call's channels once the operator's phone is in the caller's bridge. The card says
+   * "talking" at the answer, a moment before the PBX bridges the two: a transfer asked in
+   * that moment asks the PBX again for a short while instead of being refused.
+   */
+  async #bridgedChannels(call: CallView): Promise<CallChannels> {
+    for (let attempt = 1; ; attempt++) {
+      const channels = await this.#channels(call);
+      const bridging = !channels.operator && channels.operatorPhone.length > 0;
+      if (!bridging || attempt >= BRIDGE_ATTEMPTS) return channels;
+      await sleep(BRIDGE_RETRY_MS, this.#options.signal);
+    }
+  }
+
   async #hangup(call: CallView): Promise<CallControlOutcome> {
     if (this.#consults.has(callKey(call))) {
       // Hanging up the transferer completes an attended transfer: the card asks that apart.
@@ -174,7 +192,7 @@ export class CallController implements CallControl {
     let destination: TransferDestination | undefined;
     try {
       destination = this.#destination(call, request, 'blind');
-      const channels = await this.#channels(call);
+      const channels = await this.#bridgedChannels(call);
       const place = { Context: destination.context, Exten: destination.exten };
       if (this.#options.settings.method === 'blind') {
         if (!channels.operator) throw this.#gone(call);
@@ -221,7 +239,7 @@ export class CallController implements CallControl {
     const key = callKey(call);
     try {
       destination = this.#destination(call, request, 'attended');
-      const channels = await this.#channels(call);
+      const channels = await this.#bridgedChannels(call);
       if (!channels.operator) throw this.#gone(call);
       active = {
         call,

@@ -17,6 +17,7 @@ import {
 } from '../../../../../helper/config/transfer-settings';
 import { CallController } from '../../../../../helper/workstation/call-control/call-controller';
 import {
+  ANSWERED_ON_101,
   BACK_WITH_CALLER,
   CALL,
   CALLER_CHANNEL,
@@ -111,6 +112,39 @@ describe('hang-up', () => {
 });
 
 describe('blind transfer', () => {
+  it('waits for the bridge when asked in the moment between the answer and the bridge', async () => {
+    const ami = new FakeCallControlAmi([
+      snapshot(CALLER_CHANNEL, CALL),
+      snapshot(OPERATOR_CHANNEL, '1741944600.18'),
+    ]);
+    const listed = ami.coreShowChannels.bind(ami);
+    let asked = 0;
+    ami.coreShowChannels = async () => {
+      asked += 1;
+      // The PBX bridges the two after the first listing.
+      if (asked === 2) ami.channels = ANSWERED_ON_101;
+      return listed();
+    };
+    const { instance } = controller(ami);
+    expect(await instance.control(answered, transfer('103', 'blind'))).toMatchObject({
+      ok: true,
+      to: '103',
+    });
+    expect(ami.actions).toEqual([
+      { name: 'BlindTransfer', fields: expect.objectContaining({ Channel: OPERATOR_CHANNEL }) },
+    ]);
+  });
+
+  it('still refuses when the phone never joins the bridge', async () => {
+    const ami = new FakeCallControlAmi([snapshot(OPERATOR_CHANNEL, '1741944600.18')]);
+    const { instance } = controller(ami);
+    expect(await instance.control(answered, transfer('103', 'blind'))).toMatchObject({
+      ok: false,
+      reason: 'not-connected',
+    });
+    expect(ami.actions).toEqual([]);
+  }, 10_000);
+
   it("blind-transfers the operator's channel to a typed extension and reports it", async () => {
     const ami = new FakeCallControlAmi();
     const { instance, transfers } = controller(ami);
