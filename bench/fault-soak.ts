@@ -484,7 +484,7 @@ async function main(): Promise<void> {
     for (const wrong of tally.wrong) log(wrongLine(wrong));
     log(
       `wrong results in recovered rows ${tally.wrongRecovered.length} ` +
-        '(the call ended while the helper was down; its row has the state last seen)',
+        '(the call ended while the helper was down or its AMI link was cut; its row has the state last seen)',
     );
     for (const wrong of tally.wrongRecovered) log(wrongLine(wrong));
     log(`lost rows ${tally.lost.length}`);

@@ -51,7 +51,7 @@ export interface SoakRow {
   readonly extension: string;
   readonly digits: string;
   readonly result: string;
-  /** Written after a restart from what the killed helper last saw (`recovered` column). */
+  /** Written from the state last seen: after a restart, or an end the AMI link missed (`recovered`). */
   readonly recovered: boolean;
   /** Absent when the row records no transfer. */
   readonly transfer?: RowTransfer;
@@ -79,9 +79,9 @@ export interface SoakTally {
    */
   readonly wrong: readonly WrongResult[];
   /**
-   * The same, in rows marked recovered: the call ended while the helper was down, and the
-   * helper can only journal the state it last saw (a call ringing when it was killed and
-   * answered meanwhile reads as not answered).
+   * The same, in rows marked recovered: the call ended while the helper was down or its AMI
+   * link was cut, and the helper can only journal the state it last saw (a call ringing
+   * when it lost sight of it and answered meanwhile reads as not answered).
    */
   readonly wrongRecovered: readonly WrongResult[];
   /** Rows of calls the soak did not place (another call on the PBX): none expected. */
