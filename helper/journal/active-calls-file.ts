@@ -34,21 +34,28 @@ const knowsNumber = (view: CallView): boolean =>
   view.remote.e164 !== undefined || view.remote.dbKey !== undefined;
 
 /**
- * A view that knows no number of the other party takes the party an earlier view of the
- * same call knew. After a restart in the middle of a click-to-call the resynced channel of
- * the operator's phone no longer says whom it is calling (only the killed run's originate
- * did); the journal should still name the number dialled.
+ * The latest view of a call with what an earlier view of it knew and the latest lacks,
+ * after a helper restart in the middle of the call:
+ * - the other party: the resynced channel of the operator's phone in a click-to-call no
+ *   longer says whom it is calling (only the killed run's originate did), and the journal
+ *   should still name the number dialled;
+ * - a transfer asked from the card: the run after the restart never heard of it.
  */
-export function withKnownParty(view: CallView, before: CallView | undefined): CallView {
-  if (!before || knowsNumber(view) || !knowsNumber(before)) return view;
-  return {
-    ...view,
-    remote: before.remote,
-    origin: before.origin,
-    direction: before.direction,
-    identity: before.identity,
-    lookup: before.lookup,
-  };
+export function withEarlierKnowledge(view: CallView, before: CallView | undefined): CallView {
+  if (!before) return view;
+  const party =
+    knowsNumber(view) || !knowsNumber(before)
+      ? {}
+      : {
+          remote: before.remote,
+          origin: before.origin,
+          direction: before.direction,
+          identity: before.identity,
+          lookup: before.lookup,
+        };
+  const transfer =
+    view.transfer === undefined && before.transfer ? { transfer: before.transfer } : {};
+  return { ...view, ...party, ...transfer };
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
@@ -112,10 +119,7 @@ export class ActiveCallsFile {
   save(latest: CallView, recording?: RecordingRef): Promise<void> {
     const key = entryKey(latest);
     const before = this.calls.get(key);
-    const known = withKnownParty(latest, before?.view);
-    // A transfer noted before a helper restart is in no view of the run after it.
-    const transfer = known.transfer ?? before?.view.transfer;
-    const view = transfer ? { ...known, transfer } : known;
+    const view = withEarlierKnowledge(latest, before?.view);
     const earlier = {
       startedAt: Math.min(view.startedAt, before?.earlier.startedAt ?? view.startedAt),
       ...optional('answeredAt', earliest(view.answeredAt, before?.earlier.answeredAt)),

@@ -1,6 +1,6 @@
 import type { CallOutcome, CallView, Identity, TransferState } from '../../shared/protocol';
 import type { IdentityResolver } from '../core/identity-resolver';
-import { withKnownParty, type ActiveCallsFile } from './active-calls-file';
+import { withEarlierKnowledge, type ActiveCallsFile } from './active-calls-file';
 import { buildJournalEntry } from './build-entry';
 import type { DurableJournal } from './durable-journal';
 import { entryKey, type RecordingRef } from './entry';
@@ -132,16 +132,16 @@ export class CallJournal {
   }
 
   private async journalEnded(ended: CallView): Promise<void> {
-    const view = withKnownParty(ended, this.options.active.get(ended)?.view);
+    const before = this.options.active.get(ended)?.view;
+    const view = withEarlierKnowledge(ended, before);
     const key = entryKey(view);
-    const identity = await this.identityFor(view, this.options.active.get(view)?.view);
+    const identity = await this.identityFor(view, before);
     // Read after the lookup: an outcome noted meanwhile belongs in this entry. From here to
     // `record` nothing else runs, so a later one becomes an update after the entry.
     const saved = this.options.active.get(view);
     const recording =
       this.options.recordings?.recordingFor(view.callId) ?? saved?.recording ?? undefined;
-    // One noted before a restart is known only from the saved call.
-    const transfer = this.transfers.get(key) ?? saved?.view.transfer;
+    const transfer = this.transfers.get(key);
     const entry = buildJournalEntry(view, {
       ...(identity ? { identity } : {}),
       ...(recording ? { recording } : {}),
