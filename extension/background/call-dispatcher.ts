@@ -25,15 +25,19 @@ interface TrackedCall {
   dismissed: boolean;
 }
 
+function tracking(call: CallView): TrackedCall {
+  return { call, tabs: new Set<number>(), notified: false, dismissed: false };
+}
+
+/** Ended calls whose cards may still change (a transfer, an outcome saved, a late lookup), newest last. */
+const REMEMBERED_ENDED = 50;
+
 /**
  * Routes the helper's `call` updates: a card in the cabinet tab in front (and
  * every update to the tabs already showing it), or a system notification for
  * a ringing incoming call when no cabinet tab is in front or the browser is in
  * the background. Updates are handled strictly in order.
  */
-/** Ended calls whose cards may still change (a transfer, an outcome saved, a late lookup), newest last. */
-const REMEMBERED_ENDED = 50;
-
 export class CallDispatcher {
   readonly #calls = new Map<string, TrackedCall>();
   /**
@@ -80,12 +84,7 @@ export class CallDispatcher {
           shown.push(ended.call);
           continue;
         }
-        const claimed = this.#unconfirmed.get(call.callId) ?? {
-          call,
-          tabs: new Set<number>(),
-          notified: false,
-          dismissed: false,
-        };
+        const claimed = this.#unconfirmed.get(call.callId) ?? tracking(call);
         claimed.tabs.add(tabId);
         this.#unconfirmed.set(call.callId, claimed);
       }
@@ -160,14 +159,11 @@ export class CallDispatcher {
 
   async #dispatch(call: CallView): Promise<void> {
     const settings = this.deps.settings();
-    const tracked = this.#calls.get(call.callId) ??
+    const tracked =
+      this.#calls.get(call.callId) ??
       this.#ended.get(call.callId) ??
-      this.#unconfirmed.get(call.callId) ?? {
-        call,
-        tabs: new Set<number>(),
-        notified: false,
-        dismissed: false,
-      };
+      this.#unconfirmed.get(call.callId) ??
+      tracking(call);
     this.#unconfirmed.delete(call.callId);
     tracked.call = call;
     const live = call.state !== 'ended';
