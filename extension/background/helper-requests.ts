@@ -24,6 +24,10 @@ export const JOURNAL_PAGE_SIZE = 30;
 /** `calls.query` is answered from the helper's memory; a helper too old to know it never answers. */
 export const CALLS_QUERY_TIMEOUT_MS = 5_000;
 
+/** No connection to the helper to ask over, now or any more. */
+const isOffline = (error: unknown): boolean =>
+  error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError;
+
 /**
  * Asks the helper how calls stand (`calls.query`): its views of them, or `null` when there
  * is no connection to ask over. A helper that refuses the request or does not answer in
@@ -37,10 +41,7 @@ export function callFinder(
       const reply = await helper.request({ type: 'calls.query', callIds }, CALLS_QUERY_TIMEOUT_MS);
       return reply.calls;
     } catch (error) {
-      if (error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError) {
-        return null;
-      }
-      return [];
+      return isOffline(error) ? null : [];
     }
   };
 }
@@ -92,9 +93,7 @@ function controlMessage(request: CallControlRequest) {
 
 function outcomeFailure(error: unknown): OutcomeFailure {
   if (!(error instanceof HelperRequestError)) {
-    return error instanceof HelperNotConnectedError || error instanceof HelperConnectionLostError
-      ? 'not-connected'
-      : 'refused';
+    return isOffline(error) ? 'not-connected' : 'refused';
   }
   if (error.code === 'not-found') return 'not-found';
   return error.code === 'expired' ? 'too-late' : 'refused';
