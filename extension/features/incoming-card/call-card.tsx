@@ -11,6 +11,7 @@ import { displayNumber } from '../../lib/i18n/format';
 import { IdentityView } from './identity-view';
 import { OutcomeForm } from './outcome-form';
 import { TransferStatus } from './transfer-status';
+import { cardElementId } from './element-id';
 
 function directionLabel(call: CallView): string {
   return t(`page.card.${call.direction}`);
@@ -18,7 +19,7 @@ function directionLabel(call: CallView): string {
 
 /** One call: who, its live state, and what the operator can do. Escape closes it. */
 export function CallCard({ call, actions }: { call: CallView; actions: CardActions }) {
-  const titleId = `ct-card-${call.callId.replace(/[^\w-]/g, '_')}`;
+  const titleId = cardElementId('ct-card', call.callId);
   const number = call.remote.e164 ? displayNumber(call.remote.e164) : call.remote.raw;
   const extensionKey =
     call.direction === 'out' ? 'page.card.extension-out' : 'page.card.extension-in';

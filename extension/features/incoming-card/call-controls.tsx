@@ -9,6 +9,7 @@ import { onGesture } from './on-gesture';
 import { reasonText } from './transfer-text';
 import { TransferPanel } from './transfer-panel';
 import { useNow } from './use-now';
+import { cardElementId } from './element-id';
 
 /** Ends of an attended transfer the helper also puts on the call's transfer line. */
 const ON_TRANSFER_LINE: ReadonlySet<CallControlFailure> = new Set([
@@ -59,7 +60,7 @@ export function CallControls({ call, actions }: { call: CallView; actions: CardA
   if (call.state === 'ended' || call.state === 'answered-elsewhere') return null;
 
   const own = { callId: call.callId, extension: call.extension };
-  const panelId = `ct-transfer-${call.callId.replace(/[^\w-]/g, '_')}`;
+  const panelId = cardElementId('ct-transfer', call.callId);
   const consult = call.consult;
   const answered = call.state === 'answered';
 

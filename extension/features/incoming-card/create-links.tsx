@@ -3,6 +3,7 @@ import { t } from '../../lib/i18n/core';
 import '../../lib/i18n/outcome-strings';
 import { webUrl } from '../../lib/web-url';
 import { configuredLabel } from '../../lib/i18n/configured-label';
+import { cardElementId } from './element-id';
 
 /**
  * For a caller the database does not know: the cabinet pages IT configured to create an
@@ -14,7 +15,7 @@ export function CreateLinks({ call }: { call: CallView }) {
     return href === undefined ? [] : [{ href, text: configuredLabel(link) }];
   });
   if (links.length === 0) return null;
-  const titleId = `ct-create-${call.callId.replace(/[^\w-]/g, '_')}`;
+  const titleId = cardElementId('ct-create', call.callId);
   return (
     <section class="create" aria-labelledby={titleId}>
       <h3 class="role" id={titleId}>

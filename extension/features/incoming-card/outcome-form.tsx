@@ -12,6 +12,7 @@ import type { OutcomeNote, OutcomeReply } from '../../lib/runtime-messages';
 import type { CardActions } from './card-actions';
 import { configuredLabel } from '../../lib/i18n/configured-label';
 import { OutcomeSettingsContext, takesOutcome } from './outcome-window';
+import { cardElementId } from './element-id';
 
 interface Draft {
   code?: string;
@@ -103,7 +104,7 @@ export function OutcomeForm({ call, actions }: { call: CallView; actions: CardAc
 
   if (!settings || !takesOutcome(call, settings, now)) return null;
 
-  const id = call.callId.replace(/[^\w-]/g, '_');
+  const idOf = (prefix: string): string => cardElementId(prefix, call.callId);
   const orders = ordersOf(call);
   const edit = (change: Partial<Draft>): void => {
     setDraft((current) => ({ ...(current ?? shown), ...change }));
@@ -137,13 +138,13 @@ export function OutcomeForm({ call, actions }: { call: CallView; actions: CardAc
   return (
     <form
       class="outcome"
-      aria-labelledby={`ct-outcome-${id}`}
+      aria-labelledby={idOf('ct-outcome')}
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && draft !== null) event.stopPropagation();
       }}
     >
-      <h3 class="role" id={`ct-outcome-${id}`}>
+      <h3 class="role" id={idOf('ct-outcome')}>
         {t('page.outcome.title')}
       </h3>
       {settings.choices.length > 0 && (
@@ -152,7 +153,7 @@ export function OutcomeForm({ call, actions }: { call: CallView; actions: CardAc
           {settings.choices.map((choice) => (
             <Chip
               key={choice.code}
-              name={`ct-outcome-code-${id}`}
+              name={idOf('ct-outcome-code')}
               value={choice.code}
               checked={shown.code === choice.code}
               label={configuredLabel(choice)}
@@ -172,7 +173,7 @@ export function OutcomeForm({ call, actions }: { call: CallView; actions: CardAc
         <fieldset class="chips">
           <legend class="label">{t('page.outcome.order')}</legend>
           <Chip
-            name={`ct-outcome-order-${id}`}
+            name={idOf('ct-outcome-order')}
             value=""
             checked={shown.orderCode === ''}
             label={t('page.outcome.order-all')}
@@ -181,7 +182,7 @@ export function OutcomeForm({ call, actions }: { call: CallView; actions: CardAc
           {orders.map((order) => (
             <Chip
               key={order.orderCode}
-              name={`ct-outcome-order-${id}`}
+              name={idOf('ct-outcome-order')}
               value={order.orderCode}
               checked={shown.orderCode === order.orderCode}
               label={order.orderNumber ?? order.orderCode}
@@ -190,11 +191,11 @@ export function OutcomeForm({ call, actions }: { call: CallView; actions: CardAc
           ))}
         </fieldset>
       )}
-      <label class="label" for={`ct-outcome-note-${id}`}>
+      <label class="label" for={idOf('ct-outcome-note')}>
         {t('page.outcome.note')}
       </label>
       <textarea
-        id={`ct-outcome-note-${id}`}
+        id={idOf('ct-outcome-note')}
         class="note"
         rows={2}
         maxLength={NOTE_MAX_LENGTH}
