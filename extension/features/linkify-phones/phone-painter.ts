@@ -12,7 +12,7 @@ import { PaintStyle, PHONE_HIGHLIGHT } from './paint-style';
 import { emptyPaintStats, type PaintStats } from './session-stats';
 import type { PhoneFinder, PhoneRenderer } from './phone-renderer';
 import { UniqueQueue } from '../../lib/unique-queue';
-import { visibleTexts } from './visible-texts';
+import { visibleTexts, type Area } from './visible-texts';
 
 export interface PhonePainterOptions {
   document: Document;
@@ -113,6 +113,22 @@ const FAR_RANGE_LIMIT = 1500;
 /** Page changes made while we are idle are painted at once, before the page renders, up to this long. */
 const AT_ONCE_MS = 8;
 
+/**
+ * The part of the page the observer counts as near, in viewport
+ * coordinates: the viewport widened by the root margin, and that box
+ * widened again by the scroll margin, which Chromium applies to the page's
+ * own scroller too (measured: with both at 50% a 760 px viewport reports
+ * rows down to 1,900 px). An engine that widens less only finds some of
+ * what is painted first far, which costs nothing.
+ */
+function nearArea(width: number, height: number): Area {
+  const rootHeight = height * (1 + 2 * NEAR_FRACTION);
+  const rootWidth = width * (1 + 2 * NEAR_FRACTION);
+  const down = height * NEAR_FRACTION + rootHeight * NEAR_FRACTION;
+  const across = width * NEAR_FRACTION + rootWidth * NEAR_FRACTION;
+  return { top: -down, bottom: height + down, left: -across, right: width + across };
+}
+
 /** Whether an observer entry puts its element near the viewport. */
 function isNear(entry: IntersectionObserverEntry): boolean {
   if (entry.isIntersecting) return true;
@@ -179,6 +195,8 @@ export class PhonePainter implements PhoneRenderer {
   /** While handling a small page change at once, numbers are painted before the observer says where they are. */
   #eager = false;
   #session: PaintStats | null = null;
+  /** The highlight changed in the running task (see `#changed`). */
+  #changing = false;
 
   constructor(options: PhonePainterOptions) {
     this.#options = options;
@@ -442,23 +460,15 @@ export class PhonePainter implements PhoneRenderer {
     const root = document.body ?? document.documentElement;
     this.#visiblePass = 'done';
     if (view) {
-      // The viewport and the observer's margin around it: painted in one change of the
+      // The viewport and the observer's margins around it: painted in one change of the
       // highlight, the observer's first report then finds them painted and changes nothing,
       // and the page repaints once rather than again a frame later for the margin.
-      const height = view.innerHeight * NEAR_FRACTION;
-      const width = view.innerWidth * NEAR_FRACTION;
-      const area = {
-        top: -height,
-        bottom: view.innerHeight + height,
-        left: -width,
-        right: view.innerWidth + width,
-      };
-      visibleTexts(
-        root,
-        area,
-        (text) => this.#collect(text, null, true),
-        (shadow) => this.#adoptShadowRoot(shadow),
-      );
+      const area = nearArea(view.innerWidth, view.innerHeight);
+      visibleTexts(root, area, {
+        found: (text) => this.#collect(text, null, true),
+        onShadowRoot: (shadow) => this.#adoptShadowRoot(shadow),
+        onLongList: (parent, first, last) => this.#walkListNear(parent, first, last),
+      });
       for (const text of [...this.#nearUnread]) this.#read(text);
     }
     const session = (this.#session ??= emptyPaintStats(started));
@@ -517,6 +527,30 @@ export class PhonePainter implements PhoneRenderer {
     // The first block also holds the text before the list's first element.
     const first = index === 0 ? list.parent.firstChild : block.first;
     this.#blockWalk = { block, walk: new OutlineWalk(this.#hooks, block, list.parent, first, end) };
+  }
+
+  /**
+   * Outlines a long list met by the visible pass and walks at once the blocks
+   * around its children `first`…`last`, the ones in the area: the blocks the
+   * observer's first report will find near (a block is near when its first
+   * child or the next block's is), and one more on each side for the
+   * rounding at the margin's edges. Each change to the highlight repaints
+   * the whole page (on 10,000 rows, longer than all our work), so what the
+   * first batch paints must already hold every number that report makes
+   * near; a block painted here that it finds far costs nothing.
+   */
+  #walkListNear(parent: Element | ShadowRoot, first: number, last: number): void {
+    this.#outlineList(parent);
+    const list = this.#lists.get(parent);
+    if (!list) return;
+    const from = Math.max(0, Math.floor(first / BLOCK_CHILDREN) - 1);
+    const to = Math.min(list.blocks.length - 1, Math.floor(last / BLOCK_CHILDREN) + 1);
+    for (let index = from; index <= to; index++) {
+      const block = list.blocks[index]!;
+      block.near = true;
+      this.#blocksToWalk.add(block);
+    }
+    while (this.#blocksToWalk.size > 0 || this.#blockWalk) this.#walkBlockSome();
   }
 
   /** Watches a long list in blocks of children (see `List`); a list known and current is left as it is. */
@@ -670,6 +704,7 @@ export class PhonePainter implements PhoneRenderer {
         }),
     );
     for (const range of state.ranges) this.#highlight.add(range);
+    this.#changed();
     if (this.#farPainted.has(state.group)) this.#farRanges += state.ranges.length;
     const root = text.getRootNode();
     if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.#style?.adopt(root as ShadowRoot);
@@ -680,7 +715,18 @@ export class PhonePainter implements PhoneRenderer {
     if (!ranges) return 0;
     for (const range of ranges) this.#highlight.delete(range);
     state.ranges = null;
+    this.#changed();
     return ranges.length;
+  }
+
+  /** Counts the tasks that change the highlight: changes made in one task cost one repaint. */
+  #changed(): void {
+    if (this.#changing) return;
+    this.#changing = true;
+    if (this.#session) this.#session.highlightChanges++;
+    queueMicrotask(() => {
+      this.#changing = false;
+    });
   }
 
   /** Drops everything known about a node the page changed or removed. */

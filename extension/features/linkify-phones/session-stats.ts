@@ -57,6 +57,11 @@ export interface PaintStats {
   found: number;
   /** Ranges in the highlight when the session ended. */
   painted: number;
+  /**
+   * Tasks that changed the highlight: the browser repaints the whole page
+   * after each, so loading a static page should cost exactly one.
+   */
+  highlightChanges: number;
   /** Text nodes and parent elements the painter holds when the session ended: what it keeps in memory. */
   heldTexts: number;
   heldElements: number;
@@ -76,6 +81,7 @@ export function emptyPaintStats(startedAt: number): PaintStats {
     textNodes: 0,
     found: 0,
     painted: 0,
+    highlightChanges: 0,
     heldTexts: 0,
     heldElements: 0,
     watchedLists: 0,

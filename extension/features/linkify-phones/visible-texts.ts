@@ -1,4 +1,5 @@
 import { MIN_PHONE_DIGITS, mayContainPhone } from '../../lib/dom/digit-prefilter';
+import { isLongList } from '../../lib/dom/outline-walk';
 import { isSkippedElement } from '../../lib/dom/skip-policy';
 
 /** A rectangle in viewport coordinates: the viewport and the margin painted ahead of scrolling. */
@@ -8,9 +9,6 @@ export interface Area {
   left: number;
   right: number;
 }
-
-/** Sibling lists longer than this are searched, not read box by box (a 10,000-row table). */
-const SEARCHED_SIBLINGS = 32;
 
 function meets(box: DOMRect, area: Area): boolean {
   return (
@@ -33,48 +31,68 @@ function firstNotAbove(elements: HTMLCollection, top: number): number {
   return low;
 }
 
+/** What the walk hands over. */
+export interface VisibleHooks {
+  /** A text node inside the area that may hold a phone. */
+  found(text: Text): void;
+  onShadowRoot(root: ShadowRoot): void;
+  /**
+   * A long list (see `isLongList`) whose children `first`…`last` (indices)
+   * meet the area. The walk does not enter them: the caller takes the rows in
+   * as it watches them later, so that what it paints now is what it will
+   * find near then.
+   */
+  onLongList(parent: Element | ShadowRoot, first: number, last: number): void;
+}
+
 /**
  * The text nodes that may hold a phone inside `area`, found by descending
  * only into elements whose box meets it, so what it costs follows what is
  * on screen rather than the size of the document. Long lists of siblings
  * (table rows, list items) are searched by their boxes, which in normal
- * flow follow document order. A heuristic for speed only: content placed
- * out of flow may be missed here, and the full walk that follows finds it.
- * Reads layout; call it when the page's layout is clean (after a frame).
+ * flow follow document order, and handed over. A heuristic for speed only:
+ * content placed out of flow may be missed here, and the full walk that
+ * follows finds it. Reads layout; call it when the page's layout is clean
+ * (after a frame).
  */
-export function visibleTexts(
-  root: Element | ShadowRoot,
-  area: Area,
-  found: (text: Text) => void,
-  onShadowRoot: (root: ShadowRoot) => void,
-): void {
+export function visibleTexts(root: Element | ShadowRoot, area: Area, hooks: VisibleHooks): void {
   const stack: (Element | ShadowRoot)[] = [root];
   while (stack.length > 0) {
     const parent = stack.pop()!;
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== Node.TEXT_NODE) continue;
       const text = child as Text;
-      if (text.length >= MIN_PHONE_DIGITS && mayContainPhone(text.data)) found(text);
+      if (text.length >= MIN_PHONE_DIGITS && mayContainPhone(text.data)) hooks.found(text);
     }
-    const elements = parent.children;
-    const searched = elements.length > SEARCHED_SIBLINGS;
-    for (
-      let index = searched ? firstNotAbove(elements, area.top) : 0;
-      index < elements.length;
-      index++
-    ) {
-      const element = elements[index]!;
+    if (isLongList(parent)) {
+      listInArea(parent, area, hooks);
+      continue;
+    }
+    for (const element of parent.children) {
       if (isSkippedElement(element)) continue;
       const box = element.getBoundingClientRect();
-      if (searched && box.top > area.bottom) break;
       // No box of its own (`display: contents`): its children may still show.
       if (!meets(box, area) && (box.width > 0 || box.height > 0)) continue;
       stack.push(element);
       const shadow = element.shadowRoot;
       if (shadow) {
-        onShadowRoot(shadow);
+        hooks.onShadowRoot(shadow);
         stack.push(shadow);
       }
     }
   }
+}
+
+/** Hands over the run of a long list's children that meets the area, found by their boxes. */
+function listInArea(parent: Element | ShadowRoot, area: Area, hooks: VisibleHooks): void {
+  const elements = parent.children;
+  let first = -1;
+  let last = -1;
+  for (let index = firstNotAbove(elements, area.top); index < elements.length; index++) {
+    const box = elements[index]!.getBoundingClientRect();
+    if (box.top > area.bottom) break;
+    if (first < 0) first = index;
+    last = index;
+  }
+  if (first >= 0) hooks.onLongList(parent, first, last);
 }

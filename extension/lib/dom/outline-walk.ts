@@ -33,7 +33,7 @@ interface Level {
 /** Nodes one step may look at before handing control back for a deadline check. */
 const NODES_PER_STEP = 64;
 
-function isLongList(parent: Element | ShadowRoot): boolean {
+export function isLongList(parent: Element | ShadowRoot): boolean {
   return parent.childElementCount > LONG_LIST;
 }
 
