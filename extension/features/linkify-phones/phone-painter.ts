@@ -105,6 +105,11 @@ const NEAR_MARGIN = `${NEAR_FRACTION * 100}%`;
  */
 const BLOCK_CHILDREN = 16;
 /**
+ * Most blocks of a long list the visible pass walks at once: the near area
+ * (four viewports high) of rows 12 px high, with a block to spare each side.
+ */
+const NEAR_BLOCKS_AT_ONCE = 32;
+/**
  * Painted numbers that scrolled far away stay painted until this many
  * ranges have piled up; then they are dropped together, in one repaint.
  * A highlight's repaint cost grows with its ranges, so it stays bounded.
@@ -545,6 +550,9 @@ export class PhonePainter implements PhoneRenderer {
     if (!list) return;
     const from = Math.max(0, Math.floor(first / BLOCK_CHILDREN) - 1);
     const to = Math.min(list.blocks.length - 1, Math.floor(last / BLOCK_CHILDREN) + 1);
+    // More than a screenful of blocks means rows without boxes or out of flow: the
+    // observer says which are near, rather than one long task walking them all.
+    if (to - from >= NEAR_BLOCKS_AT_ONCE) return;
     for (let index = from; index <= to; index++) {
       const block = list.blocks[index]!;
       block.near = true;

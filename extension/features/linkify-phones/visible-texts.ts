@@ -91,6 +91,9 @@ function listInArea(parent: Element | ShadowRoot, area: Area, hooks: VisibleHook
   for (let index = firstNotAbove(elements, area.top); index < elements.length; index++) {
     const box = elements[index]!.getBoundingClientRect();
     if (box.top > area.bottom) break;
+    // A row laid out sideways out of the area is not in it; one without a box of its
+    // own (`display: contents`) may be, as the observer also counts it.
+    if (!meets(box, area) && (box.width > 0 || box.height > 0)) continue;
     if (first < 0) first = index;
     last = index;
   }
