@@ -1,14 +1,11 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { type CliIo, EXIT, invokedProgramName, programName, setProgramName } from '../core/cli-io';
 import { setCliLanguage, systemCliLanguage, tr } from '../core/cli-text';
-import { installCommand, uninstallCommand } from '../workstation/install/install-command';
 import type { InstallSeams } from '../workstation/install/install-context';
-import { doctorCommand, type DoctorSeams } from './commands/doctor-command';
-import { managerConfCommand } from './commands/manager-conf-command';
-import { migrateCommand, type MigrateSeams } from './commands/migrate-command';
-import { pairCommand } from './commands/pair-command';
+import type { DoctorSeams } from './commands/doctor-command';
+import type { MigrateSeams } from './commands/migrate-command';
 import { runCommand, type RunHelper } from './commands/run-command';
-import { serveCommand, type RunServe } from './commands/serve-command';
+import type { RunServe } from './commands/serve-command';
 import { languageOption, parseCommandLine, type CommandLine } from './parse-command-line';
 import { commandHelp, usage, UsageError } from './usage';
 
@@ -62,19 +59,33 @@ export async function runCli(
       return EXIT.ok;
     case 'run':
       return runCommand(line, io, seams.runHelper);
+    // Every other command is loaded when it is asked for: `run` is the process that stays in
+    // memory on every workstation, and the code of doctor, install, migrate, the PBX-side
+    // service and the Node modules they need (child_process, dgram, assert…) would otherwise
+    // be evaluated in it and held for the whole working day.
     case 'doctor':
-      return doctorCommand(line, io, seams.doctor);
+      return (await import('./commands/doctor-command')).doctorCommand(line, io, seams.doctor);
     case 'pair':
-      return pairCommand(line, io);
+      return (await import('./commands/pair-command')).pairCommand(line, io);
     case 'manager-conf':
-      return managerConfCommand(line, io);
+      return (await import('./commands/manager-conf-command')).managerConfCommand(line, io);
     case 'install':
-      return installCommand(line.config, io, seams.install, { serve: line.serve === true });
+      return (await import('../workstation/install/install-command')).installCommand(
+        line.config,
+        io,
+        seams.install,
+        { serve: line.serve === true },
+      );
     case 'uninstall':
-      return uninstallCommand(line.config, io, seams.install, { serve: line.serve === true });
+      return (await import('../workstation/install/install-command')).uninstallCommand(
+        line.config,
+        io,
+        seams.install,
+        { serve: line.serve === true },
+      );
     case 'migrate':
-      return migrateCommand(line, io, seams.migrate);
+      return (await import('./commands/migrate-command')).migrateCommand(line, io, seams.migrate);
     case 'serve':
-      return serveCommand(line, io, seams.runServe);
+      return (await import('./commands/serve-command')).serveCommand(line, io, seams.runServe);
   }
 }
