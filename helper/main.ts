@@ -1,5 +1,5 @@
-import { runCli } from './cli/run-cli';
 import { describeCrash, guardAgainstCrashes } from './core/crash-guard';
+import { holdYoungGeneration } from './core/young-generation';
 
 /**
  * The helper executable. SIGINT/SIGTERM abort the running command, which shuts
@@ -8,6 +8,8 @@ import { describeCrash, guardAgainstCrashes } from './core/crash-guard';
  * one) and ends the process with EXIT.crashed.
  */
 function main(): void {
+  // Before the command line's code is loaded: see young-generation.ts.
+  holdYoungGeneration();
   guardAgainstCrashes({
     report: (kind, error) => process.stderr.write(describeCrash(kind, error)),
   });
@@ -15,24 +17,28 @@ function main(): void {
   const stop = (signal: NodeJS.Signals): void => controller.abort(new Error(`received ${signal}`));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  runCli(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    signal: controller.signal,
-  }).then(
-    (code) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
+  import('./cli/run-cli')
+    .then(({ runCli }) =>
+      runCli(process.argv.slice(2), {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        signal: controller.signal,
+      }),
+    )
+    .then(
+      (code) => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        process.stderr.write(
+          `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      },
+    );
 }
 
 main();

@@ -11,6 +11,7 @@ import { loadCliConfig } from '../load-cli-config';
 import { runLocked } from '../run-locked';
 import type { CommandLine } from '../parse-command-line';
 import { tr } from '../../core/cli-text';
+import { letYoungGenerationGrow } from '../../core/young-generation';
 
 export type RunServe = (
   config: ServeConfig,
@@ -119,6 +120,7 @@ export async function serveCommand(
   io: CliIo,
   runServe?: RunServe,
 ): Promise<number> {
+  letYoungGenerationGrow();
   const loaded = loadCliConfig(line, io);
   const checked = checkServeConfig(loaded);
   if (!checked.ok) {
