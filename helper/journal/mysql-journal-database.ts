@@ -1,4 +1,5 @@
 import { createPool, type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise';
+import { PREPARED_STATEMENTS_PER_CONNECTION } from '../lookup/mysql-executor';
 import type { JournalDatabase, SqlResult, SqlRow, SqlSession, SqlValue } from './journal-database';
 
 export interface JournalDatabaseAccount {
@@ -47,6 +48,7 @@ export class MysqlJournalDatabase implements JournalDatabase {
       database: account.database,
       connectionLimit: account.poolSize ?? 2,
       maxIdle: account.poolSize ?? 2,
+      maxPreparedStatements: PREPARED_STATEMENTS_PER_CONNECTION,
       idleTimeout: 60_000,
       waitForConnections: true,
       queueLimit: 0,

@@ -25,6 +25,13 @@ export type PoolSettings = Pick<
   'host' | 'port' | 'user' | 'password' | 'database' | 'poolSize' | 'queryTimeoutMs'
 >;
 
+/**
+ * Prepared statements each pooled connection keeps. mysql2's default of 16,000 preallocates
+ * four arrays of that length per connection (about 0.5 MB each); the helper runs a few dozen
+ * distinct statements, and one evicted is prepared again.
+ */
+export const PREPARED_STATEMENTS_PER_CONNECTION = 64;
+
 export function poolOptions(db: PoolSettings): PoolOptions {
   return {
     host: db.host,
@@ -34,6 +41,7 @@ export function poolOptions(db: PoolSettings): PoolOptions {
     database: db.database,
     connectionLimit: db.poolSize,
     maxIdle: db.poolSize,
+    maxPreparedStatements: PREPARED_STATEMENTS_PER_CONNECTION,
     idleTimeout: 60_000,
     queueLimit: 0,
     waitForConnections: true,

@@ -15,8 +15,13 @@ export type RunHelper = (
   signal: AbortSignal,
 ) => Promise<void>;
 
-/** Loaded only by `run`, so the other commands start without the whole helper. */
+/**
+ * Loaded only by `run`, so the other commands start without the whole helper; the memory
+ * settings of a long-running helper come first, before its code is loaded.
+ */
 async function defaultRunHelper(): Promise<RunHelper> {
+  const { keepIdleFootprintSmall } = await import('../../workstation/app/idle-footprint');
+  keepIdleFootprintSmall();
   const { runHelper } = await import('../../workstation/app/run');
   return runHelper;
 }
