@@ -3,6 +3,7 @@ import type { AmiClient } from '../../ami/client';
 import { header, type AmiFrame } from '../../ami/frame';
 import type { QueuePauseRequest, QueuePausing } from '../../core/helper-api';
 import { ExtensionMatcher, extensionOfChannel, parseChannelName } from '../calls/channel-name';
+import { byCodeUnits } from '../../core/code-unit-order';
 
 /** The AMI queue presence uses; `AmiClient` has it. */
 export type QueueAmi = Pick<AmiClient, 'action' | 'actionList' | 'on'>;
@@ -156,7 +157,9 @@ export class QueuePresence implements QueuePausing {
   #publish(): void {
     const memberships = [...this.#members.values()]
       .map(({ interface: _iface, ...membership }) => membership)
-      .sort((a, b) => a.queue.localeCompare(b.queue) || a.extension.localeCompare(b.extension));
+      // A stable order for the operator's list; queue names and extensions are dialplan
+      // names and digits, and localeCompare would load ICU's collation data (see byCodeUnits).
+      .sort((a, b) => byCodeUnits(a.queue, b.queue) || byCodeUnits(a.extension, b.extension));
     this.#options.onChange(memberships);
   }
 }
