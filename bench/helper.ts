@@ -3,13 +3,16 @@
  * (b) AMI ingest against asterisk-manager, (c) idle RSS.
  *
  *   npm run bench:helper -- [--calls 200] [--warmup 10] [--settle-seconds 20] [--no-prefetch] [--rate 4] [--concurrency 8]
- *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--skip-tsx-rss]
+ *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--settled-seconds 20] [--skip-tsx-rss]
  *     [--executable dist/helper/courier-helper-linux-x64]
  *
  * Starts MariaDB (the generated database; its data directory is cached between runs under
  * CT_BENCH_DB_CACHE, default /var/cache/courier-telephony) and Asterisk 22 with the test
  * dialplan, runs the helper as a child process from an esbuild bundle under plain node,
  * and stops everything it started, by PID, at the end, on failure and on Ctrl-C.
+ * The helper runs as the single executable's bundle (the same CommonJS file) under this node.
+ * Targets: identity p99 within 1.5× the bare lookup's p99 during the calls, idle RSS at most
+ * 60 MB (10^6 bytes) with a bare node of the same run beside it.
  * The last line is `identity_event_p99 <ms> ms` (target: at most 20 ms).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { onProcessExit } from '../harness/services/exit-cleanup';
 import { runIngestBench } from './helper-ingest';
 import { runLatencyBench } from './helper-latency';
-import { measureIdleRss, type IdleRss } from './helper-rss';
+import { measureBareNodeRss, measureIdleRss, type IdleRss } from './helper-rss';
 import { startBenchServices, type BenchServices } from './support/bench-services';
 import { bundleHelper } from './support/helper-bundle';
 import type { HelperRuntime } from '../harness/processes/helper-child';
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     contacts: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '1' },
     'idle-seconds': { type: 'string', default: '10' },
+    'settled-seconds': { type: 'string', default: '20' },
     'skip-tsx-rss': { type: 'boolean', default: false },
     // A built executable (`npm run package`): its idle RSS too, with the node it embeds.
     executable: { type: 'string' },
@@ -89,19 +93,29 @@ async function measure(services: BenchServices, workDir: string): Promise<Helper
 
   log('\n== (c) idle RSS: connected to AMI and the database, one client paired ==');
   const idleSeconds = numberArg('idle-seconds');
+  const settledSeconds = numberArg('settled-seconds');
   const idle = (kind: string, run: HelperRuntime): Promise<IdleRss> =>
-    measureIdleRss(services, { runtime: run, idleSeconds, workDir: join(workDir, `idle-${kind}`) });
+    measureIdleRss(services, {
+      runtime: run,
+      idleSeconds,
+      settledSeconds,
+      workDir: join(workDir, `idle-${kind}`),
+    });
+  const bareNodeRss = await measureBareNodeRss(idleSeconds, settledSeconds);
+  printIdleRss(`bare node ${process.version}, nothing loaded (baseline)`, bareNodeRss, log);
   const rss = await idle('bundle', runtime);
-  printIdleRss(`bundled helper under node ${process.version}`, rss, idleSeconds, log);
+  printIdleRss(`bundled helper under node ${process.version}`, rss, log);
+  let executableRss: IdleRss | undefined;
   if (args.executable !== undefined) {
     const file = args.executable;
-    const exeRss = await idle('executable', { kind: 'executable', file });
-    printIdleRss(`single-file executable ${file}`, exeRss, idleSeconds, log);
+    executableRss = await idle('executable', { kind: 'executable', file });
+    printIdleRss(`single-file executable ${file}`, executableRss, log);
   }
-  if (args['skip-tsx-rss']) return { latency, ingest, rss };
+  const figures = { latency, ingest, rss, bareNodeRss, executableRss };
+  if (args['skip-tsx-rss']) return figures;
   const tsxRss = await idle('tsx', { kind: 'tsx' });
-  printIdleRss('helper from sources under tsx (comparison)', tsxRss, idleSeconds, log);
-  return { latency, ingest, rss, tsxRss };
+  printIdleRss('helper from sources under tsx (comparison)', tsxRss, log);
+  return { ...figures, tsxRss };
 }
 
 async function main(): Promise<void> {

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { escapeNonAscii, LEAN_BUNDLE_OPTIONS } from '../../harness/lean-bundle';
+import { escapeNonAscii, LEAN_BUNDLE_OPTIONS } from './lean-bundle';
 
 export interface BundleOptions {
   root: string;
   outFile: string;
   version: string;
+  /**
+   * A release admits the store listings only (see helper/config/origins.ts); the benchmarks
+   * bundle the same code without it, so their test client, the development build, is admitted.
+   * True when not given.
+   */
+  release?: boolean;
 }
 
 /**
@@ -39,7 +45,7 @@ export async function bundleHelper(options: BundleOptions): Promise<void> {
       __HELPER_VERSION__: JSON.stringify(options.version),
       __EXAMPLE_CONFIG__: JSON.stringify(exampleConfig),
       // A release admits the store listings by default, never the development build.
-      __RELEASE_BUILD__: 'true',
+      __RELEASE_BUILD__: String(options.release ?? true),
     },
     // import.meta.url only locates source-tree files in development; the bundle gets the
     // same data through the defines above, so the empty import.meta of CJS is expected.

@@ -7,14 +7,25 @@ export interface HelperBenchFigures {
   readonly latency: LatencyFigures;
   readonly ingest: IngestFigures;
   readonly rss: IdleRss;
+  /** A bare node of the same runtime, sampled the same way: the same run's baseline. */
+  readonly bareNodeRss: IdleRss;
+  /** The same measurement of a built single-file executable, when one was given. */
+  readonly executableRss?: IdleRss | undefined;
   /** The same measurement with the helper run from sources under tsx, when taken. */
   readonly tsxRss?: IdleRss;
 }
+
+/** The idle helper's target, in MB of 10^6 bytes. */
+const IDLE_RSS_TARGET_MB = 60;
+
+/** The ring → identity p99 may be at most this many times the bare lookup's p99 (same run). */
+const IDENTITY_TO_LOOKUP_P99_TARGET = 1.5;
 
 type Log = (line: string) => void;
 
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
 const mib = (value: number): string => `${value.toFixed(1)} MiB`;
+const mb = (valueMib: number): string => `${((valueMib * 1024 * 1024) / 1e6).toFixed(1)} MB`;
 
 export function printLatency(latency: LatencyFigures, log: Log): void {
   const rows: [string, string][] = [
@@ -35,16 +46,20 @@ export function printLatency(latency: LatencyFigures, log: Log): void {
     log(`measured calls without an identity frame: ${latency.incomplete}`);
 }
 
-export function printIdleRss(label: string, rss: IdleRss, idleSeconds: number, log: Log): void {
+export function printIdleRss(label: string, rss: IdleRss, log: Log): void {
+  const settled =
+    rss.settledMib === undefined
+      ? ''
+      : `; settled: median ${mib(rss.settledMib)} = ${mb(rss.settledMib)}`;
   log(
-    `${label}: median ${mib(rss.medianMib)} (min ${rss.minMib.toFixed(1)}, ` +
-      `max ${rss.maxMib.toFixed(1)}, ${rss.samples} samples over ${idleSeconds} s)`,
+    `${label}: median ${mib(rss.medianMib)} = ${mb(rss.medianMib)} (min ${rss.minMib.toFixed(1)}, ` +
+      `max ${rss.maxMib.toFixed(1)}, ${rss.samples} samples)${settled}`,
   );
 }
 
 /** One `<metric> <value> <unit>` line each; the headline, identity p99, comes last. */
 export function printSummary(figures: HelperBenchFigures, totalMs: number, log: Log): void {
-  const { latency, ingest, rss, tsxRss } = figures;
+  const { latency, ingest, rss, bareNodeRss, executableRss, tsxRss } = figures;
   const ratio = (ours: number): string => `${(ours / ingest.asteriskManager).toFixed(2)} x`;
   log('');
   log('== summary ==');
@@ -58,12 +73,29 @@ export function printSummary(figures: HelperBenchFigures, totalMs: number, log: 
   log(`bare_lookup_p99 ${ms(latency.bareLookup.p99)}`);
   log(`bare_lookup_under_load_p50 ${ms(latency.bareLookupUnderLoad.p50)}`);
   log(`bare_lookup_under_load_p99 ${ms(latency.bareLookupUnderLoad.p99)}`);
+  log(
+    `identity_p99_vs_bare_lookup_under_load_p99 ` +
+      `${(latency.identity.p99 / latency.bareLookupUnderLoad.p99).toFixed(2)} x ` +
+      `(target at most ${IDENTITY_TO_LOOKUP_P99_TARGET})`,
+  );
   log(`ami_ingest_parser ${Math.round(ingest.parser)} events/s`);
   log(`ami_ingest_client ${Math.round(ingest.client)} events/s`);
   log(`ami_ingest_asterisk_manager ${Math.round(ingest.asteriskManager)} events/s`);
   log(`ami_ingest_parser_vs_asterisk_manager ${ratio(ingest.parser)}`);
   log(`ami_ingest_client_vs_asterisk_manager ${ratio(ingest.client)}`);
   if (tsxRss) log(`idle_rss_tsx ${mib(tsxRss.medianMib)}`);
+  log(`idle_rss_bare_node ${mib(bareNodeRss.medianMib)}`);
+  if (executableRss) {
+    log(`idle_rss_executable ${mib(executableRss.medianMib)}`);
+    if (executableRss.settledMib !== undefined)
+      log(`idle_rss_executable_settled ${mib(executableRss.settledMib)}`);
+  }
+  if (rss.settledMib !== undefined) {
+    log(
+      `idle_rss_settled ${mib(rss.settledMib)} (${mb(rss.settledMib)}, target ${IDLE_RSS_TARGET_MB} MB)`,
+    );
+  }
+  log(`idle_rss_mb ${mb(rss.medianMib)} (target ${IDLE_RSS_TARGET_MB} MB)`);
   log(`idle_rss ${mib(rss.medianMib)}`);
   log(`bench_duration ${(totalMs / 1000).toFixed(1)} s`);
   log(`identity_event_p99 ${ms(latency.identity.p99)}`);

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEV_ORIGIN } from '../extension/extension-client';
 import { reservePort } from '../services/port-reservation';
 import { spawnHelper, type HelperChild, type HelperRuntime } from './helper-child';
 import {
@@ -56,6 +57,9 @@ function configText(options: WorkstationProcessOptions, wsPort: number): string 
     'courier = "https://cabinet.example/couriers/{code}"',
     '[websocket]',
     `port = ${wsPort}`,
+    // A packaged executable is a release, which admits the store listings only: IT names
+    // the extension, here the development build the harness's client speaks as.
+    ...(options.runtime.kind === 'executable' ? [`allowedOrigins = [${toml(DEV_ORIGIN)}]`] : []),
     ...(journal ? journalSection(journal) : []),
     '[log]',
     `level = ${toml(options.logLevel ?? 'info')}`,

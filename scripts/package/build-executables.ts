@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleHelper } from './bundle-helper';
+import { bundleHelper } from '../../harness/helper-bundle';
 import { readBuildInfo, writeBuildInfo } from './build-info';
 import type { BuiltTargetInfo } from './build-info';
 import { fileSha256 } from './file-sha256';

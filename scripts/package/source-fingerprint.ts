@@ -9,6 +9,8 @@ export const BUILD_INPUTS = [
   'db/migrations',
   'config/helper.example.toml',
   'scripts/package',
+  'harness/helper-bundle.ts',
+  'harness/lean-bundle.ts',
   'package.json',
   'package-lock.json',
 ] as const;
