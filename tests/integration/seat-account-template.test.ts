@@ -6,7 +6,7 @@ import type { ExtensionClient } from '../../harness/extension/extension-client';
 import type { RawAmiClient } from '../../harness/raw-ami';
 import { connectAmi } from '../support/ami';
 import { connectCourierDb } from '../support/courier-db';
-import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS } from '../support/fixtures';
+import { EXPECTED_LOOKUPS, FIXTURE_NUMBERS, OPERATOR } from '../support/fixtures';
 import { waitForIdlePhones } from '../support/idle-phones';
 import { startRealHelper, type RealHelper } from '../support/real-helper';
 import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
@@ -109,6 +109,26 @@ describe('pbx.user = "courier-{ext}" in one office file', () => {
       answeredBy: '102',
     });
     expect(helper.logs.text()).not.toContain(helper.config.pbx.secret);
+  });
+
+  it('does not log in, and says what to set, where the cabinet gives the seat two extensions', async () => {
+    const twoExtensions = await startRealHelper({
+      operatorUser: OPERATOR.user,
+      amiUserTemplate: 'courier-{ext}',
+    });
+    try {
+      const seat = await twoExtensions.connect();
+      await seat.waitForStatus((s) => s.pbx.state === 'auth-failed');
+      const { pbx } = seat.latestStatus()!;
+      expect(pbx.reason).toContain(
+        'pbx.user: uses {ext}, but this seat has 2 extensions (101,102) and one account serves one seat. Fix: ',
+      );
+      expect(pbx.reason).toContain('COURIER_PBX_USER=courier-101');
+      expect(twoExtensions.logs.text()).not.toContain('"AMI logged in"');
+      expect(twoExtensions.logs.text()).not.toContain(twoExtensions.config.pbx.secret);
+    } finally {
+      await twoExtensions.stop();
+    }
   });
 
   it('logs in again as courier-102 after the AMI link is cut, and the next call still gets its card', async () => {
