@@ -8,7 +8,7 @@ import './russian';
  * Where `pbx.user` takes the seat's extension, written as `originate.channel` writes it: one
  * office file names every seat's own AMI account (`courier-{ext}` → `courier-102`).
  */
-export const EXTENSION_PLACEHOLDER = '{ext}';
+const EXTENSION_PLACEHOLDER = '{ext}';
 
 /** How `manager-conf --seats` names the seats' accounts unless `pbx.user` or `--user` says otherwise. */
 export const DEFAULT_ACCOUNT_TEMPLATE = `courier-${EXTENSION_PLACEHOLDER}`;

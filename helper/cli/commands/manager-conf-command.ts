@@ -23,9 +23,9 @@ import { tr } from '../../core/cli-text';
 /**
  * `manager-conf`: prints the AMI accounts of the seats given with `--seats` (one account
  * each, named as `pbx.user = "courier-{ext}"` names them: by `--user` or a configured
- * template, `courier-<ext>` otherwise), or of this workstation's operator. The configuration only supplies
- * defaults (account name, extensions, channel template), so a configuration that is still
- * incomplete does not stop it.
+ * template, `courier-<ext>` otherwise), or of this workstation's operator. The
+ * configuration only supplies defaults (account name, extensions, channel template), so a
+ * configuration that is still incomplete does not stop it.
  */
 export function managerConfCommand(line: CommandLine, io: CliIo): number {
   const loaded = loadCliConfig(line, io);
@@ -76,12 +76,6 @@ function accountsOf(
   configured: readonly string[],
   configuredUser: string | undefined,
 ): SeatAccount[] {
-  // A configured `courier-{ext}` names the printed accounts, as each seat will log in.
-  const template =
-    line.user ??
-    (configuredUser !== undefined && isAccountTemplate(configuredUser)
-      ? configuredUser
-      : undefined);
   if (line.seats === undefined) {
     const user = line.user ?? configuredUser;
     if (user) return [{ user: accountName(user, configured), extensions: configured }];
@@ -100,8 +94,14 @@ function accountsOf(
       'manager-conf',
     );
   }
+  // A configured `courier-{ext}` names the printed accounts, as each seat will log in.
+  const template =
+    line.user ??
+    (configuredUser !== undefined && isAccountTemplate(configuredUser)
+      ? configuredUser
+      : DEFAULT_ACCOUNT_TEMPLATE);
   return seats.map((extension) => ({
-    user: accountName(template ?? DEFAULT_ACCOUNT_TEMPLATE, [extension]),
+    user: accountName(template, [extension]),
     extensions: [extension],
   }));
 }
