@@ -69,6 +69,13 @@ registerRussian({
     'заданы и operator.extensions, и operator.user',
   'keep only one: the extension list, or the cabinet user whose users.extPhone holds them':
     'оставьте что-то одно: список внутренних номеров или пользователя кабинета, у которого они в users.extPhone',
+  // operator.user = "{login}": the seat's login name
+  "uses {0}, but this computer's login name cannot be told":
+    'использует {0}, но имя входа в этот компьютер узнать не удалось',
+  'uses {0}, but this computer\'s login name "{1}" cannot be a cabinet login':
+    'использует {0}, но имя входа в этот компьютер "{1}" не может быть логином в кабинете',
+  "set COURIER_OPERATOR_USER to the operator's cabinet login on this seat, or operator.extensions":
+    'задайте на этом месте COURIER_OPERATOR_USER с логином оператора в кабинете или operator.extensions',
   // pbx.user = "courier-{ext}": the seat's own account
   'write {0} where the seat\'s extension goes, e.g. {1} = "courier-{2}", or the account\'s fixed name':
     'напишите {0} там, где стоит внутренний номер места, например {1} = "courier-{2}", или постоянное имя учётной записи',
