@@ -286,7 +286,15 @@ export class AmiClient {
   }
 
   async #login(generation: number): Promise<void> {
-    const { username, secret, eventMask, actionTimeoutMs } = this.#options;
+    const { secret, eventMask, actionTimeoutMs } = this.#options;
+    let username: string;
+    try {
+      username = this.#options.username();
+    } catch (error) {
+      // No name to log in with: retrying cannot help until the caller changes it.
+      this.#authFailed(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     try {
       await this.#send(
         'Login',
@@ -313,6 +321,8 @@ export class AmiClient {
     this.#backoff = INITIAL_RECONNECT_STATE;
     const reconnected = this.#everReady;
     this.#everReady = true;
+    // The name is read per login; the log says which account each login used.
+    this.#options.logger.info({ user: username, reconnected }, 'AMI logged in');
     this.#setState('ready');
     this.#scheduleKeepalive(generation);
     this.#settleStart();

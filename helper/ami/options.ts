@@ -12,7 +12,11 @@ export interface AmiClientOptions {
   readonly host: string;
   /** Default 5038. */
   readonly port?: number;
-  readonly username: string;
+  /**
+   * The account name, or where to read it before each login (reconnects included): a seat
+   * whose account is named after its extension knows that name only once the extension is.
+   */
+  readonly username: string | (() => string);
   readonly secret: string;
   /** Deadline for an action's response. Default 10 s. */
   readonly actionTimeoutMs?: number;
@@ -40,7 +44,8 @@ export interface AmiClientOptions {
 export interface ResolvedAmiClientOptions {
   readonly host: string;
   readonly port: number;
-  readonly username: string;
+  /** Read before each login. */
+  readonly username: () => string;
   readonly secret: string;
   readonly actionTimeoutMs: number;
   readonly keepaliveIntervalMs: number;
@@ -85,9 +90,8 @@ export function resolveAmiClientOptions(options: AmiClientOptions): ResolvedAmiC
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new AmiConfigError('port', 'must be a TCP port from 1 to 65535 (AMI default 5038)');
   }
-  if (typeof options.username !== 'string' || options.username.length === 0) {
-    throw new AmiConfigError('username', 'set pbx.user to the AMI account from manager.conf');
-  }
+  const { username } = options;
+  if (typeof username !== 'function') validUsername(username);
   if (typeof options.secret !== 'string' || options.secret.length === 0) {
     throw new AmiConfigError('secret', 'set pbx.secret to the secret of the AMI account');
   }
@@ -101,7 +105,7 @@ export function resolveAmiClientOptions(options: AmiClientOptions): ResolvedAmiC
   return {
     host: options.host,
     port,
-    username: options.username,
+    username: typeof username === 'string' ? () => username : () => validUsername(username()),
     secret: options.secret,
     actionTimeoutMs: positive('actionTimeoutMs', options.actionTimeoutMs ?? 10_000),
     keepaliveIntervalMs: positive('keepaliveIntervalMs', options.keepaliveIntervalMs ?? 15_000),
@@ -114,6 +118,14 @@ export function resolveAmiClientOptions(options: AmiClientOptions): ResolvedAmiC
     random: options.random ?? Math.random,
     actionIdPrefix: options.actionIdPrefix,
   };
+}
+
+/** The name itself, when it is one an account can have; throws AmiConfigError otherwise. */
+function validUsername(username: unknown): string {
+  if (typeof username !== 'string' || username.length === 0) {
+    throw new AmiConfigError('username', 'set pbx.user to the AMI account from manager.conf');
+  }
+  return username;
 }
 
 function positive(option: string, value: number): number {

@@ -53,7 +53,7 @@ export function optionHelp(option: OptionName): string {
     case 'permit':
       return tr`The workstation address the PBX admits (permit= in the account).`;
     case 'user':
-      return tr`The AMI account name (default: pbx.user of the configuration).`;
+      return tr`The AMI account name, or a template such as courier-{ext} naming each seat by its extension (default: pbx.user of the configuration, else courier-{ext}).`;
     case 'seats':
       return tr`One account per seat, each passing only the events of that seat's own calls, e.g. --seats 101-103,110.`;
     case 'office-wide':
@@ -138,7 +138,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
     name: 'manager-conf',
     summary: () => tr`Print a least-privilege AMI account for manager.conf.`,
     description: () =>
-      tr`Print AMI accounts for /etc/asterisk/manager.conf or manager_custom.conf: one per seat with --seats (courier-<ext>, each receiving only its own seat's calls), else this workstation's operator's. Each has only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name, the extensions and the phone's channel.`,
+      tr`Print AMI accounts for /etc/asterisk/manager.conf or manager_custom.conf: one per seat with --seats (named by the template pbx.user = courier-{ext}: courier-<ext> unless the configuration or --user gives another template; each receiving only its own seat's calls), else this workstation's operator's. Each has only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name, the extensions and the phone's channel.`,
     options: ['config', 'permit', 'user', 'seats', 'office-wide', 'legacy-filters'],
     example: 'manager-conf --seats 101-103 --permit 192.0.2.15',
     exitCodes: () => [

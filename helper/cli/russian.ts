@@ -42,8 +42,8 @@ registerRussian({
     'Служба на стороне АТС вместо помощника: от root на сервере рядом с АТС — защищённая служба systemd (courier-serve.service), которая перезапускается после сбоя и работает от имени владельца файла --config.',
   'The workstation address the PBX admits (permit= in the account).':
     'Адрес рабочего места, который пускает АТС (permit= в учётной записи).',
-  'The AMI account name (default: pbx.user of the configuration).':
-    'Имя учётной записи AMI (по умолчанию — pbx.user из настроек).',
+  'The AMI account name, or a template such as courier-{ext} naming each seat by its extension (default: pbx.user of the configuration, else courier-{ext}).':
+    'Имя учётной записи AMI или шаблон вроде courier-{ext}, называющий каждое место по его внутреннему номеру (по умолчанию — pbx.user из настроек, иначе courier-{ext}).',
   "One account per seat, each passing only the events of that seat's own calls, e.g. --seats 101-103,110.":
     'По учётной записи на рабочее место, каждая пропускает только события звонков своего места, например --seats 101-103,110.',
   'Filters passing every call in the office, for one shared account.':
@@ -83,8 +83,8 @@ registerRussian({
     'помощник с этими настройками не запущен, или код создать не удалось',
   'Print a least-privilege AMI account for manager.conf.':
     'Показать учётную запись AMI с минимальными правами для manager.conf.',
-  "Print AMI accounts for /etc/asterisk/manager.conf or manager_custom.conf: one per seat with --seats (courier-<ext>, each receiving only its own seat's calls), else this workstation's operator's. Each has only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name, the extensions and the phone's channel.":
-    'Напечатать учётные записи AMI для /etc/asterisk/manager.conf или manager_custom.conf: с --seats — по одной на рабочее место (courier-<номер>, каждой приходят только звонки её места), иначе — для оператора этого рабочего места. У каждой только те права, которыми пользуется помощник (без класса system), и фильтры, пропускающие только нужные ему события. Настройки, если есть, дают имя учётной записи, номера и канал телефона.',
+  "Print AMI accounts for /etc/asterisk/manager.conf or manager_custom.conf: one per seat with --seats (named by the template pbx.user = courier-{ext}: courier-<ext> unless the configuration or --user gives another template; each receiving only its own seat's calls), else this workstation's operator's. Each has only the privileges the helper uses (no system class) and event filters that pass only the events it reads. The configuration, when present, supplies the account name, the extensions and the phone's channel.":
+    'Напечатать учётные записи AMI для /etc/asterisk/manager.conf или manager_custom.conf: с --seats — по одной на рабочее место (с именами по шаблону pbx.user = courier-{ext}: courier-<номер>, если настройки или --user не задают другой шаблон; каждой приходят только звонки её места), иначе — для оператора этого рабочего места. У каждой только те права, которыми пользуется помощник (без класса system), и фильтры, пропускающие только нужные ему события. Настройки, если есть, дают имя учётной записи, номера и канал телефона.',
   'the accounts are printed': 'учётные записи показаны',
   'the command line, the address, the seats or the account name is wrong':
     'неверны командная строка, адрес, рабочие места или имя учётной записи',
@@ -121,8 +121,10 @@ registerRussian({
     'Внимание: в настройках ошибки (запустите doctor); учётная запись всё равно показана.',
   "Note: no extensions known (--seats or [operator] extensions), so the filters pass the whole office's calls; print per-seat accounts with --seats 101-103.":
     'Внимание: номера неизвестны (--seats или [operator] extensions), поэтому фильтры пропускают звонки всего офиса; учётные записи по рабочим местам печатает --seats 101-103.',
-  '--user names one account: with several --seats each is courier-<ext>':
-    '--user задаёт одну учётную запись: при нескольких --seats каждая называется courier-<номер>',
+  '--user names one account: with several --seats give a template such as --user {0}, or leave it out':
+    '--user задаёт одну учётную запись: при нескольких --seats дайте шаблон, например --user {0}, или не указывайте его',
+  "{0} names each seat's account by its extension: give the seat with --seats 101, or the account with --user":
+    '{0} называет учётную запись каждого места по его внутреннему номеру: укажите место в --seats 101 или учётную запись в --user',
   '--seats prints per-seat filters: leave out --office-wide and --legacy-filters':
     '--seats печатает фильтры рабочих мест: уберите --office-wide и --legacy-filters',
   'Cannot migrate: change these first:': 'Миграция невозможна, сначала исправьте:',
@@ -131,6 +133,8 @@ registerRussian({
   'The journal is ready: set enabled = true under [journal] in {0} and restart the helper.':
     'Журнал готов: задайте enabled = true в разделе [journal] файла {0} и перезапустите помощник.',
   'is required by serve': 'нужен для serve',
+  "is a seat's account template, and serve is no seat":
+    'это шаблон учётной записи рабочего места, а serve не рабочее место',
   'set database.host to the courier database server the lookups read':
     'задайте в database.host сервер курьерской базы данных, в которой идёт поиск',
   'callbacks (server.httpTokens is set) ring through AMI':

@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Environment } from '../core/cli-io';
 import type { ConfigProblem } from './types';
+import { tr } from '../core/cli-text';
+import './russian';
 
 /** Where `operator.user` takes the name the operator signed in to the computer with. */
 export const LOGIN_PLACEHOLDER = '{login}';
@@ -37,8 +39,11 @@ export function withLoginName(
     return {
       problem: {
         key: 'operator.user',
-        message: `uses ${LOGIN_PLACEHOLDER}, but this computer's login name ${login === '' ? 'cannot be told' : `"${login}" cannot be a cabinet login`}`,
-        fix: "set COURIER_OPERATOR_USER to the operator's cabinet login on this seat, or operator.extensions",
+        message:
+          login === ''
+            ? tr`uses ${LOGIN_PLACEHOLDER}, but this computer's login name cannot be told`
+            : tr`uses ${LOGIN_PLACEHOLDER}, but this computer's login name "${login}" cannot be a cabinet login`,
+        fix: tr`set COURIER_OPERATOR_USER to the operator's cabinet login on this seat, or operator.extensions`,
       },
     };
   }

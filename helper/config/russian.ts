@@ -69,6 +69,26 @@ registerRussian({
     'заданы и operator.extensions, и operator.user',
   'keep only one: the extension list, or the cabinet user whose users.extPhone holds them':
     'оставьте что-то одно: список внутренних номеров или пользователя кабинета, у которого они в users.extPhone',
+  // operator.user = "{login}": the seat's login name
+  "uses {0}, but this computer's login name cannot be told":
+    'использует {0}, но имя входа в этот компьютер узнать не удалось',
+  'uses {0}, but this computer\'s login name "{1}" cannot be a cabinet login':
+    'использует {0}, но имя входа в этот компьютер "{1}" не может быть логином в кабинете',
+  "set COURIER_OPERATOR_USER to the operator's cabinet login on this seat, or operator.extensions":
+    'задайте на этом месте COURIER_OPERATOR_USER с логином оператора в кабинете или operator.extensions',
+  // pbx.user = "courier-{ext}": the seat's own account
+  'write {0} where the seat\'s extension goes, e.g. {1} = "courier-{2}", or the account\'s fixed name':
+    'напишите {0} там, где стоит внутренний номер места, например {1} = "courier-{2}", или постоянное имя учётной записи',
+  'has {0}, which is no placeholder {1} knows (it knows {2})':
+    'содержит {0}, но такой подстановки {1} не знает (знает только {2})',
+  'uses {0}, but this seat has no extension to put there':
+    'использует {0}, но у этого места нет внутреннего номера для подстановки',
+  'uses {0}, but this seat has {1} extensions ({2}) and one account serves one seat':
+    'использует {0}, но у этого места внутренних номеров: {1} ({2}), а одна учётная запись обслуживает одно место',
+  "give the seat its extension (operator.user with users.extPhone in the cabinet, or operator.extensions), or set pbx.user (or COURIER_PBX_USER) to the account's name":
+    'дайте месту внутренний номер (operator.user с users.extPhone в кабинете или operator.extensions) или задайте в pbx.user (или COURIER_PBX_USER) имя учётной записи',
+  "set pbx.user for this seat to its account's name, e.g. COURIER_PBX_USER={0} in its environment, or leave one extension in users.extPhone or operator.extensions":
+    'задайте этому месту имя его учётной записи в pbx.user, например переменной окружения COURIER_PBX_USER={0}, или оставьте один внутренний номер в users.extPhone или operator.extensions',
   'sets neither operator.extensions nor operator.user':
     'не задано ни operator.extensions, ни operator.user',
   'set operator.extensions = "101" (comma-separated for several) or operator.user = "<cabinet login>"':

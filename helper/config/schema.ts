@@ -3,6 +3,7 @@ import * as rules from './field-rules';
 import type { Rule } from './field-rules';
 import { createLinkList, outcomeList } from './outcome-settings';
 import { recordingTemplate, transferSetting } from './recording-transfer-rules';
+import { pbxUser } from './seat-account';
 import { SERVER_RULES } from './server-rules';
 import { LOG_LEVELS, MODES, TRANSFER_METHODS } from './types';
 import { tr } from '../core/cli-text';
@@ -23,7 +24,7 @@ export interface FieldSpec {
 const RULES: Record<string, Rule<never>> = {
   'pbx.host': rules.host,
   'pbx.port': rules.intRange(1, 65535, () => tr`the AMI port in manager.conf, usually 5038`),
-  'pbx.user': rules.accountName,
+  'pbx.user': pbxUser,
   'pbx.secret': rules.secret,
   'originate.channel': rules.channelTemplate,
   'originate.context': rules.dialContext,

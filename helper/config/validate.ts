@@ -1,6 +1,7 @@
 import { cloneDefaults } from './defaults';
 import type { Finding } from './field-rules';
 import { FIELD_SPECS, SECTION_NAMES, TOP_LEVEL_KEYS } from './schema';
+import { seatAccountName } from './seat-account';
 import { serverSectionProblems } from './server-rules';
 import type { FieldSpec } from './schema';
 import { closestName } from './suggest';
@@ -205,6 +206,11 @@ function requiredProblems(values: ConfigValues): ConfigProblem[] {
       message: tr`sets neither operator.extensions nor operator.user`,
       fix: tr`set operator.extensions = "101" (comma-separated for several) or operator.user = "<cabinet login>"`,
     });
+  }
+  // A fixed extension list (or none) is known now; users.extPhone only when the helper runs.
+  if (!hasUser && (hasExtensions || values.mode === 'real')) {
+    const seat = seatAccountName(values.pbx.user, values.operator.extensions);
+    if ('problem' in seat) problems.push(seat.problem);
   }
   return [...problems, ...serverSectionProblems(values)];
 }

@@ -9,6 +9,7 @@ import { runCli } from '../../helper/cli/run-cli';
 import { ENTRY_COLUMNS } from '../../helper/journal/journal-sql';
 import { runMigrateCommand } from '../../helper/journal/run-migrate-command';
 import { connectAmi } from '../support/ami';
+import { ACCOUNT_MANAGER } from '../support/fixtures';
 import { harnessInfo } from '../support/harness-info';
 import { JOURNAL_ACCOUNT, migrateHarnessDatabase } from '../support/journal/harness-journal';
 import type { DoctorJson } from '../../helper/workstation/doctor/report';
@@ -305,6 +306,28 @@ describe('doctor against the real PBX and database', () => {
     expect(other.out).toMatch(
       /\[FAIL\] AMI event filter: the account's per-seat filter is for other extensions: calls of 101 would not reach it\n\s+fix: print this seat's account with courier-helper manager-conf --seats 101/,
     );
+  });
+
+  it('names the account a pbx.user template gives this seat, logs in as it, and fails a seat with two extensions', async () => {
+    const seatSecret = harnessInfo().asterisk.accounts.seats['103']!.secret;
+    const seat = await doctor({
+      amiUser: 'courier-{ext}',
+      amiSecret: seatSecret,
+      operator: `user = "${ACCOUNT_MANAGER.user}"`,
+    });
+    expect(seat.out).toContain(
+      '[ok]   AMI account: "courier-103": pbx.user "courier-{ext}" for extension 103',
+    );
+    expect(seat.out).toContain('[ok]   AMI login: logged in as "courier-103"');
+    expect(seat.out).toContain('[ok]   AMI event filter: per-seat filter for 103 (current)');
+    expect(seat.out).not.toContain(seatSecret);
+    const twoExtensions = await doctor({ amiUser: 'courier-{ext}', amiSecret: seatSecret });
+    expect(twoExtensions.code).toBe(1);
+    expect(twoExtensions.out).toMatch(
+      /\[FAIL\] AMI account: uses \{ext\}, but this seat has 2 extensions \(101,102\) and one account serves one seat\n\s+fix: set pbx.user for this seat to its account's name, e.g. COURIER_PBX_USER=courier-101/,
+    );
+    expect(twoExtensions.out).toContain("[skip] AMI checks: need the seat's account name");
+    expect(twoExtensions.out).not.toContain(seatSecret);
   });
 
   it('fails an AMI account whose event filter is an older manager-conf’s, which drops Pickup', async () => {

@@ -34,6 +34,11 @@ export interface RealHelperOptions {
    * account of the helper's only extension (courier-101…103), filtered to its channels.
    */
   amiAccount?: 'helper' | 'seat';
+  /**
+   * `pbx.user` written as this per-seat template (`courier-{ext}`), with the per-seat
+   * accounts' secret: the helper names its account from the extension it resolves.
+   */
+  amiUserTemplate?: string;
   /** Put a cuttable relay between the helper and the AMI port. */
   amiProxy?: boolean;
   /** Put a cuttable relay between the helper and MariaDB. */
@@ -66,6 +71,11 @@ export interface RealHelper {
 
 function amiAccountOf(options: RealHelperOptions): AmiAccount {
   const { accounts } = harnessInfo().asterisk;
+  if (options.amiUserTemplate !== undefined) {
+    const [seat] = Object.values(accounts.seats);
+    if (seat === undefined) throw new Error('the harness has no per-seat accounts');
+    return { username: options.amiUserTemplate, secret: seat.secret };
+  }
   if (options.amiAccount !== 'seat') return accounts.helper;
   const [extension, ...more] = options.extensions ?? ['101'];
   const seat = extension === undefined ? undefined : accounts.seats[extension];

@@ -146,8 +146,10 @@ function isNear(entry: IntersectionObserverEntry): boolean {
  * Paints phone numbers in a document's text as call links with the CSS
  * Custom Highlight API: no element is inserted and no node or attribute of
  * the page changes. The cost follows what is on screen, not the document:
- * - after the first frame, what meets the viewport is walked and its
- *   numbers found and painted in one batch;
+ * - after the first frame, what meets the near area (the viewport and the
+ *   observer's margins) is walked, the blocks of long lists around it
+ *   whole, and its numbers found and painted in one batch: every change to
+ *   the highlight repaints the whole page, so loading costs one;
  * - then the document is outlined in slices: text outside long lists is
  *   collected and its parent elements watched by an IntersectionObserver
  *   (watching changes nothing either); long lists (a 10,000-row table) are

@@ -3,6 +3,7 @@ import { applyEnvOverrides } from '../../config/env-overrides';
 import type { LoadConfigResult } from '../../config/load';
 import { formatProblems } from '../../config/config-error';
 import { describeExposure, exposedSecretFiles } from '../../config/secret-files';
+import { isAccountTemplate } from '../../config/seat-account';
 import type { ConfigProblem, HelperConfig } from '../../config/types';
 import type { ServeConfig } from '../../pbx-service/server/run-serve-command';
 import type { ServiceLogger } from '../../pbx-service/agi/logger';
@@ -56,6 +57,13 @@ function missingForServe(config: HelperConfig): ConfigProblem[] {
     const why = tr`callbacks (server.httpTokens is set) ring through AMI`;
     need('pbx.host', config.pbx.host, tr`set pbx.host to the PBX address: ${why}`);
     need('pbx.user', config.pbx.user, tr`set pbx.user to the AMI account of serve: ${why}`);
+    if (isAccountTemplate(config.pbx.user)) {
+      problems.push({
+        key: 'pbx.user',
+        message: tr`is a seat's account template, and serve is no seat`,
+        fix: tr`set pbx.user to the AMI account of serve: ${why}`,
+      });
+    }
     need(
       'pbx.secret',
       config.pbx.secret,

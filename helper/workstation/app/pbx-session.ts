@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { CountryCode } from '../../../shared/phone/types';
 import type { AmiClient } from '../../ami/client';
 import type { AmiFrame } from '../../ami/frame';
+import { ConfigError, formatProblem } from '../../config/config-error';
 import type { HelperConfig } from '../../config/types';
 import type { Dialer } from '../../core/helper-api';
 import { createAmiDialerPbx } from '../calls/ami-dialer-pbx';
@@ -67,7 +68,9 @@ export function followPbx(parts: PbxSessionParts, signal: AbortSignal): void {
           status.set(
             'pbx',
             'auth-failed',
-            'The PBX refused the AMI login: check pbx.user and pbx.secret against manager.conf.',
+            change.error instanceof ConfigError
+              ? change.error.problems.map(formatProblem).join('; ')
+              : 'The PBX refused the AMI login: check pbx.user and pbx.secret against manager.conf.',
           );
           break;
         case 'connecting':

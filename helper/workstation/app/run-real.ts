@@ -2,6 +2,8 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CountryCode } from '../../../shared/phone/types';
 import { AmiClient } from '../../ami/client';
+import { ConfigError } from '../../config/config-error';
+import { seatAccountName } from '../../config/seat-account';
 import type { HelperConfig } from '../../config/types';
 import type { JournalReader } from '../../core/journal-reader';
 import { MemoryJournal } from '../../core/journal-reader';
@@ -66,7 +68,7 @@ export async function startRealHelper(
   );
   void health.check();
 
-  const ami = amiClientFor(config, logger, signal);
+  const ami = amiClientFor(config, () => status.get().operator.extensions, logger, signal);
   const pbx = new PbxSession(ami, config);
   const api = new HelperService({
     hub,
@@ -186,11 +188,25 @@ async function journalFor(
   return { reader: running.reader, journal, closed: running.closed };
 }
 
-function amiClientFor(config: HelperConfig, logger: Logger, signal: AbortSignal): AmiClient {
+/**
+ * The client logs in as the seat's own account: `pbx.user`, or with a `courier-{ext}`
+ * template the name of the seat's one extension, read before every login — the extensions
+ * from `users.extPhone` are known only after the client exists.
+ */
+function amiClientFor(
+  config: HelperConfig,
+  extensions: () => readonly string[],
+  logger: Logger,
+  signal: AbortSignal,
+): AmiClient {
   return new AmiClient({
     host: config.pbx.host,
     port: config.pbx.port,
-    username: config.pbx.user,
+    username: () => {
+      const seat = seatAccountName(config.pbx.user, extensions());
+      if ('problem' in seat) throw new ConfigError([seat.problem], config.paths.file);
+      return seat.user;
+    },
     secret: config.pbx.secret,
     logger: logger.child({ part: 'ami' }),
     signal,

@@ -1,7 +1,7 @@
 import type { ChannelSnapshot } from '../../ami/channel-snapshot';
 import { evaluateBridge } from './bridges';
 import { hangupChannel } from './finish';
-import { applySnapshot } from './handlers/core-show-channel';
+import { applySnapshot } from './handlers/channel-events';
 import type { TrackerState } from './tracker-state';
 import type { CallUpdate } from './types';
 

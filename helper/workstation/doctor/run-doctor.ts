@@ -14,6 +14,7 @@ import type { DoctorDatabaseFactory } from './doctor-database';
 import { checkJournal } from './journal-checks';
 import { checkPairing, PAIRING_CHECK } from './pairing-check';
 import { checkPort, PORT_CHECK } from './port-check';
+import { seatAccount } from './seat-account-check';
 import { featureCodesCheck, outsideNumbersCheck } from './call-control-checks';
 import { transferContextChecks } from './transfer-context-checks';
 import './russian';
@@ -102,14 +103,17 @@ export async function runDoctor(options: DoctorOptions): Promise<readonly CheckR
   const demo = config.mode === 'demo';
   const pbx = demo ? 'demo' : blockedBy(['pbx']);
   const transfer = blockedBy(['transfer']);
+  const seat = pbx ? undefined : await seatAccount(config, options.database, progress);
+  if (seat) emit(seat.results);
   if (pbx) emit([skip(tr`AMI checks`, skipReason(pbx))]);
+  else if (!seat?.pbx) emit([skip(tr`AMI checks`, tr`need the seat's account name`)]);
   else {
     const after = [
-      eventFilterCheck(config.operator.extensions[0]),
+      eventFilterCheck(seat.extensions[0]),
       ...(transfer ? [] : [transferContextChecks(config.transfer)]),
       featureCodesCheck(),
     ];
-    emit(await checkAmi(config.pbx, options.signal, options.amiSession, after, progress));
+    emit(await checkAmi(seat.pbx, options.signal, options.amiSession, after, progress));
   }
   if (transfer && !pbx) emit([skip(tr`transfer contexts`, skipReason(transfer))]);
   if (!pbx && !transfer) emit([outsideNumbersCheck(config.transfer)]);

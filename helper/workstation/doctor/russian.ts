@@ -32,6 +32,13 @@ registerRussian({
   // The PBX
   'AMI reachable': 'AMI доступен',
   'AMI login': 'вход в AMI',
+  'AMI account': 'учётная запись AMI',
+  "need the seat's account name": 'нужно имя учётной записи места',
+  'pbx.user "{0}" needs this seat\'s extension, which could not be read: {1}':
+    'pbx.user "{0}" нужен внутренний номер этого места, а его не удалось прочитать: {1}',
+  'correct what the database checks below report, then run doctor again':
+    'исправьте то, о чём сообщают проверки базы данных ниже, и запустите doctor снова',
+  '"{0}": pbx.user "{1}" for extension {2}': '"{0}": pbx.user "{1}" для внутреннего номера {2}',
   'AMI privileges': 'права AMI',
   'AMI least privilege': 'AMI без лишних прав',
   'click-to-call': 'звонок щелчком',

@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AmiClient } from '../../../../helper/ami/client';
-import { AmiClosedError, AmiLoginError, AmiProtocolError } from '../../../../helper/ami/errors';
+import {
+  AmiClosedError,
+  AmiConfigError,
+  AmiLoginError,
+  AmiProtocolError,
+} from '../../../../helper/ami/errors';
 import { FakeAmiServer } from '../../../support/fake-ami-server';
 import {
   captureLogger,
@@ -102,6 +107,42 @@ describe('AmiClient login', () => {
     await client.close();
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.join('\n')).not.toContain(SECRET);
+  });
+
+  it('reads a username given as a function before each login, reconnects included', async () => {
+    let seatAccount = 'courier-102';
+    server.username = seatAccount;
+    const { client, readies, logs } = tracked(server, { username: () => seatAccount });
+    await client.start();
+    // The name changes between logins: the reconnect logs in with the name of that moment.
+    seatAccount = 'courier-103';
+    server.username = seatAccount;
+    server.dropAll();
+    await waitUntil(() => readies.length === 2, 'second login');
+    const logins = server.allActions().filter((action) => action.name === 'Login');
+    expect(logins.map((action) => action.get('Username'))).toEqual(['courier-102', 'courier-103']);
+    const loggedIn = logs.filter((line) => line.includes('"AMI logged in"'));
+    expect(loggedIn.map((line) => JSON.parse(line) as object)).toEqual([
+      expect.objectContaining({ user: 'courier-102', reconnected: false }),
+      expect.objectContaining({ user: 'courier-103', reconnected: true }),
+    ]);
+  });
+
+  it('fails the login without sending it when the username function has no name to give', async () => {
+    const noName = new Error('pbx.user: uses {ext}, but this seat has 2 extensions');
+    const { client, states } = tracked(server, {
+      username: () => {
+        throw noName;
+      },
+    });
+    await expect(client.start()).rejects.toBe(noName);
+    expect(client.state).toBe('auth-failed');
+    expect(states.at(-1)?.error).toBe(noName);
+    const empty = tracked(server, { username: () => '' }).client;
+    await expect(empty.start()).rejects.toBeInstanceOf(AmiConfigError);
+    await sleep(300);
+    expect(server.allActions().filter((action) => action.name === 'Login')).toEqual([]);
+    expect(server.connections).toHaveLength(2);
   });
 
   it('keeps retrying while the PBX is unreachable and stops when closed', async () => {

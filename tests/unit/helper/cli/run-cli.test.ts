@@ -379,6 +379,35 @@ describe('manager-conf', () => {
     }
   });
 
+  it("names the seats' accounts as the office file's pbx.user template does, or --user's", async () => {
+    const sectionsOf = (text: string): string[] => text.match(/^\[[^\]]+\]$/gm) ?? [];
+    const office = configText()
+      .replace('user = "courier-101"', 'user = "office-{ext}"')
+      .replace('extensions = "101,102"', 'user = "{login}"');
+    const file = dir.write('helper.toml', office);
+    const io = testIo();
+    expect(await runCli(['manager-conf', '--config', file, '--seats', '101-102'], io)).toBe(0);
+    expect(sectionsOf(io.out())).toEqual(['[office-101]', '[office-102]']);
+    const byOption = testIo({ XDG_CONFIG_HOME: dir.path });
+    expect(
+      await runCli(['manager-conf', '--seats', '101,103', '--user', 'ast{ext}'], byOption),
+    ).toBe(0);
+    expect(sectionsOf(byOption.out())).toEqual(['[ast101]', '[ast103]']);
+    const oneSeat = dir.write(
+      'seat.toml',
+      office.replace('user = "{login}"', 'extensions = "102"'),
+    );
+    const seat = testIo();
+    expect(await runCli(['manager-conf', '--config', oneSeat], seat)).toBe(0);
+    expect(sectionsOf(seat.out())).toEqual(['[office-102]']);
+    // The seat's extension lives in the cabinet, which manager-conf does not read.
+    const unknown = testIo();
+    expect(await runCli(['manager-conf', '--config', file], unknown)).toBe(2);
+    expect(unknown.err()).toContain(
+      "office-{ext} names each seat's account by its extension: give the seat with --seats 101",
+    );
+  });
+
   it("is what the test PBX's accounts hold: the same classes and event filters", async () => {
     const rules = (text: string): string[] =>
       text

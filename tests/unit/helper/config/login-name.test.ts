@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setCliLanguage } from '../../../../helper/core/cli-text';
 import { loadConfig } from '../../../../helper/config/load';
 import { osLoginName, withLoginName } from '../../../../helper/config/login-name';
 
@@ -24,6 +25,17 @@ describe('the seat login name in operator.user', () => {
       problem: { key: 'operator.user', fix: expect.stringContaining('COURIER_OPERATOR_USER') },
     });
     expect(withLoginName('{login}', 'two words')).toHaveProperty('problem');
+    setCliLanguage('ru');
+    try {
+      expect(withLoginName('{login}', 'two words')).toMatchObject({
+        problem: {
+          message:
+            'использует {login}, но имя входа в этот компьютер "two words" не может быть логином в кабинете',
+        },
+      });
+    } finally {
+      setCliLanguage('en');
+    }
   });
 
   it('one file serves every seat: loading it on this computer gives its own login', () => {

@@ -1,7 +1,10 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AmiClient, AmiClientEvents } from '../../../../../helper/ami/client';
+import { AmiLoginError } from '../../../../../helper/ami/errors';
 import type { AmiFrame } from '../../../../../helper/ami/frame';
+import type { AmiStateChange } from '../../../../../helper/ami/state';
+import { ConfigError } from '../../../../../helper/config/config-error';
 import { CallHub } from '../../../../../helper/workstation/hub/call-hub';
 import { recoverAfterFirstResync } from '../../../../../helper/workstation/app/helper-journal';
 import { followPbx } from '../../../../../helper/workstation/app/pbx-session';
@@ -39,6 +42,10 @@ class FakeAmi {
     for (const listener of this.listeners.ready) listener({ reconnected });
   }
 
+  emitState(change: AmiStateChange): void {
+    for (const listener of this.listeners.state) listener(change);
+  }
+
   emitEvent(frame: AmiFrame): void {
     for (const listener of this.listeners.event) listener(frame);
   }
@@ -56,12 +63,13 @@ describe('followPbx', () => {
   let hub: CallHub;
   let resyncs: { reconnected: boolean }[];
   let frames: AmiFrame[];
+  let status: StatusBoard;
 
   beforeEach(() => {
     controller = new AbortController();
     ami = new FakeAmi();
     hub = new CallHub({ resolver: { lookup: async () => ({ state: 'unavailable', reason: '' }) } });
-    const status = new StatusBoard(
+    status = new StatusBoard(
       {
         helperVersion: '0.0.0',
         pbx: { state: 'connecting', since: 0 },
@@ -98,6 +106,33 @@ describe('followPbx', () => {
     ami.emitReady(true);
     await settle();
     expect(resyncs).toEqual([{ reconnected: false }, { reconnected: true }]);
+  });
+
+  it('shows a refused login as auth-failed, and a seat without an account name as its configuration problem', () => {
+    ami.emitState({
+      from: 'authenticating',
+      to: 'auth-failed',
+      error: new AmiLoginError('courier-101', 'Authentication failed'),
+    });
+    expect(status.get().pbx).toMatchObject({
+      state: 'auth-failed',
+      reason: expect.stringContaining('check pbx.user and pbx.secret'),
+    });
+    const problem = {
+      key: 'pbx.user',
+      message:
+        'uses {ext}, but this seat has 2 extensions (101,102) and one account serves one seat',
+      fix: 'set pbx.user for this seat to its account name',
+    };
+    ami.emitState({
+      from: 'connecting',
+      to: 'auth-failed',
+      error: new ConfigError([problem], '/etc/courier/helper.toml'),
+    });
+    expect(status.get().pbx).toMatchObject({
+      state: 'auth-failed',
+      reason: `pbx.user: ${problem.message}. Fix: ${problem.fix}`,
+    });
   });
 
   it('shows every frame to onFrame', () => {

@@ -1,7 +1,7 @@
 import { channelOf } from '../../../ami/events';
 import { header, type AmiFrame } from '../../../ami/frame';
-import { enterBridge, evaluateBridge } from '../bridges';
-import { callOf, observeChannel } from '../channels';
+import { enterBridge, evaluateBridge, leaveBridge } from '../bridges';
+import { callOf, observeBoth, observeChannel } from '../channels';
 import { absorbingCall, joinCall } from '../join';
 import type { ChannelRecord } from '../model';
 import type { TrackerState } from '../tracker-state';
@@ -42,5 +42,27 @@ function mergeCalls(s: TrackerState, bridgeId: string, at: number): void {
     if (member.linkedid !== target.linkedid) {
       joinCall(s, member, target, { kind: 'bridge', peer }, at);
     }
+  }
+}
+
+export function onBridgeLeave(s: TrackerState, frame: AmiFrame): void {
+  const bridgeId = header(frame, 'BridgeUniqueid');
+  const uniqueid = header(frame, 'Uniqueid');
+  if (bridgeId !== undefined && uniqueid !== undefined) leaveBridge(s, bridgeId, uniqueid);
+}
+
+/**
+ * An attended transfer completed (on the phone with REFER/Replaces, or by AMI): the
+ * transferee now talks to the transfer target. The bridge events usually say so first; this
+ * covers a stream that carries only the target's own channels.
+ */
+export function onAttendedTransfer(s: TrackerState, frame: AmiFrame, at: number): void {
+  if (header(frame, 'Result') !== 'Success') return;
+  const channels = observeBoth(s, frame, ['TransferTarget', 'Transferee'], at);
+  if (channels === undefined) return;
+  const [target, transferee] = channels;
+  const call = callOf(s, transferee);
+  if (call !== undefined && target.linkedid !== transferee.linkedid) {
+    joinCall(s, target, call, { kind: 'bridge', peer: transferee }, at);
   }
 }

@@ -2,14 +2,50 @@ import { channelOf } from '../../../ami/events';
 import { header, type AmiFrame } from '../../../ami/frame';
 import { partyOf, sameParty } from '../bridges';
 import { isDeviceChannel } from '../channel-name';
-import { callOf, observeChannel } from '../channels';
+import { callOf, observeBoth, observeChannel } from '../channels';
 import { declineLeg } from '../finish';
 import { joinCall } from '../join';
-import { answerLeg, answeredElsewhere, farAnswered, nameTaker, operatorAnswered } from '../legs';
+import {
+  answerLeg,
+  answeredElsewhere,
+  becomeOriginated,
+  farAnswered,
+  nameTaker,
+  operatorAnswered,
+  startLeg,
+} from '../legs';
 import type { ChannelRecord, TrackedCall } from '../model';
-import { isInternalNumber } from '../number-kind';
+import { dialledNumber, isInternalNumber } from '../number-kind';
 import { dialStatusOutcome, refusalOutcome } from '../outcome';
 import type { TrackerState } from '../tracker-state';
+
+/**
+ * A dial started. Towards one of the operator's extensions (directly or through a Local
+ * channel such as a queue member) it rings that extension. From the calling side it tells
+ * what was dialled: the caller's Exten at this point is the number in the outbound context.
+ * A DialBegin without a calling channel comes from an Originate.
+ */
+export function onDialBegin(s: TrackerState, frame: AmiFrame, at: number): void {
+  const callerInfo = channelOf(frame);
+  const destInfo = channelOf(frame, 'Dest');
+  const caller = callerInfo === undefined ? undefined : observeChannel(s, callerInfo, at);
+  const dest = destInfo === undefined ? undefined : observeChannel(s, destInfo, at);
+  if (dest === undefined) return;
+  const call = callOf(s, dest);
+  if (call === undefined) return;
+  const extension = dest.extension;
+  if (callerInfo === undefined && dest.uniqueid === call.linkedid) {
+    call.origin = 'click-to-call';
+    const leg = extension === undefined ? undefined : call.legs.get(extension);
+    if (leg !== undefined) becomeOriginated(s, call, leg);
+    return;
+  }
+  if (extension !== undefined) {
+    if (dest.uniqueid !== call.linkedid) startLeg(s, call, extension, 'callee', at);
+    return;
+  }
+  if (caller !== undefined) call.dialled ??= dialledNumber(callerInfo?.exten);
+}
 
 /**
  * A dial finished; `DialStatus` is the clearest word on how it went.
@@ -87,4 +123,18 @@ function noteTaker(
 /** A dial from a Local half of the same extension: a step inside that extension's chain. */
 function withinOwnChain(caller: ChannelRecord | undefined, dest: ChannelRecord): boolean {
   return caller !== undefined && caller.name.isLocal && sameParty(caller, dest);
+}
+
+/**
+ * A phone picked up a call ringing another (`Pickup()`, FreePBX's `**<ext>`, a pickup
+ * group): the picker's channel takes the place of the ringing one in that call, which the
+ * PBX then hangs up as answered elsewhere. Asterisk keeps the picker's own Linkedid until
+ * the bridge forms; the tracker moves it into the picked call at once.
+ */
+export function onPickup(s: TrackerState, frame: AmiFrame, at: number): void {
+  const channels = observeBoth(s, frame, ['', 'Target'], at);
+  if (channels === undefined) return;
+  const [picker, ringing] = channels;
+  const call = callOf(s, ringing);
+  if (call !== undefined) joinCall(s, picker, call, { kind: 'pickup' }, at);
 }
