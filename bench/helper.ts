@@ -4,7 +4,7 @@
  *
  *   npm run bench:helper -- [--calls 200] [--warmup 10] [--settle-seconds 20] [--no-prefetch] [--rate 4] [--concurrency 8]
  *     [--ring-ms 1000] [--contacts 1000000] [--seed 1] [--idle-seconds 10] [--settled-seconds 20] [--skip-tsx-rss]
- *     [--executable dist/helper/courier-helper-linux-x64]
+ *     [--executable dist/helper/courier-helper-linux-x64] [--bundle other/courier-helper.cjs]
  *
  * Starts MariaDB (the generated database; its data directory is cached between runs under
  * CT_BENCH_DB_CACHE, default /var/cache/courier-telephony) and Asterisk 22 with the test
@@ -48,6 +48,8 @@ const { values: args } = parseArgs({
     'skip-tsx-rss': { type: 'boolean', default: false },
     // A built executable (`npm run package`): its idle RSS too, with the node it embeds.
     executable: { type: 'string' },
+    // A bundle built elsewhere (another revision's, for an A/B in turns) instead of this tree's.
+    bundle: { type: 'string' },
     'no-prefetch': { type: 'boolean', default: false },
   },
 });
@@ -57,7 +59,7 @@ class BenchUsageError extends Error {
 }
 
 function numberArg(
-  name: Exclude<keyof typeof args, 'skip-tsx-rss' | 'no-prefetch' | 'executable'>,
+  name: Exclude<keyof typeof args, 'skip-tsx-rss' | 'no-prefetch' | 'executable' | 'bundle'>,
 ): number {
   const text = args[name].replace(/_/g, '');
   const value = Number(text);
@@ -70,7 +72,10 @@ function numberArg(
 const log = (line: string): void => console.log(line);
 
 async function measure(services: BenchServices, workDir: string): Promise<HelperBenchFigures> {
-  const runtime: HelperRuntime = { kind: 'bundle', file: await bundleHelper(workDir) };
+  const runtime: HelperRuntime = {
+    kind: 'bundle',
+    file: args.bundle ?? (await bundleHelper(workDir)),
+  };
 
   log('\n== (a) incoming call: AMI → identity on the WebSocket ==');
   const latency = await runLatencyBench(services, {
