@@ -5,14 +5,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
-import { ExtensionClient } from '../../harness/extension/extension-client';
 import {
   startWorkstationProcess,
   type WorkstationProcess,
 } from '../../harness/processes/workstation-process';
-import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { bundleHelper } from '../../harness/helper-bundle';
-import { harnessInfo } from '../support/harness-info';
+import { harnessHelperAccess, pairedClient } from '../support/workstation-child';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,31 +41,14 @@ it(`the bundled helper idles under ${IDLE_RSS_BOUND_MIB} MiB, connected and pair
   // development build of the extension that the test client speaks as.
   const bundle = join(workDir, 'courier-helper.cjs');
   await bundleHelper({ root: ROOT, outFile: bundle, version: packageJson.version, release: false });
-  const { asterisk, mariadb } = harnessInfo();
   helper = await startWorkstationProcess({
     runtime: { kind: 'bundle', file: bundle },
-    ami: {
-      host: asterisk.amiHost,
-      port: asterisk.amiPort,
-      user: asterisk.accounts.helper.username,
-      secret: asterisk.accounts.helper.secret,
-    },
-    database: {
-      host: mariadb.host,
-      port: mariadb.port,
-      database: mariadb.database,
-      ...mariadb.readOnly,
-    },
+    ...harnessHelperAccess(),
     extensions: ['101'],
     workDir,
   });
-  const { code } = await new PairingStore({ stateDir: helper.stateDir }).createPairingCode();
-  const pairing = await ExtensionClient.open(helper.wsPort);
-  const token = await pairing.pair(code);
-  await pairing.close();
-  const client = await ExtensionClient.open(helper.wsPort);
+  const client = await pairedClient(helper);
   try {
-    await client.hello(token);
     await client.waitForStatus(
       (status) => status.pbx.state === 'connected' && status.database.state === 'connected',
       60_000,

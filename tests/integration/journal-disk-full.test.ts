@@ -13,17 +13,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExtensionClient } from '../../harness/extension/extension-client';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import { DIDS } from '../../harness/pbx-plan';
 import {
   startWorkstationProcess,
   type WorkstationProcess,
 } from '../../harness/processes/workstation-process';
 import { SPOOL_FILE } from '../../helper/journal/journal-spool';
-import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { harnessFaults } from '../support/fault-control';
 import { FIXTURE_NUMBERS } from '../support/fixtures';
-import { harnessInfo } from '../support/harness-info';
 import {
   JOURNAL_ACCOUNT,
   connectRoot,
@@ -32,6 +30,7 @@ import {
   migrateHarnessDatabase,
 } from '../support/journal/harness-journal';
 import { placeInboundCall, startPhone, stopSipp } from '../support/sip-peers';
+import { harnessHelperAccess, pairedClient } from '../support/workstation-child';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CALLERS = [FIXTURE_NUMBERS.recipient, FIXTURE_NUMBERS.clientMain, FIXTURE_NUMBERS.unknown];
@@ -66,16 +65,6 @@ function fillDisk(dir: string): string {
     closeSync(fd);
   }
   return filler;
-}
-
-async function pairedClient(process: WorkstationProcess): Promise<ExtensionClient> {
-  const { code } = await new PairingStore({ stateDir: process.stateDir }).createPairingCode();
-  const pairing = await ExtensionClient.open(process.wsPort);
-  const token = await pairing.pair(code);
-  await pairing.close();
-  const opened = await ExtensionClient.open(process.wsPort);
-  await opened.hello(token);
-  return opened;
 }
 
 function doctor(configFile: string): Promise<string> {
@@ -113,21 +102,9 @@ beforeAll(async () => {
   spoolDir = join(workDir, 'spool');
   mkdirSync(spoolDir, { mode: 0o700 });
   mountSmallDisk(spoolDir);
-  const { asterisk, mariadb } = harnessInfo();
   helper = await startWorkstationProcess({
     runtime: { kind: 'tsx' },
-    ami: {
-      host: asterisk.amiHost,
-      port: asterisk.amiPort,
-      user: asterisk.accounts.helper.username,
-      secret: asterisk.accounts.helper.secret,
-    },
-    database: {
-      host: mariadb.host,
-      port: mariadb.port,
-      database: mariadb.database,
-      ...mariadb.readOnly,
-    },
+    ...harnessHelperAccess(),
     extensions: ['101'],
     journal: { ...JOURNAL_ACCOUNT, spoolDir },
     workDir,
