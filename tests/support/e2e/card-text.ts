@@ -9,12 +9,15 @@ export interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+  /** The document of an `<iframe>` in the same process (same site). */
+  contentDocument?: CdpNode;
 }
 
-/** The first element named `name` (upper case), looking into shadow roots too. */
+/** The first element named `name` (upper case), looking into shadow roots and frames too. */
 export function findHost(node: CdpNode, name: string): CdpNode | undefined {
   if (node.nodeName === name) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+  const frame = node.contentDocument === undefined ? [] : [node.contentDocument];
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...frame]) {
     const found = findHost(child, name);
     if (found) return found;
   }
