@@ -9,9 +9,9 @@ import {
   launchExtensionBrowser,
   type ExtensionBrowser,
 } from '../../harness/extension/launch-extension-browser';
-import { shadowUiText } from '../support/e2e/card-text';
+import { failedDialToast } from '../support/e2e/card-text';
+import { pressDialShortcut } from '../support/e2e/dial-shortcut';
 import { paintedRanges, pointAtText, waitForPainted } from '../support/e2e/painted-numbers';
-import { waitUntil } from '../support/e2e/wait-until';
 
 const TOP_WRITTEN = '8 (495) 640-12-12';
 const PANEL_WRITTEN = '8 (916) 555-12-34';
@@ -70,14 +70,6 @@ async function framesWithToast(page: Page): Promise<string[]> {
     }
   }
   return found;
-}
-
-async function toastSays(page: Page, shown: string): Promise<string> {
-  return waitUntil(
-    () => shadowUiText(page, TOAST),
-    (text) => text.includes(`Could not call ${shown}`),
-    15_000,
-  );
 }
 
 /** A person's click on `written` inside a frame: the frame's point moved by the frame's place. */
@@ -182,7 +174,7 @@ describe('numbers inside the panels a cabinet embeds in frames', () => {
 
     await clickInFrame(page, panel, PANEL_WRITTEN);
     // No helper is paired in this browser: the toast names the clicked number.
-    expect(await toastSays(page, PANEL_SHOWN)).toContain(NOT_PAIRED);
+    expect(await failedDialToast(page, PANEL_SHOWN)).toContain(NOT_PAIRED);
     expect(await framesWithToast(page)).toEqual(['panel']);
     // Our hosts (the toast, the hover box under the pointer) are all of ours in the panel,
     // beside its body, not in it.
@@ -200,7 +192,7 @@ describe('numbers inside the panels a cabinet embeds in frames', () => {
     const note = frameNamed(page, 'note');
     await waitForPainted(note, WRITTEN_PANEL_WRITTEN);
     await clickInFrame(page, note, WRITTEN_PANEL_WRITTEN);
-    expect(await toastSays(page, WRITTEN_PANEL_SHOWN)).toContain(NOT_PAIRED);
+    expect(await failedDialToast(page, WRITTEN_PANEL_SHOWN)).toContain(NOT_PAIRED);
     expect(await framesWithToast(page)).toEqual(['note']);
   });
 
@@ -208,22 +200,14 @@ describe('numbers inside the panels a cabinet embeds in frames', () => {
     await openCabinet();
     const panel = frameNamed(page, 'panel');
     await page.bringToFront();
-    const pressShortcut = () =>
-      browser.serviceWorker.evaluate(async (url) => {
-        const chrome = (globalThis as unknown as { chrome: WorkerTabs }).chrome;
-        const [found] = await chrome.tabs.query({ url: `${url}*` });
-        if (found?.id !== undefined)
-          await chrome.tabs.sendMessage(found.id, { kind: 'dial-at-caret' });
-      }, site.url);
-
     // Focus in the panel: the panel dials its selection; the page around it does nothing.
     const title = await pointAtText(panel, 'Карточка клиента');
     const box = await (await panel.frameElement()).boundingBox();
     await page.mouse.click(box!.x + title!.x, box!.y + title!.y);
     await select(panel, PANEL_WRITTEN);
     await select(page.mainFrame(), TOP_WRITTEN);
-    await pressShortcut();
-    expect(await toastSays(page, PANEL_SHOWN)).toContain(NOT_PAIRED);
+    await pressDialShortcut(browser, site.url);
+    expect(await failedDialToast(page, PANEL_SHOWN)).toContain(NOT_PAIRED);
     expect(await framesWithToast(page)).toEqual(['panel']);
 
     // Focus back on the page itself: the page dials its own selection, the panel keeps its own.
@@ -233,15 +217,8 @@ describe('numbers inside the panels a cabinet embeds in frames', () => {
     const heading = await pointAtText(page, 'Заказы');
     await page.mouse.click(heading!.x, heading!.y);
     await select(page.mainFrame(), TOP_WRITTEN);
-    await pressShortcut();
-    expect(await toastSays(page, '+7 495 640-12-12')).toContain(NOT_PAIRED);
+    await pressDialShortcut(browser, site.url);
+    expect(await failedDialToast(page, '+7 495 640-12-12')).toContain(NOT_PAIRED);
     expect(await framesWithToast(page)).toEqual(['top']);
   });
 });
-
-interface WorkerTabs {
-  tabs: {
-    query(filter: { url: string }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-}

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitUntil } from './wait-until';
 
 /** A DOM node as the DevTools protocol describes it with `pierce: true`. */
 export interface CdpNode {
@@ -53,6 +54,15 @@ export async function shadowUiText(
   } finally {
     await cdp.detach();
   }
+}
+
+/** Waits for the dial toast (in the page or any of its frames) to say `shown` could not be called; its text. */
+export function failedDialToast(page: Page, shown: string): Promise<string> {
+  return waitUntil(
+    () => shadowUiText(page, 'ct-dial-toast'),
+    (text) => text.includes(`Could not call ${shown}`),
+    15_000,
+  );
 }
 
 /** The text of the incoming-call cards; empty when none is shown. */
