@@ -4,7 +4,7 @@ import { urlMatchesSites } from '../lib/site-patterns';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  /** The frame's origin (Chromium); for an about:blank or srcdoc frame, the one it inherited. */
+  /** The frame's origin; for an about:blank or srcdoc frame, the one it inherited. */
   origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
