@@ -10,7 +10,12 @@ export function browserScriptRegistry(): ScriptRegistry {
     css: [CONTENT_STYLE_FILE],
     matches,
     runAt: 'document_idle' as const,
-    allFrames: false,
+    // Cabinets open order and client cards in embedded panels: every frame whose URL is on
+    // an enabled site gets the script, each frame checked on its own, so a frame of another
+    // site stays untouched. Panels the cabinet writes itself (about:blank, srcdoc) have no
+    // URL of the site; their origin, the cabinet's, decides for them.
+    allFrames: true,
+    matchOriginAsFallback: true,
   });
   return {
     async registeredMatches() {
@@ -18,8 +23,9 @@ export function browserScriptRegistry(): ScriptRegistry {
         ids: [CONTENT_SCRIPT_ID],
       });
       if (found === undefined) return null;
-      // A registration kept from a version without the stylesheet is updated like a changed one.
-      if (!found.css?.includes(CONTENT_STYLE_FILE)) return [];
+      // A registration kept from a version without the stylesheet or the frames is updated
+      // like a changed one.
+      if (!found.css?.includes(CONTENT_STYLE_FILE) || found.allFrames !== true) return [];
       return found.matches ?? [];
     },
     register: (matches) => browser.scripting.registerContentScripts([script(matches)]),

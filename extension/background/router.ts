@@ -9,7 +9,7 @@ import type {
   OkReply,
   OutcomeNote,
 } from '../lib/runtime-messages';
-import type { SenderKind } from './sender-policy';
+import { TOP_FRAME, type SenderKind } from './sender-policy';
 
 /** What the router needs from the rest of the background; each piece is tested on its own. */
 export interface RouterDeps {
@@ -94,10 +94,12 @@ export async function routeRequest(
       return deps.dial(request.number, request.source, audience);
     }
     case 'tab-ready':
+      // Cards and their updates are the tab's, shown in its top frame; an embedded frame
+      // saying it is ready is not registered again for them.
       return {
         connection: deps.connection(),
         calls:
-          sender.kind === 'content-script'
+          sender.kind === 'content-script' && sender.frameId === TOP_FRAME
             ? await deps.tabReady(sender.tabId, shownCalls(request.shown))
             : [],
       };

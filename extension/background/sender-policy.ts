@@ -4,9 +4,14 @@ import { urlMatchesSites } from '../lib/site-patterns';
 export interface SenderInfo {
   id?: string;
   url?: string;
+  /** The frame's origin; for an about:blank or srcdoc frame, the one it inherited. */
+  origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
 }
+
+/** The frame id of a tab's top frame, where its call cards live. */
+export const TOP_FRAME = 0;
 
 export type SenderKind =
   | { kind: 'extension-page' }
@@ -36,9 +41,19 @@ export function classifySender(
   if (sender.url?.startsWith(own.baseUrl)) return { kind: 'extension-page' };
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return { kind: 'foreign' };
-  const frameUrl = sender.url ?? sender.tab?.url;
-  if (!urlMatchesSites(frameUrl, sites) || !urlMatchesSites(sender.tab?.url, sites)) {
+  if (!urlMatchesSites(frameAddress(sender), sites) || !urlMatchesSites(sender.tab?.url, sites)) {
     return { kind: 'foreign' };
   }
-  return { kind: 'content-script', tabId, frameId: sender.frameId ?? 0 };
+  return { kind: 'content-script', tabId, frameId: sender.frameId ?? TOP_FRAME };
+}
+
+/**
+ * The address a frame is judged by: its URL, or for a frame without a web URL of its own
+ * (about:blank, about:srcdoc, blob:) the origin it runs in, which the browser vouches for.
+ * A frame of an opaque origin (data:, a sandbox) has none and is judged foreign.
+ */
+function frameAddress(sender: SenderInfo): string | undefined {
+  const url = sender.url ?? sender.tab?.url;
+  if (url === undefined || /^https?:/i.test(url)) return url;
+  return sender.origin !== undefined && sender.origin !== 'null' ? `${sender.origin}/` : undefined;
 }

@@ -26,7 +26,7 @@ import { dialSelection } from './menu-dial';
 import { listenForRequests } from './request-listener';
 import { routeRequest } from './router';
 import { ScreenPop } from './screen-pop';
-import { classifySender } from './sender-policy';
+import { classifySender, TOP_FRAME } from './sender-policy';
 import { syncContentScripts } from './site-scripts';
 import { acceptTabLinks } from './tab-links';
 import { broadcastToCabinetTabs, sendToExtensionPages, sendToTab } from './tab-messaging';
@@ -51,7 +51,8 @@ export function startBackground(signal: AbortSignal): void {
   const calls = new CallDispatcher({
     settings: () => settings,
     frontTab: () => frontCabinetTab(settings.sites),
-    sendToTab: (tabId, message) => sendToTab(tabId, message),
+    // Cards live in a tab's top frame; its embedded frames have no use for call updates.
+    sendToTab: (tabId, message) => sendToTab(tabId, message, TOP_FRAME),
     notifier,
     findCalls: callFinder(client),
   });
@@ -115,7 +116,7 @@ export function startBackground(signal: AbortSignal): void {
       dismissCard: async (callId) => {
         const tabs = await calls.dismiss(callId);
         await Promise.all(
-          tabs.map((tabId) => sendToTab(tabId, { kind: 'card-dismissed', callId })),
+          tabs.map((tabId) => sendToTab(tabId, { kind: 'card-dismissed', callId }, TOP_FRAME)),
         );
       },
       tabReady: async (tabId, shown) => {

@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from '#imports';
 import type { PaintedPhoneRegistry } from '../lib/dom/painted-phones';
 import type { PhoneLinkRegistry } from './linkify-phones/phone-link-registry';
-import type { BackgroundChannel } from './background-channel';
 import type { Dialer } from './dial-on-click/dial-controller';
+import type { PageChannel } from './page-channel';
 import type { SettingsSource } from './settings-source';
 import type { ShownCalls } from './shown-calls';
 
@@ -13,7 +13,8 @@ export interface FeatureContext {
   /** Aborted when the content script is invalidated. */
   signal: AbortSignal;
   document: Document;
-  channel: BackgroundChannel;
+  /** To the background and back; `deliver` hands the features a message as if it came from there. */
+  channel: PageChannel;
   settings: SettingsSource;
   /** Links that dial, shared by the linker and the click handler. */
   phoneLinks: PhoneLinkRegistry;

@@ -1,7 +1,15 @@
 import type { FeatureContext } from './feature-context';
 
+/**
+ * The frames of a cabinet tab a feature runs in: `every` frame (the top one and the
+ * cabinet's embedded panels), the `top` frame only (what is per tab: cards, the tab's
+ * standing with the worker), or `embedded` frames only.
+ */
+export type FramePlacement = 'every' | 'top' | 'embedded';
+
 export interface PageFeature {
   id: string;
+  frames: FramePlacement;
   /** Ties every listener and timer to `context.signal` or to its own child signal. */
   init(context: FeatureContext): void | Promise<void>;
 }
@@ -17,8 +25,11 @@ export function defineFeature(feature: PageFeature): PageFeature {
   return feature;
 }
 
-export function registeredFeatures(): readonly PageFeature[] {
-  return features;
+/** The registered features that start in a top frame or in an embedded one, in start order. */
+export function featuresForFrame(topFrame: boolean): readonly PageFeature[] {
+  return features.filter(
+    (feature) => feature.frames === 'every' || feature.frames === (topFrame ? 'top' : 'embedded'),
+  );
 }
 
 export class DuplicateFeatureError extends Error {

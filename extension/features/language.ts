@@ -4,5 +4,6 @@ import { defineFeature } from './feature-registry';
 /** The page UI speaks the language chosen in settings, or the browser's; applied before other features render. */
 export default defineFeature({
   id: 'language',
+  frames: 'every',
   init: ({ signal }) => followLanguageSetting(signal),
 });

@@ -6,19 +6,15 @@ import { mountDialToast } from './dial-on-click/mount-dial-toast';
 import { createRuntimeChannel } from './background-channel';
 import { DialController } from './dial-on-click/dial-controller';
 import type { FeatureContext } from './feature-context';
-import { registeredFeatures } from './feature-registry';
-import { readTabReadyReply } from './incoming-card/tab-ready-reply';
+import { featuresForFrame } from './feature-registry';
 import { PageChannel } from './page-channel';
 import './page-features';
-import { keepWorkerLinked } from './worker-link';
 import { loadSettingsSource } from './settings-source';
 import { ShownCalls } from './shown-calls';
 
 /**
- * Builds what the features share, starts each one, then tells the background
- * this tab is ready (with the calls its cards show) and replays the calls and connection
- * state it answers with; again whenever the browser stopped the worker and the tab's link
- * started it anew.
+ * Builds what the features share and starts, in order, each one that runs in this frame:
+ * the tab's top frame, or a panel the cabinet embeds in it.
  */
 export async function startPageFeatures(ctx: ContentScriptContext): Promise<void> {
   const { signal } = ctx;
@@ -39,24 +35,12 @@ export async function startPageFeatures(ctx: ContentScriptContext): Promise<void
     dialer,
     shownCalls: new ShownCalls(),
   };
-  for (const feature of registeredFeatures()) {
+  for (const feature of featuresForFrame(window.top === window)) {
+    if (signal.aborted) return;
     try {
       await feature.init(context);
     } catch (error) {
       console.error(`Courier Telephony: page feature "${feature.id}" failed to start`, error);
     }
   }
-
-  const announce = async (): Promise<void> => {
-    const shown = context.shownCalls.unfinished();
-    const reply = readTabReadyReply(
-      await channel.send({ kind: 'tab-ready', shown }).catch(() => null),
-    );
-    if (signal.aborted) return;
-    if (reply.connection) channel.deliver({ kind: 'connection', connection: reply.connection });
-    for (const call of reply.calls) channel.deliver({ kind: 'call', call });
-  };
-  await announce();
-  if (signal.aborted) return;
-  keepWorkerLinked(() => void announce(), signal);
 }

@@ -6,7 +6,8 @@ import { normalizePhone } from '../../shared/phone';
 import { serveStatic, type StaticServer } from '../../harness/serve-static';
 import { buildExtension, PROJECT_ROOT } from '../../harness/extension/build-extension';
 import { CabinetTab } from '../support/e2e/cabinet-tab';
-import { shadowUiText } from '../support/e2e/card-text';
+import { failedDialToast, shadowUiText } from '../support/e2e/card-text';
+import { pressDialShortcut } from '../support/e2e/dial-shortcut';
 import {
   CHROMIUM_ARGS,
   launchExtensionBrowser,
@@ -279,11 +280,7 @@ describe('numbers painted on the demo cabinet in Chromium, with nothing in the p
 
     await tab.page.mouse.click(point.x, point.y);
     // No helper is paired in this browser: the toast says so, for the clicked number.
-    const text = await waitUntil(
-      () => shadowUiText(tab.page, 'ct-dial-toast'),
-      (t) => t.includes(`Could not call ${SHOWN}`),
-      15_000,
-    );
+    const text = await failedDialToast(tab.page, SHOWN);
     expect(text).toContain('The extension is not paired with the helper.');
     // The toast's host, like the hover card's, sits outside the page's content.
     // (The hover card's host may go in after it, as the pointer rests on the number.)
@@ -310,29 +307,11 @@ describe('numbers painted on the demo cabinet in Chromium, with nothing in the p
         return;
       }
     }, courier);
-    // Headless Chromium does not route key presses to extension shortcuts: the command's
-    // delivery is sent as the background sends it when the shortcut is pressed.
     await tab.page.bringToFront();
-    await browser.serviceWorker.evaluate(async (url) => {
-      const chrome = (globalThis as unknown as { chrome: WorkerTabs }).chrome;
-      const [found] = await chrome.tabs.query({ url: `${url}*` });
-      if (found?.id !== undefined)
-        await chrome.tabs.sendMessage(found.id, { kind: 'dial-at-caret' });
-    }, demo.url);
-    await waitUntil(
-      () => shadowUiText(tab.page, 'ct-dial-toast'),
-      (t) => t.includes('Could not call +7 916 700-80-90'),
-      15_000,
-    );
+    await pressDialShortcut(browser, demo.url);
+    await failedDialToast(tab.page, '+7 916 700-80-90');
   });
 });
-
-interface WorkerTabs {
-  tabs: {
-    query(filter: { url: string }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-}
 
 /** The computed cursor of the hover box inside our closed shadow root, read through DevTools. */
 async function hoverCursor(page: Page): Promise<string | undefined> {

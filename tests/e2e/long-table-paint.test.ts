@@ -9,7 +9,7 @@ import {
   launchExtensionBrowser,
   type ExtensionBrowser,
 } from '../../harness/extension/launch-extension-browser';
-import { shadowUiText } from '../support/e2e/card-text';
+import { failedDialToast, shadowUiText } from '../support/e2e/card-text';
 import { paintedRanges, pointAtText } from '../support/e2e/painted-numbers';
 import { waitUntil } from '../support/e2e/wait-until';
 
@@ -84,14 +84,6 @@ function jumpToRow(page: Page, index: number): Promise<void> {
   }, index);
 }
 
-async function toastSays(page: Page, shown: string): Promise<string> {
-  return waitUntil(
-    () => shadowUiText(page, 'ct-dial-toast'),
-    (text) => text.includes(`Could not call ${shown}`),
-    15_000,
-  );
-}
-
 describe('a 3,000-row table: painted where the operator looks, callable everywhere', () => {
   let siteDir: string;
   let site: StaticServer;
@@ -163,7 +155,7 @@ describe('a 3,000-row table: painted where the operator looks, callable everywhe
     if (!point) throw new Error(`row ${row} is not on the page`);
     await page.mouse.click(point.x, point.y);
     // No helper is paired in this browser: the toast names the clicked number.
-    expect(await toastSays(page, shownOf(row))).toContain(
+    expect(await failedDialToast(page, shownOf(row))).toContain(
       'The extension is not paired with the helper.',
     );
   });
@@ -187,7 +179,7 @@ describe('a 3,000-row table: painted where the operator looks, callable everywhe
       15_000,
     );
     await page.mouse.click(point.x, point.y);
-    await toastSays(page, shownOf(row));
+    await failedDialToast(page, shownOf(row));
     // The box over the number took the click: the page's row handler did not see it.
     expect(await rowClicks(page)).toEqual(before);
 

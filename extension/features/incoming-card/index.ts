@@ -6,6 +6,7 @@ import { createRingTone } from './ring-tone';
 /** Incoming-call cards from the helper, while `settings.cards` is on. */
 export default defineFeature({
   id: 'incoming-card',
+  frames: 'top',
   init({ ctx, channel, settings, dialer, signal, document, shownCalls }) {
     const calls = new IncomingCalls({
       channel,

@@ -64,6 +64,7 @@ function createRenderer(
  */
 export default defineFeature({
   id: 'linkify-phones',
+  frames: 'every',
   init({ document, phoneLinks, paintedPhones, settings, signal }) {
     let running: {
       controller: AbortController;

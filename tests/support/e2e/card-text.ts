@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitUntil } from './wait-until';
 
 /** A DOM node as the DevTools protocol describes it with `pierce: true`. */
 export interface CdpNode {
@@ -9,12 +10,15 @@ export interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+  /** The document of an `<iframe>` in the same process (same site). */
+  contentDocument?: CdpNode;
 }
 
-/** The first element named `name` (upper case), looking into shadow roots too. */
+/** The first element named `name` (upper case), looking into shadow roots and frames too. */
 export function findHost(node: CdpNode, name: string): CdpNode | undefined {
   if (node.nodeName === name) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+  const frame = node.contentDocument === undefined ? [] : [node.contentDocument];
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...frame]) {
     const found = findHost(child, name);
     if (found) return found;
   }
@@ -50,6 +54,15 @@ export async function shadowUiText(
   } finally {
     await cdp.detach();
   }
+}
+
+/** Waits for the dial toast (in the page or any of its frames) to say `shown` could not be called; its text. */
+export function failedDialToast(page: Page, shown: string): Promise<string> {
+  return waitUntil(
+    () => shadowUiText(page, 'ct-dial-toast'),
+    (text) => text.includes(`Could not call ${shown}`),
+    15_000,
+  );
 }
 
 /** The text of the incoming-call cards; empty when none is shown. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { waitUntil } from './wait-until';
 
 /** The highlight the extension paints numbers with (`extension/features/linkify-phones/paint-style.ts`). */
@@ -27,7 +27,7 @@ export interface PaintedRangesQuery {
  * own world: what the page could see of the paint.
  */
 export function paintedRanges(
-  page: Page,
+  page: Page | Frame,
   regions: readonly string[] = [],
   hosts: readonly string[] = [],
 ): Promise<PaintedRange[]> {
@@ -74,7 +74,7 @@ export function readPaintedRanges({ name, regions, hosts }: PaintedRangesQuery):
 
 /** Waits until a painted range holds exactly `written`, e.g. `8 (916) 123-45-67`. */
 export async function waitForPainted(
-  page: Page,
+  page: Page | Frame,
   written: string,
   timeoutMs = 15_000,
 ): Promise<void> {
@@ -88,9 +88,13 @@ export async function waitForPainted(
 /**
  * Viewport coordinates of the middle of the first occurrence of `written`
  * in the page's text (open shadow roots included), after scrolling it into
- * the middle of the view. Null when the text is not on the page.
+ * the middle of the view. Null when the text is not on the page. In a frame,
+ * the coordinates are the frame's own.
  */
-export function pointAtText(page: Page, written: string): Promise<{ x: number; y: number } | null> {
+export function pointAtText(
+  page: Page | Frame,
+  written: string,
+): Promise<{ x: number; y: number } | null> {
   return page.evaluate(findTextPoint, written);
 }
 

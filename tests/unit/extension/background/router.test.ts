@@ -51,6 +51,28 @@ describe('classifySender', () => {
     });
   });
 
+  it("knows the content script in the cabinet's embedded panels, srcdoc ones by their origin", () => {
+    expect(
+      classifySender(
+        { ...contentScript, url: 'https://cabinet.example.com/client/5', frameId: 3 },
+        OWN,
+        SITES,
+      ),
+    ).toEqual({ kind: 'content-script', tabId: 7, frameId: 3 });
+    expect(
+      classifySender(
+        {
+          ...contentScript,
+          url: 'about:srcdoc',
+          origin: 'https://cabinet.example.com',
+          frameId: 4,
+        },
+        OWN,
+        SITES,
+      ),
+    ).toEqual({ kind: 'content-script', tabId: 7, frameId: 4 });
+  });
+
   it.each<[string, SenderInfo]>([
     ['another extension', { ...popup, id: 'other' }],
     ['another extension impersonating our page', { id: 'other', url: OWN.baseUrl + 'popup.html' }],
@@ -69,6 +91,22 @@ describe('classifySender', () => {
         tab: { id: 7, url: 'https://evil.example.com/' },
         frameId: 3,
       },
+    ],
+    [
+      'a frame of another site inside an enabled cabinet',
+      { ...contentScript, url: 'https://maps.example.org/embed', frameId: 3 },
+    ],
+    [
+      'an about:blank frame written by another site',
+      { ...contentScript, url: 'about:blank', origin: 'https://maps.example.org', frameId: 3 },
+    ],
+    [
+      'a data: frame, of no origin',
+      { ...contentScript, url: 'data:text/html,x', origin: 'null', frameId: 3 },
+    ],
+    [
+      'a srcdoc frame whose origin is not told',
+      { ...contentScript, url: 'about:srcdoc', frameId: 3 },
     ],
     ['a sender without a tab or a page URL', { id: 'ext-id' }],
     ['no sender id at all (a web page)', { url: 'https://cabinet.example.com/', tab: { id: 7 } }],
@@ -171,6 +209,24 @@ describe('routeRequest', () => {
     const { reply, d } = await route({ kind: 'tab-ready' }, contentScript);
     expect(reply).toEqual({ connection: { state: 'helper-down' }, calls: [call()] });
     expect(d.tabReady).toHaveBeenCalledWith(7, []);
+  });
+
+  it('registers no embedded frame for call cards: they are the top frame’s', async () => {
+    const { reply, d } = await route({ kind: 'tab-ready' }, { ...contentScript, frameId: 3 });
+    expect(reply).toEqual({ connection: { state: 'helper-down' }, calls: [] });
+    expect(d.tabReady).not.toHaveBeenCalled();
+  });
+
+  it('reports a dial from an embedded frame to that frame', async () => {
+    const { d } = await route(
+      { kind: 'dial', number: '89161234567', source: 'link' },
+      { ...contentScript, url: 'https://cabinet.example.com/client/5', frameId: 3 },
+    );
+    expect(d.dial).toHaveBeenCalledWith('89161234567', 'link', {
+      kind: 'tab',
+      tabId: 7,
+      frameId: 3,
+    });
   });
 
   it('passes on the calls a tab shows, each checked as a call view', async () => {

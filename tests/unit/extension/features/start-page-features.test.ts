@@ -2,6 +2,7 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { featuresForFrame } from '../../../../extension/features/feature-registry';
 import { startPageFeatures } from '../../../../extension/features/start-page-features';
 import type { ToBackground } from '../../../../extension/lib/runtime-messages';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../../extension/lib/settings';
@@ -18,6 +19,7 @@ function fakeBackground(tabReady: unknown): void {
     received.push(request);
     if (request.kind === 'tab-ready') sendResponse(tabReady);
     else if (request.kind === 'dial') sendResponse({ accepted: true, requestId: 'r1' });
+    else if (request.kind === 'get-state') sendResponse({ state: 'not-paired' });
     else sendResponse({ ok: true });
     return true;
   });
@@ -128,6 +130,49 @@ describe('content script start', () => {
       { timeout: 3_000 },
     );
     expect(announced).toEqual({ kind: 'tab-ready', shown: [ringing] });
+    vi.restoreAllMocks();
+  });
+});
+
+describe('the features of a top frame and of an embedded one', () => {
+  it('starts the number features in every frame, the cards and the tab announcement in the top one only', () => {
+    expect(featuresForFrame(true).map((feature) => feature.id)).toEqual([
+      'language',
+      'linkify-phones',
+      'dial-on-click',
+      'incoming-card',
+      'tab-ready',
+    ]);
+    expect(featuresForFrame(false).map((feature) => feature.id)).toEqual([
+      'language',
+      'linkify-phones',
+      'dial-on-click',
+      'frame-connection',
+    ]);
+  });
+
+  it('in a panel embedded in the cabinet: links and dials, asks how the helper stands, shows no cards', async () => {
+    vi.spyOn(window, 'top', 'get').mockReturnValue({} as Window);
+    fakeBackground({ connection: { state: 'connecting' }, calls: [clientCall()] });
+    await startPageFeatures(ctx);
+
+    const link = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLAnchorElement>('#phone a.ct-phone');
+      if (!found) throw new Error('not linked yet');
+      return found;
+    });
+    expect(received.map((message) => message.kind)).toEqual(['get-state']);
+    userClick(link);
+    await vi.waitFor(() =>
+      expect(received).toContainEqual({ kind: 'dial', number: '+79161234567', source: 'link' }),
+    );
+    await vi.waitFor(() => expect(document.querySelector('ct-dial-toast')).not.toBeNull());
+
+    // Call updates are the top frame's; an embedded frame that heard one shows no card.
+    await fakeBrowser.runtime.sendMessage({ kind: 'call', call: clientCall() }).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.querySelector('ct-call-cards')).toBeNull();
+    expect(received.some((message) => message.kind === 'tab-ready')).toBe(false);
     vi.restoreAllMocks();
   });
 });
