@@ -57,6 +57,16 @@ function languageOfLocale(locale: string): CliLanguage {
 }
 
 /**
+ * The process's default locale as ICU resolves it. Asked of `PluralRules`, whose data is
+ * small: a `DateTimeFormat` gives the same locale but loads ICU's calendar and date pattern
+ * data, which then stays resident in a helper that runs all day (measured on Linux: 8 MiB of
+ * RSS for `DateTimeFormat` against under 1 MiB for `PluralRules`, node 20 and 24 alike).
+ */
+function defaultIntlLocale(): string {
+  return new Intl.PluralRules().resolvedOptions().locale;
+}
+
+/**
  * Russian when the system speaks Russian, English otherwise: the first of `LC_ALL`,
  * `LC_MESSAGES` and `LANG` that is set decides, as for any POSIX program. Windows sets none
  * of them; its display language is what `Intl` reports for this process.
@@ -64,7 +74,7 @@ function languageOfLocale(locale: string): CliLanguage {
 export function systemCliLanguage(
   env: Environment,
   platform: NodeJS.Platform = process.platform,
-  intlLocale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale,
+  intlLocale: () => string = defaultIntlLocale,
 ): CliLanguage {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value?.trim());
   if (locale !== undefined) return languageOfLocale(locale);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -31,6 +32,25 @@ describe('the command-line language', () => {
     expect(systemCliLanguage({}, 'win32', () => 'ru-RU')).toBe('ru');
     expect(systemCliLanguage({}, 'win32', () => 'en-US')).toBe('en');
     expect(systemCliLanguage({ LANG: 'en_US' }, 'win32', () => 'ru-RU')).toBe('en');
+  });
+
+  it('reads the default locale through PluralRules, which resolves it as DateTimeFormat does', () => {
+    // ICU takes its default locale from the environment at start, so a child process shows it.
+    for (const lang of ['ru_RU.UTF-8', 'en_US.UTF-8', 'kk_KZ.UTF-8']) {
+      const seen = execFileSync(
+        process.execPath,
+        [
+          '-e',
+          'console.log(new Intl.PluralRules().resolvedOptions().locale, Intl.DateTimeFormat().resolvedOptions().locale)',
+        ],
+        { env: { PATH: process.env.PATH, LANG: lang }, encoding: 'utf8' },
+      )
+        .trim()
+        .split(' ');
+      expect(seen[0], lang).toBe(seen[1]);
+    }
+    const expected = Intl.DateTimeFormat().resolvedOptions().locale.startsWith('ru') ? 'ru' : 'en';
+    expect(systemCliLanguage({}, 'win32')).toBe(expected);
   });
 });
 
