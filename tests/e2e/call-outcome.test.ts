@@ -90,6 +90,18 @@ describe('outcome and note on the card, with Chromium, the real helper, Asterisk
     return callId;
   };
 
+  /** Ends the call from the caller's side and resolves with its one journal row for 101. */
+  const hangUpAndReadRow = async (callId: string): Promise<JournalRow | undefined> => {
+    await caller?.hangup();
+    caller = undefined;
+    const [row] = await waitUntil(
+      () => rowsOf(callId),
+      (rows) => rows.length === 1,
+      30_000,
+    );
+    return row;
+  };
+
   const saved = () =>
     waitUntil(
       () => cardText(cabinet),
@@ -164,13 +176,7 @@ describe('outcome and note on the card, with Chromium, the real helper, Asterisk
     await cards.screenshot('form.outcome', 'card-outcome.en');
     await language('ru');
 
-    await caller?.hangup();
-    caller = undefined;
-    const [row] = await waitUntil(
-      () => rowsOf(callId),
-      (rows) => rows.length === 1,
-      30_000,
-    );
+    const row = await hangUpAndReadRow(callId);
     expect(row).toMatchObject({
       outcome: 'rescheduled',
       outcome_label: 'Доставка перенесена',
@@ -211,13 +217,7 @@ describe('outcome and note on the card, with Chromium, the real helper, Asterisk
     await keys.press('Control+Enter');
     await saved();
 
-    await caller?.hangup();
-    caller = undefined;
-    const [row] = await waitUntil(
-      () => rowsOf(callId),
-      (rows) => rows.length === 1,
-      30_000,
-    );
+    const row = await hangUpAndReadRow(callId);
     expect(row).toMatchObject({ outcome: picked[0], note: 'Перезвонить после 18:00' });
   }, 120_000);
 
