@@ -1,6 +1,8 @@
-import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
 import { ExtensionClient } from '../../harness/extension/extension-client';
-import type { WorkstationProcess } from '../../harness/processes/workstation-process';
+import {
+  pairWithWorkstation,
+  type WorkstationProcess,
+} from '../../harness/processes/workstation-process';
 import type { CallView, HelperStatus, ServerMessageOf } from '../../shared/protocol';
 import { SOAK_TRANSFER } from './soak-ledger';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -58,12 +60,7 @@ export class SoakSeat {
   }
 
   static async pair(helper: WorkstationProcess): Promise<SoakSeat> {
-    const { code } = await new PairingStore({ stateDir: helper.stateDir }).createPairingCode();
-    const pairing = await ExtensionClient.open(helper.wsPort);
-    const token = await pairing.pair(code);
-    await pairing.close();
-    const client = await ExtensionClient.open(helper.wsPort);
-    await client.hello(token);
+    const { token, client } = await pairWithWorkstation(helper);
     return new SoakSeat(helper, token, client);
   }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_ORIGIN } from '../extension/extension-client';
+import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import { DEV_ORIGIN, ExtensionClient } from '../extension/extension-client';
 import { reservePort } from '../services/port-reservation';
 import { spawnHelper, type HelperChild, type HelperRuntime } from './helper-child';
 import {
@@ -111,4 +112,20 @@ export async function startWorkstationProcess(
     reservation.release();
     throw error;
   }
+}
+
+/**
+ * Pairs with a running helper as the extension does (a code from its pairing store, then the
+ * token), and opens a connection that said hello with that token.
+ */
+export async function pairWithWorkstation(
+  helper: Pick<WorkstationProcess, 'stateDir' | 'wsPort'>,
+): Promise<{ token: string; client: ExtensionClient }> {
+  const { code } = await new PairingStore({ stateDir: helper.stateDir }).createPairingCode();
+  const pairing = await ExtensionClient.open(helper.wsPort);
+  const token = await pairing.pair(code);
+  await pairing.close();
+  const client = await ExtensionClient.open(helper.wsPort);
+  await client.hello(token);
+  return { token, client };
 }

@@ -1,7 +1,9 @@
-import { ExtensionClient } from '../../harness/extension/extension-client';
+import type { ExtensionClient } from '../../harness/extension/extension-client';
 import type { AmiAccess, DatabaseAccess } from '../../harness/processes/service-access';
-import type { WorkstationProcess } from '../../harness/processes/workstation-process';
-import { PairingStore } from '../../helper/workstation/pairing/pairing-store';
+import {
+  pairWithWorkstation,
+  type WorkstationProcess,
+} from '../../harness/processes/workstation-process';
 import { harnessInfo } from './harness-info';
 
 /** The test PBX's office-wide helper account and the read-only database account. */
@@ -25,11 +27,5 @@ export function harnessHelperAccess(): { ami: AmiAccess; database: DatabaseAcces
 
 /** Pairs with a helper process as the extension does, then opens a connection that said hello. */
 export async function pairedClient(process: WorkstationProcess): Promise<ExtensionClient> {
-  const { code } = await new PairingStore({ stateDir: process.stateDir }).createPairingCode();
-  const pairing = await ExtensionClient.open(process.wsPort);
-  const token = await pairing.pair(code);
-  await pairing.close();
-  const opened = await ExtensionClient.open(process.wsPort);
-  await opened.hello(token);
-  return opened;
+  return (await pairWithWorkstation(process)).client;
 }
