@@ -1,13 +1,5 @@
-import type { ConnectionState } from '../lib/runtime-messages';
+import { isConnectionState } from '../lib/runtime-messages';
 import { defineFeature } from './feature-registry';
-
-function isConnectionState(value: unknown): value is ConnectionState {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { state?: unknown }).state === 'string'
-  );
-}
 
 /**
  * An embedded frame is not announced as a tab (see `tab-ready`), so it asks once how the

@@ -69,6 +69,15 @@ export type ConnectionState =
   | { state: 'not-paired'; reason?: string }
   | { state: 'incompatible'; reason: string };
 
+/** Whether an answer from the background has the shape of a `ConnectionState`. */
+export function isConnectionState(value: unknown): value is ConnectionState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { state?: unknown }).state === 'string'
+  );
+}
+
 /** Background → content scripts / popup. */
 export type FromBackground =
   | { kind: 'dial-update'; requestId: string; update: DialUpdate }

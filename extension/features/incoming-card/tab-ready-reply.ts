@@ -1,5 +1,5 @@
 import type { CallView } from '../../../shared/protocol';
-import type { ConnectionState } from '../../lib/runtime-messages';
+import { isConnectionState, type ConnectionState } from '../../lib/runtime-messages';
 
 export interface TabReadyReply {
   calls: CallView[];
@@ -28,8 +28,6 @@ export function readTabReadyReply(reply: unknown): TabReadyReply {
   if (typeof reply !== 'object' || reply === null) return { calls: [] };
   const { calls, connection } = reply as { calls?: unknown; connection?: unknown };
   const result: TabReadyReply = { calls: Array.isArray(calls) ? calls.filter(isCallLike) : [] };
-  if (typeof connection === 'object' && connection !== null && 'state' in connection) {
-    result.connection = connection as ConnectionState;
-  }
+  if (isConnectionState(connection)) result.connection = connection;
   return result;
 }
